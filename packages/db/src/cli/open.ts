@@ -1,0 +1,19 @@
+import { openDatabase, type Database } from "../database.ts";
+import { readDatabaseEnv } from "../env.ts";
+
+/** Opens the database the environment selects and says which one, for every command. */
+export async function openForCommand(command: string): Promise<Database> {
+  const db = await openDatabase({ ...readDatabaseEnv(), command: `npm run db:${command}` });
+  const where = db.kind === "embedded" ? `組み込み PGlite / embedded PGlite: ${db.location}` : `PostgreSQL: ${db.location}`;
+  console.log(`データベース / database: ${where}`);
+  return db;
+}
+
+export async function withDatabase<T>(command: string, run: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openForCommand(command);
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,58 @@
+import { migrationsDir, schemaPath } from "../env.ts";
+import { countRows } from "../inspect.ts";
+import { migrationStatus } from "../migrate/index.ts";
+import { withDatabase } from "./open.ts";
+
+function parseScale(raw: string | undefined): number | undefined | Error {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) {
+    return new Error(`--scale は 1〜1000 の整数です / --scale must be a whole number from 1 to 1000 (got "${raw}")`);
+  }
+  return n;
+}
+
+export async function runSeed(options: { scale: string | undefined }): Promise<number> {
+  const scale = parseScale(options.scale);
+  if (scale instanceof Error) {
+    console.error(scale.message);
+    return 2;
+  }
+  return withDatabase("seed", async (db) => {
+    const status = await migrationStatus({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir });
+    if (status.pending.length > 0 || status.failed.length > 0) {
+      console.error(
+        `未適用のマイグレーションがあります。先に npm run db:migrate を実行してください / ${status.pending.length} migration(s) pending: run npm run db:migrate first. Nothing was changed.`,
+      );
+      return 1;
+    }
+    const started = performance.now();
+    const before = await countRows(db.prisma);
+    if (scale === undefined) {
+      console.log("阪南市社協のデモデータ / Seeding the Hannan demo data…");
+      const { seedDemo } = await import("../../../../prisma/seed/demo/index.ts");
+      await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (l) => console.log(l) }), {
+        maxWait: 60_000,
+        timeout: 15 * 60_000,
+      });
+    } else {
+      console.log(`合成データ ${scale} 社協分 / Seeding synthetic data for ${scale} organisation(s)…`);
+      const { seedSynthetic } = await import("../../../../prisma/seed/synthetic.ts");
+      await seedSynthetic(db.prisma, { scale });
+    }
+    const after = await countRows(db.prisma);
+    let inserted = 0;
+    for (const [table, n] of Object.entries(after)) {
+      const added = n - (before[table] ?? 0);
+      inserted += added;
+      if (added !== 0) console.log(`  ${table.padEnd(24)} +${added} (${n})`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      inserted === 0
+        ? `変更なし：すでに投入済みです / Nothing to do: the data was already there (${seconds}s).`
+        : `${inserted} 行を追加しました / Inserted ${inserted} rows in ${seconds}s.`,
+    );
+    return 0;
+  });
+}

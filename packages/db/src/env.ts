@@ -1,0 +1,23 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// The one place of this package that reads process.env.
+
+/** The repository's root folder (packages/db/src → ../../..). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export const schemaPath = path.join(repoRoot, "prisma", "schema.prisma");
+export const migrationsDir = path.join(repoRoot, "prisma", "migrations");
+
+export interface DatabaseEnv {
+  /** postgresql://… selects PostgreSQL; unset selects the embedded PGlite database. */
+  url: string | undefined;
+  /** The embedded database's folder (TSUNAGU_DATA_DIR, default .data/pglite in the repository). */
+  dataDir: string;
+}
+
+export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+  const url = env.DATABASE_URL?.trim() || undefined;
+  const dataDir = path.resolve(env.TSUNAGU_DATA_DIR?.trim() || path.join(repoRoot, ".data", "pglite"));
+  return { url, dataDir };
+}

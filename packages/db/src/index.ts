@@ -1,0 +1,8 @@
+// Types and pure helpers; the side-effectful client is on the "@tsunagu/db/client" subpath.
+export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/client.ts";
+export * as enums from "./generated/prisma/enums.ts";
+export { openDatabase, redactUrl } from "./database.ts";
+export type { Database, DatabaseKind, OpenOptions } from "./database.ts";
+export { DatabaseInUseError } from "./lock.ts";
+export { fiscalYearOf } from "./fiscal-year.ts";

@@ -1,0 +1,28 @@
+// Shared ESLint flat config: typescript-eslint's recommended rules, and process.env only in env.ts
+// (and the test harness), as create-t3-turbo's restrictEnvAccess does.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export const restrictEnvAccess = {
+  files: ["**/*.ts", "**/*.tsx"],
+  ignores: ["**/env.ts"],
+  rules: {
+    "no-restricted-properties": [
+      "error",
+      { object: "process", property: "env", message: "Read the environment in env.ts only." },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ["**/dist/**", "**/generated/**", "**/node_modules/**", "**/.turbo/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  restrictEnvAccess,
+);
