@@ -12,7 +12,7 @@ let db: TestDatabase;
 function organisation(key: string) {
   const id = (...k: Array<string | number>) => seedId("constraints-test", key, ...k);
   const orgId = id("org");
-  const catalog = catalogRows(orgId, (...k) => id(...k));
+  const catalog = catalogRows(orgId, (table, code) => id(table, code));
   const ids = {
     orgId,
     catalog,
@@ -48,7 +48,7 @@ function organisation(key: string) {
           id: ids.log,
           orgId,
           groupId: ids.group,
-          activityTypeId: catalog.activityType.salonRunning,
+          activityTypeId: catalog.activityType.salon,
           date: new Date("2025-05-10"),
           fiscalYear: 2025,
           minutes: 120,
@@ -127,7 +127,7 @@ describe("the database refuses", () => {
         data: {
           orgId,
           groupId: group,
-          activityTypeId: a.ids.catalog.activityType.watching,
+          activityTypeId: a.ids.catalog.activityType.mimamori,
           date: new Date("2025-07-01"),
           fiscalYear: 2025,
           minutes: -30,
@@ -160,7 +160,7 @@ describe("the database refuses", () => {
 
   it("a fiscal year that does not match the date (年度 runs April–March)", async () => {
     const { orgId, group } = a.ids;
-    const data = { orgId, groupId: group, activityTypeId: a.ids.catalog.activityType.watching, minutes: 30 };
+    const data = { orgId, groupId: group, activityTypeId: a.ids.catalog.activityType.mimamori, minutes: 30 };
     expect(
       await dbError(db.prisma.activityLog.create({ data: { ...data, date: new Date("2026-03-31"), fiscalYear: 2026 } })),
     ).toMatch(/ActivityLog_fiscalYear_check|23514/);

@@ -19,7 +19,7 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     return 2;
   }
   return withDatabase("seed", async (db) => {
-    const status = await migrationStatus({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir });
+    const status = await migrationStatus({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir, checkDrift: false });
     if (status.pending.length > 0 || status.failed.length > 0) {
       console.error(
         `未適用のマイグレーションがあります。先に npm run db:migrate を実行してください / ${status.pending.length} migration(s) pending: run npm run db:migrate first. Nothing was changed.`,
@@ -31,7 +31,7 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     if (scale === undefined) {
       console.log("阪南市社協のデモデータ / Seeding the Hannan demo data…");
       const { seedDemo } = await import("../../../../prisma/seed/demo/index.ts");
-      await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (l) => console.log(l) }), {
+      await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (line: string) => console.log(line) }), {
         maxWait: 60_000,
         timeout: 15 * 60_000,
       });
@@ -42,7 +42,7 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     }
     const after = await countRows(db.prisma);
     let inserted = 0;
-    for (const [table, n] of Object.entries(after)) {
+    for (const [table, n] of Object.entries(after).sort(([a], [b]) => a.localeCompare(b))) {
       const added = n - (before[table] ?? 0);
       inserted += added;
       if (added !== 0) console.log(`  ${table.padEnd(24)} +${added} (${n})`);
