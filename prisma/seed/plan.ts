@@ -8,18 +8,26 @@ type Delegate = { createMany(args: { data: unknown[]; skipDuplicates: boolean })
 /** Rows per INSERT: PostgreSQL allows 65,535 bind parameters in one statement; stay well below. */
 const chunkSize = (columns: number) => Math.max(1, Math.floor(30_000 / Math.max(1, columns)));
 
+export interface TableResult {
+  /** rows the plan wants to exist */
+  ensured: number;
+  /** rows this run inserted (0 when they were all there) */
+  inserted: number;
+}
+
 /**
  * Writes a plan with `createMany({ skipDuplicates: true })` (INSERT … ON CONFLICT DO NOTHING), so
- * rows that are already there — same id, or same natural key — are left as they are. Returns the
- * number of rows inserted.
+ * rows that are already there — same id, or same natural key — are left as they are. Returns, per
+ * table, the rows ensured and inserted.
  */
 export async function writePlan(
   tx: Prisma.TransactionClient,
   plan: Plan,
   onChunk: (rows: number) => void = () => {},
-): Promise<number> {
-  let inserted = 0;
+): Promise<Record<string, TableResult>> {
+  const result: Record<string, TableResult> = {};
   for (const [table, rows] of plan) {
+    const tableResult = (result[table] = { ensured: rows.length, inserted: 0 });
     if (rows.length === 0) continue;
     const delegate = (tx as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)];
     if (!delegate) throw new Error(`writePlan: no Prisma model named ${table}`);
@@ -27,9 +35,9 @@ export async function writePlan(
     const size = chunkSize(columns);
     for (let i = 0; i < rows.length; i += size) {
       const chunk = rows.slice(i, i + size);
-      inserted += (await delegate.createMany({ data: chunk, skipDuplicates: true })).count;
+      tableResult.inserted += (await delegate.createMany({ data: chunk, skipDuplicates: true })).count;
       onChunk(chunk.length);
     }
   }
-  return inserted;
+  return result;
 }

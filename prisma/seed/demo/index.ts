@@ -13,8 +13,8 @@ import { credentialAccounts, demoAccounts, seedAccounts } from "./accounts.ts";
 import { seedActivityLogs } from "./activity-logs.ts";
 import { seedAreas } from "./areas.ts";
 import { seedChildVolunteers } from "./children.ts";
-import { createContext, type DemoContext, demoId, type SeedClient } from "./context.ts";
-import { insertDemoRows } from "./insert.ts";
+import { writePlan } from "../plan.ts";
+import { createContext, DEMO_TABLES, type DemoContext, demoId, type SeedClient } from "./context.ts";
 import { seedInsurance } from "./insurance.ts";
 import { seedJuvenileCohort } from "./juvenile.ts";
 import { seedNetwork } from "./network.ts";
@@ -79,10 +79,12 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   ctx.rows.account.push(...credentials.rows);
   log(`demo seed (${DEMO_ORGANIZATION.slug}, today ${options.today.toISOString().slice(0, 10)}): built in ${Math.round(performance.now() - started)} ms`);
 
-  const result = await insertDemoRows(prisma, ctx.rows, log);
-  const counts: Record<string, number> = { organization: 1 };
+  // one createMany per table, parents first (DEMO_TABLES); the model name is the table's, capitalised
+  const plan = DEMO_TABLES.map((t): [string, Array<Record<string, unknown>>] => [t[0]!.toUpperCase() + t.slice(1), ctx.rows[t]]);
+  const result = await writePlan(prisma, plan);
+  const counts: Record<string, number> = { Organization: 1 };
   for (const [table, r] of Object.entries(result)) counts[table] = r.ensured;
-  counts.account = credentials.rows.length + credentials.existing;
+  counts.Account = credentials.rows.length + credentials.existing;
   const inserted = Object.values(result).reduce((n, r) => n + r.inserted, 0);
   log(`demo seed: ${inserted} rows inserted in ${Math.round(performance.now() - started)} ms`);
   return counts;
