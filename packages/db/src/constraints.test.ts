@@ -189,6 +189,18 @@ describe("the database refuses", () => {
     expect(ok.code).toBe("GS-R7-01");
   });
 
+  it("a second open membership of a person in the same group and role, but not a new one after it ended", async () => {
+    const { orgId, group, bob, catalog } = a.ids;
+    const data = { orgId, groupId: group, personId: bob, groupRoleId: catalog.groupRole.member };
+    const first = await db.prisma.membership.create({ data: { ...data, startedOn: new Date("2024-04-01") } });
+    expect(await dbError(db.prisma.membership.create({ data: { ...data, startedOn: new Date("2025-04-01") } }))).toMatch(
+      /Membership_one_open_per_role|P2002|23505|Unique constraint/,
+    );
+    await db.prisma.membership.update({ where: { id: first.id }, data: { endedOn: new Date("2025-03-31") } });
+    const again = await db.prisma.membership.create({ data: { ...data, startedOn: new Date("2025-04-01") } });
+    expect(again.endedOn).toBeNull();
+  });
+
   it("kana that is not hiragana", async () => {
     expect(
       await dbError(db.prisma.person.create({ data: { orgId: a.ids.orgId, legalName: "田中 太郎", legalNameKana: "Tanaka" } })),

@@ -1062,6 +1062,9 @@ ALTER TABLE "Group" ADD CONSTRAINT "Group_parent_check"
 
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_dates_check"
   CHECK ("endedOn" IS NULL OR "endedOn" >= "startedOn");
+-- one open membership per person, group and role (history rows have endedOn set)
+CREATE UNIQUE INDEX "Membership_one_open_per_role" ON "Membership" ("orgId", "groupId", "personId", "groupRoleId")
+  WHERE "endedOn" IS NULL;
 
 -- access-role scope: staff hold the organisation, the liaison a programme, the others a group
 ALTER TABLE "AccessRoleAssignment" ADD CONSTRAINT "AccessRoleAssignment_scope_check"
