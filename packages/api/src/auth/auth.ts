@@ -1,0 +1,59 @@
+// Accounts and sessions: Better Auth over our Prisma client. Sign-up is closed — staff invite
+// accounts (see ../schema/account.ts); sessions and rate-limit counters live in the database, so
+// several server instances can share one PostgreSQL.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+
+import { prisma } from "@tsunagu/db/client";
+
+import type { ApiEnv } from "../env.ts";
+import { enqueueMail } from "./mail.ts";
+
+export function createAuth(env: ApiEnv) {
+  return betterAuth({
+    appName: "Tsunagu",
+    baseURL: env.publicUrl,
+    basePath: "/api/auth",
+    secret: env.authSecret,
+    database: prismaAdapter(prisma(), { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      sendResetPassword: async ({ user, url }) => {
+        await enqueueMail({
+          to: user.email,
+          subject: "【ツナグ】パスワードの再設定 / Reset your Tsunagu password",
+          text: `次のリンクからパスワードを再設定してください（1時間有効）。\n${url}\n\nReset your password with this link (valid for one hour):\n${url}\n`,
+        });
+      },
+    },
+    user: {
+      additionalFields: {
+        orgId: { type: "string", required: true, input: false },
+        personId: { type: "string", required: false, input: false },
+        locale: { type: "string", required: false, input: false, defaultValue: "ja" },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: 5 },
+        "/request-password-reset": { window: 300, max: 3 },
+      },
+    },
+    advanced: {
+      useSecureCookies: env.production,
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    trustedOrigins: [env.publicUrl],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

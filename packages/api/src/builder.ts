@@ -1,0 +1,103 @@
+// The Pothos builder: plugins and shared types only; no object types here (see schema/).
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import ValidationPlugin from "@pothos/plugin-validation";
+
+import { prisma } from "@tsunagu/db/client";
+import type PrismaTypes from "@tsunagu/db/pothos-types";
+import { getDatamodel } from "@tsunagu/db/pothos-types";
+
+import { canAccessGroup, canSeeJuvenileProgramme } from "./access.ts";
+import type { Context } from "./context.ts";
+import { ForbiddenError, InvalidInputError } from "./errors.ts";
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    Date: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date };
+  };
+  AuthScopes: {
+    signedIn: boolean;
+    staff: boolean;
+    /** staff, or an account whose role reaches this group */
+    group: string;
+    /** staff, or the institution liaison */
+    juvenileProgramme: boolean;
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, ComplexityPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    treatErrorsAsUnauthorized: true,
+    unauthorizedError: () => new ForbiddenError(),
+    authScopes: (ctx) => ({
+      signedIn: ctx.viewer !== null,
+      staff: ctx.viewer?.isStaff ?? false,
+      group: (groupId) => (ctx.viewer ? canAccessGroup(ctx, groupId) : false),
+      juvenileProgramme: () => (ctx.viewer ? canSeeJuvenileProgramme(ctx) : false),
+    }),
+  },
+  prisma: {
+    client: () => prisma(),
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+  },
+  validation: {
+    validationError: (result) =>
+      new InvalidInputError(
+        result.issues.map((issue) => {
+          const path = (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".");
+          const [ja, en] = issue.message.includes(" / ") ? issue.message.split(" / ", 2) : [issue.message, issue.message];
+          return { path, message: ja!, messageEn: en! };
+        }),
+      ),
+  },
+  errors: {
+    defaultTypes: [],
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { depth: 12, breadth: 150, complexity: 20_000 },
+  },
+});
+
+builder.queryType({ authScopes: { signedIn: true } });
+builder.mutationType({});
+
+builder.scalarType("Date", {
+  description: "A calendar day, YYYY-MM-DD (dates of activities, consents, memberships)",
+  serialize: (d) => (d as Date).toISOString().slice(0, 10),
+  parseValue: (v) => {
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
+      throw new InvalidInputError([
+        { path: "", message: "日付は YYYY-MM-DD で指定してください。", messageEn: "Dates are written YYYY-MM-DD." },
+      ]);
+    }
+    return new Date(`${v}T00:00:00Z`);
+  },
+});
+
+builder.scalarType("DateTime", {
+  description: "An instant, ISO 8601",
+  serialize: (d) => (d as Date).toISOString(),
+  parseValue: (v) => {
+    const d = new Date(String(v));
+    if (Number.isNaN(d.getTime())) {
+      throw new InvalidInputError([{ path: "", message: "日時の形式が正しくありません。", messageEn: "Not a valid date-time." }]);
+    }
+    return d;
+  },
+});

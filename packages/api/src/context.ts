@@ -1,0 +1,40 @@
+import type { Logger } from "pino";
+
+import type { AccessRole } from "@tsunagu/db";
+
+/** The signed-in account and what its access roles reach (loaded once per request). */
+export interface Viewer {
+  userId: string;
+  orgId: string;
+  personId: string | null;
+  email: string;
+  name: string;
+  roles: AccessRole[];
+  isStaff: boolean;
+  /** SCHOOL_COORDINATOR scopes: school groups (子ども福祉委員) */
+  schoolGroupIds: string[];
+  /** SUBCOMMITTEE_MEMBER scopes: 部会 */
+  subcommitteeIds: string[];
+  /** SALON_LEADER scopes: salons */
+  salonIds: string[];
+  /** INSTITUTION_LIAISON scopes: juvenile programmes */
+  liaisonProgrammeIds: string[];
+}
+
+export interface Context {
+  requestId: string;
+  viewer: Viewer | null;
+  log: Logger;
+  /** memo of per-request look-ups (group privacy, etc.) */
+  memo: Map<string, Promise<unknown>>;
+}
+
+/** Memoises a per-request look-up under `key`. */
+export function memo<T>(ctx: Context, key: string, load: () => Promise<T>): Promise<T> {
+  let p = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    ctx.memo.set(key, p);
+  }
+  return p;
+}

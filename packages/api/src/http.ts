@@ -1,0 +1,103 @@
+// The HTTP app: Better Auth at /api/auth/*, GraphQL at /graphql (Apollo Server 5). apps/server
+// listens with it (and serves the web app beside it); the tests drive it over HTTP.
+import { randomUUID } from "node:crypto";
+
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import express from "express";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+
+import { loadViewer } from "./access.ts";
+import { createAuth } from "./auth/auth.ts";
+import type { Context } from "./context.ts";
+import type { ApiEnv } from "./env.ts";
+import { schema } from "./schema/index.ts";
+
+export interface App {
+  app: express.Express;
+  apollo: ApolloServer<Context>;
+  auth: ReturnType<typeof createAuth>;
+}
+
+/** Masks unexpected errors in production: no SQL, no stack; the request id leads to the log. */
+function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const expected =
+      typeof code === "string" &&
+      ["FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "CONFLICT", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE"].includes(code);
+    if (!production || expected) return formatted;
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    if (original && (original as { code?: string }).code === "FORBIDDEN") return formatted;
+    return {
+      message: "サーバーでエラーが発生しました。 / An internal error occurred.",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}
+
+/** Logs every unexpected error with the request id. */
+function errorLogging(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const err of errors) {
+            const original = err.originalError as { code?: string } | undefined;
+            if (!original || original.code) continue;
+            contextValue.log.error({ err: original, path: err.path }, "resolver error");
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
+  const auth = createAuth(env);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !env.production,
+    hideSchemaDetailsFromClientErrors: env.production,
+    includeStacktraceInErrorResponses: !env.production,
+    formatError: formatError(env.production),
+    plugins: [errorLogging()],
+    // csrfPrevention is on by default in Apollo Server 5
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/healthz" },
+    }),
+  );
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.all("/api/auth/{*rest}", toNodeHandler(auth));
+  app.use(
+    "/graphql",
+    express.json({ limit: "2mb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+        const viewer = session ? await loadViewer(session.user.id) : null;
+        return { requestId: String(req.id), viewer, log: req.log, memo: new Map() };
+      },
+    }),
+  );
+  return { app, apollo, auth };
+}

@@ -1,0 +1,97 @@
+// Test harness: a real HTTP server on a fresh database of the kind under test (embedded PGlite or
+// PostgreSQL, see @tsunagu/vitest-config), loaded with the Hannan demo data, and clients that sign
+// in as the demo accounts with real session cookies.
+import type { AddressInfo } from "node:net";
+
+import { pino } from "pino";
+
+import { useDatabase } from "@tsunagu/db/client";
+import { createTestDatabase, type TestDatabase } from "@tsunagu/db/testing";
+
+import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { readApiEnv } from "./env.ts";
+import { createApp } from "./http.ts";
+
+/** The demo data's "today": fixed, so the tests see the same data every day. */
+export const TEST_TODAY = new Date("2026-11-26T00:00:00Z");
+export const DEMO_PASSWORD = "tsunagu-demo-2025";
+export { demoAccounts };
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface TestClient {
+  /** POSTs a GraphQL operation as JSON with this client's cookie */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** raw fetch against the server with this client's cookie */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export interface TestServer {
+  url: string;
+  db: TestDatabase;
+  /** a client signed out */
+  anonymous: TestClient;
+  /** a client signed in as a demo account (by email or its local part, e.g. "staff") */
+  signIn(email: string, password?: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+function client(url: string, cookie: string | null): TestClient {
+  const doFetch = (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set("cookie", cookie);
+    if (!headers.has("origin")) headers.set("origin", url);
+    return fetch(`${url}${path}`, { ...init, headers });
+  };
+  return {
+    fetch: doFetch,
+    async graphql(query, variables) {
+      const res = await doFetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, ...((await res.json()) as object) } as GraphQLResponse<never>;
+    },
+  };
+}
+
+export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  await db.prisma.$transaction((tx) => seedDemo(tx, { today: TEST_TODAY }), { timeout: 300_000, maxWait: 60_000 });
+  useDatabase(db);
+  const env = { ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }) };
+  const log = pino({ level: "silent" });
+  const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1" }, log);
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db,
+    anonymous: client(url, null),
+    async signIn(email, password = DEMO_PASSWORD) {
+      const address = email.includes("@") ? email : `${email}@hannan.example`;
+      const res = await fetch(`${url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: url, "x-forwarded-for": `10.0.0.${Math.floor(Math.random() * 250) + 1}` },
+        body: JSON.stringify({ email: address, password }),
+      });
+      if (!res.ok) throw new Error(`sign-in as ${address} failed: ${res.status} ${await res.text()}`);
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      return client(url, cookie);
+    },
+    async close() {
+      await apollo.stop();
+      await new Promise((resolve) => server.close(resolve));
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { defineTsunaguConfig } from "@tsunagu/vitest-config";
+
+export default defineTsunaguConfig();
