@@ -2,5 +2,18 @@
 import { builder } from "../builder.ts";
 import "./errors.ts";
 import "./account.ts";
+import "./organization.ts";
+import "./person.ts";
+import "./roster.ts";
+import "./child-volunteer.ts";
+import "./consent.ts";
+import "./event.ts";
+import "./activity-log.ts";
+import "./milestone.ts";
+import "./report.ts";
+import "./recognition.ts";
+import "./certificate.ts";
+import "./juvenile.ts";
+import "./audit.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

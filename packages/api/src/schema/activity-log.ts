@@ -1,0 +1,2 @@
+// activity-log — (being written)
+export {};

@@ -1,0 +1,2 @@
+// certificate — (being written)
+export {};

@@ -1,0 +1,2 @@
+// child-volunteer — (being written)
+export {};

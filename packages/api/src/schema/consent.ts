@@ -1,0 +1,2 @@
+// consent — (being written)
+export {};

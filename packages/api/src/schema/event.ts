@@ -1,0 +1,2 @@
+// event — (being written)
+export {};

@@ -1,0 +1,2 @@
+// juvenile — (being written)
+export {};

@@ -1,0 +1,2 @@
+// milestone — (being written)
+export {};

@@ -1,0 +1,2 @@
+// recognition — (being written)
+export {};

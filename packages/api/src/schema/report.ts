@@ -1,0 +1,2 @@
+// report — (being written)
+export {};

@@ -1,0 +1,2 @@
+// roster — (being written)
+export {};
