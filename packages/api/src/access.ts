@@ -13,7 +13,10 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
       personId: true,
       email: true,
       name: true,
-      accessRoles: { where: { revokedAt: null }, select: { role: true, groupId: true, programmeId: true } },
+      accessRoles: {
+        where: { revokedAt: null },
+        select: { role: true, groupId: true, programmeId: true, group: { select: { schoolId: true } } },
+      },
     },
   });
   if (!user) return null;
@@ -28,6 +31,9 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     roles: [...new Set(user.accessRoles.map((r) => r.role))],
     isStaff: user.accessRoles.some((r) => r.role === "STAFF"),
     schoolGroupIds: ids("SCHOOL_COORDINATOR"),
+    coordinatedSchoolIds: user.accessRoles
+      .filter((r) => r.role === "SCHOOL_COORDINATOR" && r.group?.schoolId)
+      .map((r) => r.group!.schoolId as string),
     subcommitteeIds: ids("SUBCOMMITTEE_MEMBER"),
     salonIds: ids("SALON_LEADER"),
     liaisonProgrammeIds: user.accessRoles

@@ -51,3 +51,128 @@ describe("accounts and sessions", () => {
     expect(await res.text()).toContain("Cross-Site Request Forgery");
   });
 });
+
+async function lastMailTo(email: string) {
+  const mail = await server.db.prisma.mailOutbox.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  expect(mail, `a mail to ${email}`).not.toBeNull();
+  return mail!;
+}
+
+describe("invitations", () => {
+  const invite = `mutation($input: InviteAccountInput!) {
+    inviteAccount(input: $input) {
+      __typename
+      ... on MutationInviteAccountSuccess { data { userId email } }
+      ... on Error { message messageEn code }
+      ... on InvalidInputError { issues { path message messageEn } }
+    }
+  }`;
+
+  it("staff invite a school coordinator to a school group; the invitee sets a password and signs in with that scope", async () => {
+    const staff = await server.signIn("staff");
+    const group = await server.db.prisma.group.findFirstOrThrow({ where: { kind: { code: "school-committee" } } });
+    const res = await staff.graphql<{ inviteAccount: { __typename: string; data?: { userId: string } } }>(invite, {
+      input: { email: "new.teacher@hannan.example", name: "新任 先生", role: "SCHOOL_COORDINATOR", groupId: group.id },
+    });
+    expect(res.data?.inviteAccount.__typename).toBe("MutationInviteAccountSuccess");
+    const mail = await lastMailTo("new.teacher@hannan.example");
+    expect(mail.text).toContain("パスワードを設定");
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+
+    // no sign-in before a password is set
+    await expect(server.signIn("new.teacher@hannan.example", "whatever-password")).rejects.toThrow();
+    const weak = await server.anonymous.graphql<{ acceptInvitation: { __typename: string; messageEn?: string } }>(
+      `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { __typename ... on Error { message messageEn } } }`,
+      { t: token, p: "short" },
+    );
+    expect(weak.data?.acceptInvitation.__typename).toBe("InvalidInputError");
+    const ok = await server.anonymous.graphql<{ acceptInvitation: { __typename: string } }>(
+      `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { __typename } }`,
+      { t: token, p: "a-long-enough-password" },
+    );
+    expect(ok.data?.acceptInvitation.__typename).toBe("MutationAcceptInvitationSuccess");
+    const teacher = await server.signIn("new.teacher@hannan.example", "a-long-enough-password");
+    const me = await teacher.graphql<{ me: { roles: string[]; schoolGroupIds: string[] } }>("{ me { roles schoolGroupIds } }");
+    expect(me.data?.me).toEqual({ roles: ["SCHOOL_COORDINATOR"], schoolGroupIds: [group.id] });
+    // the link works once
+    const again = await server.anonymous.graphql<{ acceptInvitation: { __typename: string } }>(
+      `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { __typename } }`,
+      { t: token, p: "another-long-password" },
+    );
+    expect(again.data?.acceptInvitation.__typename).toBe("InvalidInputError");
+  });
+
+  it("refuses a scope of the wrong kind, a bad e-mail, and non-staff inviters — writing nothing", async () => {
+    const staff = await server.signIn("staff");
+    const salon = await server.db.prisma.group.findFirstOrThrow({ where: { programme: { code: "salon" } } });
+    const before = await server.db.prisma.user.count();
+    const wrongKind = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ message: string; messageEn: string }> } }>(invite, {
+      input: { email: "x@hannan.example", name: "X", role: "SCHOOL_COORDINATOR", groupId: salon.id },
+    });
+    expect(wrongKind.data?.inviteAccount.__typename).toBe("InvalidInputError");
+    expect(wrongKind.data?.inviteAccount.issues[0]).toMatchObject({ messageEn: "Give a group of the kind this role is for." });
+    const badEmail = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ path: string; message: string }> } }>(invite, {
+      input: { email: "not-an-email", name: "X", role: "STAFF" },
+    });
+    expect(badEmail.data?.inviteAccount.__typename).toBe("InvalidInputError");
+    expect(badEmail.data?.inviteAccount.issues[0]?.message).toContain("メールアドレス");
+    const leader = await server.signIn("salon-leader");
+    const refused = await leader.graphql(invite, { input: { email: "y@hannan.example", name: "Y", role: "STAFF" } });
+    expect(JSON.stringify(refused)).toContain("FORBIDDEN");
+    expect(await server.db.prisma.user.count()).toBe(before);
+  });
+});
+
+describe("password reset", () => {
+  it("a reset link by mail sets a new password", async () => {
+    const email = "liaison@hannan.example";
+    const req = await server.anonymous.fetch("/api/auth/request-password-reset", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, redirectTo: "/reset-password" }),
+    });
+    expect(req.status).toBe(200);
+    const mail = await lastMailTo(email);
+    const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(token).toBeTruthy();
+    const reset = await server.anonymous.fetch("/api/auth/reset-password", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ newPassword: "a-brand-new-password", token }),
+    });
+    expect(reset.status).toBe(200);
+    await expect(server.signIn("liaison")).rejects.toThrow();
+    const client = await server.signIn("liaison", "a-brand-new-password");
+    expect((await client.graphql<{ me: { email: string } }>("{ me { email } }")).data?.me.email).toBe(email);
+  });
+});
+
+describe("sign-in rate limit", () => {
+  it("is counted in the database and refuses the 6th attempt within a minute from one address", async () => {
+    const attempt = () =>
+      fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": "192.0.2.77" },
+        body: JSON.stringify({ email: "staff@hannan.example", password: "wrong-password-xx" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses[5]).toBe(429);
+    expect(await server.db.prisma.rateLimit.count({ where: { key: { contains: "192.0.2.77" } } })).toBeGreaterThan(0);
+  });
+});
+
+describe("the audit trail", () => {
+  it("staff can query it (the invitation above is there); others are refused", async () => {
+    const staff = await server.signIn("staff");
+    const res = await staff.graphql<{ auditEvents: { edges: Array<{ node: { action: string; entity: string } }> } }>(
+      `{ auditEvents(first: 50, entity: "Invitation") { edges { node { action entity actorId at } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.auditEvents.edges.some((e) => e.node.action === "create")).toBe(true);
+    const leader = await server.signIn("salon-leader");
+    const refused = await leader.graphql(`{ auditEvents(first: 5) { edges { node { id } } } }`);
+    expect(JSON.stringify(refused.errors)).toContain("FORBIDDEN");
+  });
+});

@@ -67,6 +67,9 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    // validation failures come back as InvalidInputError results, like every other bad input; they
+    // only describe the caller's own input, so returning them before authorisation leaks nothing
+    unsafelyHandleInputErrors: true,
   },
   complexity: {
     defaultComplexity: 1,

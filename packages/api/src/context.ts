@@ -13,6 +13,8 @@ export interface Viewer {
   isStaff: boolean;
   /** SCHOOL_COORDINATOR scopes: school groups (子ども福祉委員) */
   schoolGroupIds: string[];
+  /** the schools of those groups: a child's details are visible to their school's coordinators */
+  coordinatedSchoolIds: string[];
   /** SUBCOMMITTEE_MEMBER scopes: 部会 */
   subcommitteeIds: string[];
   /** SALON_LEADER scopes: salons */

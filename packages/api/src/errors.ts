@@ -24,8 +24,10 @@ export class ForbiddenError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(what = "record") {
-    super("NOT_FOUND", `対象（${what}）が見つかりません。`, `The ${what} was not found.`);
+  /** `what` in both languages as "日本語 / English", e.g. "団体 / group" */
+  constructor(what = "記録 / record") {
+    const [ja, en] = what.includes(" / ") ? what.split(" / ", 2) : [what, what];
+    super("NOT_FOUND", `対象（${ja}）が見つかりません。`, `The ${en} was not found.`);
   }
 }
 

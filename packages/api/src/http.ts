@@ -6,13 +6,15 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
 import { loadViewer } from "./access.ts";
 import { createAuth } from "./auth/auth.ts";
+import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
+import { AppError } from "./errors.ts";
 import type { ApiEnv } from "./env.ts";
 import { schema } from "./schema/index.ts";
 
@@ -25,13 +27,22 @@ export interface App {
 /** Masks unexpected errors in production: no SQL, no stack; the request id leads to the log. */
 function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // duck-typed: graphql may be loaded twice (ESM and CommonJS), so instanceof GraphQLError can lie
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    if (original instanceof AppError) {
+      // our own errors: their code and both languages, in production too (no internals in them)
+      return {
+        message: original.message,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, messageEn: original.messageEn },
+      };
+    }
     const code = formatted.extensions?.code;
     const expected =
       typeof code === "string" &&
       ["FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "CONFLICT", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE"].includes(code);
     if (!production || expected) return formatted;
-    const original = error instanceof GraphQLError ? error.originalError : error;
-    if (original && (original as { code?: string }).code === "FORBIDDEN") return formatted;
     return {
       message: "サーバーでエラーが発生しました。 / An internal error occurred.",
       locations: formatted.locations,
@@ -88,6 +99,7 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
     res.json({ ok: true });
   });
   app.all("/api/auth/{*rest}", toNodeHandler(auth));
+  app.get("/api/certificates/:id.pdf", certificateRoute(auth));
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

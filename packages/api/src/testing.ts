@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
-import { createTestDatabase, type TestDatabase } from "@tsunagu/db/testing";
+import { createTestDatabase, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
 
 import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
 import { readApiEnv } from "./env.ts";
@@ -33,6 +33,8 @@ export interface TestClient {
 export interface TestServer {
   url: string;
   db: TestDatabase;
+  /** counts the SQL statements the server sends during a piece of work */
+  statements: StatementCounter;
   /** a client signed out */
   anonymous: TestClient;
   /** a client signed in as a demo account (by email or its local part, e.g. "staff") */
@@ -61,7 +63,8 @@ function client(url: string, cookie: string | null): TestClient {
 }
 
 export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+  const statements = new StatementCounter();
+  const db = await createTestDatabase(undefined, { onQuery: statements.record });
   await db.prisma.$transaction((tx) => seedDemo(tx, { today: TEST_TODAY }), { timeout: 300_000, maxWait: 60_000 });
   useDatabase(db);
   const env = { ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }) };
@@ -73,6 +76,7 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   return {
     url,
     db,
+    statements,
     anonymous: client(url, null),
     async signIn(email, password = DEMO_PASSWORD) {
       const address = email.includes("@") ? email : `${email}@hannan.example`;

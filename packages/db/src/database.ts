@@ -25,6 +25,15 @@ export interface OpenOptions {
   dataDir?: string;
   /** names the holder of the embedded folder's lock in the message a second opener gets */
   command?: string;
+  /** called for every SQL statement the client sends (tests count statements per operation) */
+  onQuery?: (event: { query: string; durationMs: number }) => void;
+}
+
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: OpenOptions["onQuery"]): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (e) => onQuery({ query: e.query, durationMs: Number(e.duration) }));
+  return client as unknown as PrismaClient;
 }
 
 export function redactUrl(url: string): string {
@@ -46,7 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       );
     }
     const adapterFactory = new PrismaPg({ connectionString: url });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: "postgresql",
       location: redactUrl(url),
@@ -64,7 +73,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pglite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
     await pglite.waitReady;
     const adapterFactory = new PrismaPGlite(pglite);
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: "embedded",
       location: dataDir,

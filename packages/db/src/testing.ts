@@ -39,17 +39,25 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+export interface TestDatabaseOptions {
+  /** called for every SQL statement (see StatementCounter) */
+  onQuery?: (event: { query: string; durationMs: number }) => void;
+}
+
 /** An empty database of the kind under test, with no tables. */
-export async function createEmptyTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
+export async function createEmptyTestDatabase(
+  kind: TestDatabaseKind = testDatabaseKind(),
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (kind === "embedded") {
-    const db = await openDatabase({ dataDir: "memory" });
+    const db = await openDatabase({ dataDir: "memory", onQuery: options.onQuery });
     return { ...db, url: undefined, drop: () => db.close() };
   }
   const name = `tsunagu_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE "${name}"`);
   const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString() });
+  const db = await openDatabase({ url: url.toString(), onQuery: options.onQuery });
   return {
     ...db,
     url: url.toString(),
@@ -61,8 +69,11 @@ export async function createEmptyTestDatabase(kind: TestDatabaseKind = testDatab
 }
 
 /** A database of the kind under test with every migration of prisma/migrations applied. */
-export async function createTestDatabase(kind: TestDatabaseKind = testDatabaseKind()): Promise<TestDatabase> {
-  const db = await createEmptyTestDatabase(kind);
+export async function createTestDatabase(
+  kind: TestDatabaseKind = testDatabaseKind(),
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
+  const db = await createEmptyTestDatabase(kind, options);
   try {
     await applyPendingMigrations({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir });
     return db;
@@ -100,4 +111,21 @@ export function runRootScript(
       },
     );
   });
+}
+
+/** Counts the SQL statements sent while a piece of work runs (give `record` to the database). */
+export class StatementCounter {
+  private active: string[] | null = null;
+  readonly record = (event: { query: string }) => {
+    this.active?.push(event.query);
+  };
+  async count<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    this.active = [];
+    try {
+      const result = await work();
+      return { result, statements: this.active };
+    } finally {
+      this.active = null;
+    }
+  }
 }

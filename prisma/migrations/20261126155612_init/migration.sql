@@ -1043,9 +1043,9 @@ ALTER TABLE "ChildVolunteer" ADD CONSTRAINT "ChildVolunteer_guardianKana_check"
 ALTER TABLE "Person" ADD CONSTRAINT "Person_birthYear_check"
   CHECK ("birthYear" IS NULL OR "birthYear" BETWEEN 1900 AND 2100);
 
--- 学年: 小学校 1–6, 中学校 1–3 (the school's kind narrows it in the API)
+-- 学年: 小学校 1–6, 中学校 1–3, 義務教育学校 1–9 (the school's kind narrows it in the API)
 ALTER TABLE "ChildVolunteer" ADD CONSTRAINT "ChildVolunteer_grade_check"
-  CHECK ("grade" BETWEEN 1 AND 6);
+  CHECK ("grade" BETWEEN 1 AND 9);
 ALTER TABLE "ChildVolunteer" ADD CONSTRAINT "ChildVolunteer_alumni_check"
   CHECK (("status" = 'ALUMNI') = ("alumniSince" IS NOT NULL));
 

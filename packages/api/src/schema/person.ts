@@ -1,7 +1,7 @@
 // person — a volunteer or member, with DOMAIN.md's privacy tiers at field level:
 //  - name (表示名, or the legal name when no nickname): staff, the person themself, and accounts
 //    whose role reaches one of the person's groups — except a child's name, which only staff and
-//    the coordinators of the child's school see;
+//    the coordinators of the child's current school see;
 //  - legal name and kana behind a nickname, 当事者/family status: staff only.
 // A field the viewer may not see is null with a FORBIDDEN error.
 import { builder } from "../builder.ts";
@@ -16,7 +16,7 @@ export interface PersonVisibilityInput {
   id: string;
   displayName: string | null;
   memberships: Array<{ groupId: string }>;
-  childVolunteer: { id: string } | null;
+  childVolunteer: { id: string; schoolId: string } | null;
 }
 
 export function personVisibility(ctx: Context, person: PersonVisibilityInput) {
@@ -26,8 +26,9 @@ export function personVisibility(ctx: Context, person: PersonVisibilityInput) {
   const self = viewer.personId === person.id;
   const groups = new Set(person.memberships.map((m) => m.groupId));
   const reach = (ids: string[]) => ids.some((id) => groups.has(id));
+  // a child is seen only by the coordinators of the child's school (not a former school's)
   const name = person.childVolunteer
-    ? self || reach(viewer.schoolGroupIds)
+    ? self || viewer.coordinatedSchoolIds.includes(person.childVolunteer.schoolId)
     : self || reach([...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds]);
   return { name, legalName: name && (self || person.displayName === null), sensitive: false };
 }
@@ -36,7 +37,7 @@ const visibilitySelect = {
   id: true,
   displayName: true,
   memberships: { select: { groupId: true } },
-  childVolunteer: { select: { id: true } },
+  childVolunteer: { select: { id: true, schoolId: true } },
 } as const;
 
 builder.prismaObject("Person", {
@@ -44,17 +45,20 @@ builder.prismaObject("Person", {
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.string({
+      nullable: true,
       description: "表示名: the nickname if the person uses one, else the legal name",
       select: { ...visibilitySelect, legalName: true },
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
       resolve: (person) => person.displayName ?? person.legalName,
     }),
     legalName: t.string({
+      nullable: true,
       select: { ...visibilitySelect, legalName: true },
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).legalName,
       resolve: (person) => person.legalName,
     }),
     legalNameKana: t.string({
+      nullable: true,
       description: "ふりがな (hiragana), for 五十音 order",
       select: { ...visibilitySelect, legalNameKana: true },
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).legalName,

@@ -1,0 +1,243 @@
+// 活動記録の登録: validates a log against the group, its programme and its members (or cohort codes),
+// refuses children without guardian consent, flags the uninsured, and writes it in one transaction.
+import { fiscalYearOf } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit.ts";
+import type { Context } from "../context.ts";
+import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
+import { InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
+import { personVisibility } from "../schema/person.ts";
+
+export interface LogActivityInput {
+  groupId: string;
+  activityTypeCode: string;
+  date: Date;
+  minutes: number;
+  place?: string | null;
+  peopleServed?: number | null;
+  description?: string | null;
+  participantPersonIds?: readonly string[] | null;
+  juvenileCodes?: readonly string[] | null;
+  submit: boolean;
+}
+
+export interface LogActivityResult {
+  activityLogId: string;
+  /** participants flagged: no volunteer-insurance enrolment for the log's fiscal year */
+  uninsuredPersonIds: string[];
+}
+
+const unique = (xs: readonly string[] | null | undefined) => [...new Set(xs ?? [])];
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function logActivity(ctx: Context, input: LogActivityInput): Promise<LogActivityResult> {
+  const viewer = ctx.viewer!;
+  const orgId = viewer.orgId;
+  const personIds = unique(input.participantPersonIds);
+  const codes = unique(input.juvenileCodes);
+  const date = input.date;
+  const fiscalYear = fiscalYearOf(date);
+
+  return prisma().$transaction(async (tx) => {
+    const group = await tx.group.findFirst({
+      where: { id: input.groupId, orgId },
+      select: { id: true, programmeId: true, programme: { select: { privacyTier: true } } },
+    });
+    if (!group) throw new NotFoundError("団体 / group");
+    const juvenile = group.programme.privacyTier === "JUVENILE";
+
+    const issues: FieldIssue[] = [];
+    const activityType = await tx.activityType.findFirst({
+      where: { orgId, code: input.activityTypeCode },
+      select: { id: true, programmeId: true },
+    });
+    if (!activityType || (activityType.programmeId !== null && activityType.programmeId !== group.programmeId)) {
+      issues.push({
+        path: "input.activityTypeCode",
+        message: "この団体の事業では使えない活動種別です。",
+        messageEn: "This activity type is not available for the group's programme.",
+      });
+    }
+
+    if (personIds.length + codes.length === 0) {
+      issues.push({
+        path: "input.participantPersonIds",
+        message: "参加者を1人以上指定してください。",
+        messageEn: "Name at least one participant.",
+      });
+    }
+
+    // Juvenile cohorts are logged by pseudonymous code only; other groups by person (少年法61条).
+    if (juvenile && personIds.length > 0) {
+      issues.push({
+        path: "input.participantPersonIds",
+        message: "少年院ボランティアの活動は仮名コードで記録してください。",
+        messageEn: "Juvenile-programme activity is logged by pseudonymous code only.",
+      });
+    }
+    if (!juvenile && codes.length > 0) {
+      issues.push({
+        path: "input.juvenileCodes",
+        message: "仮名コードで記録できるのは少年院ボランティアの活動だけです。",
+        messageEn: "Pseudonymous codes are only for juvenile-programme cohorts.",
+      });
+    }
+
+    let memberIds: string[] = [];
+    if (!juvenile && personIds.length > 0) {
+      const members = await tx.membership.findMany({
+        where: {
+          orgId,
+          groupId: group.id,
+          personId: { in: personIds },
+          startedOn: { lte: date },
+          OR: [{ endedOn: null }, { endedOn: { gte: date } }],
+        },
+        select: { personId: true },
+        distinct: ["personId"],
+      });
+      const isMember = new Set(members.map((m) => m.personId));
+      memberIds = personIds.filter((id) => isMember.has(id));
+      personIds.forEach((id, i) => {
+        if (!isMember.has(id)) {
+          issues.push({
+            path: `input.participantPersonIds.${i}`,
+            message: `参加者（${i + 1}人目）は活動日（${iso(date)}）にこの団体のメンバーではありません。`,
+            messageEn: `Participant ${i + 1} was not a member of this group on ${iso(date)}.`,
+          });
+        }
+      });
+
+      // 保護者同意: a child without a guardian activity consent in force on the day is never logged.
+      // The child is named only to those who may see the child's name (staff, the school's coordinators).
+      const withoutConsent = new Set(await childrenWithoutActivityConsent(tx, orgId, memberIds, { on: date }));
+      if (withoutConsent.size > 0) {
+        const children = await tx.person.findMany({
+          where: { orgId, id: { in: [...withoutConsent] } },
+          select: {
+            id: true,
+            legalName: true,
+            displayName: true,
+            memberships: { select: { groupId: true } },
+            childVolunteer: { select: { id: true, schoolId: true } },
+          },
+        });
+        const byId = new Map(children.map((c) => [c.id, c]));
+        personIds.forEach((id, i) => {
+          const child = byId.get(id);
+          if (!child) return;
+          const name = personVisibility(ctx, child).name ? (child.displayName ?? child.legalName) : null;
+          issues.push(
+            name
+              ? {
+                  path: `input.participantPersonIds.${i}`,
+                  message: `${name}さんは保護者の活動参加同意（有効なもの）がないため、活動を記録できません。`,
+                  messageEn: `${name} has no valid guardian consent to take part in activities, so the activity cannot be logged.`,
+                }
+              : {
+                  path: `input.participantPersonIds.${i}`,
+                  message: `参加者（${i + 1}人目）は保護者の活動参加同意（有効なもの）がないため、活動を記録できません。`,
+                  messageEn: `Participant ${i + 1} has no valid guardian consent to take part in activities, so the activity cannot be logged.`,
+                },
+          );
+        });
+      }
+    }
+
+    let juvenileIds: string[] = [];
+    if (juvenile && codes.length > 0) {
+      const youths = await tx.juvenileParticipant.findMany({
+        where: { orgId, cohortId: group.id, code: { in: codes } },
+        select: { id: true, code: true, joinedOn: true, leftOn: true },
+      });
+      const byCode = new Map(youths.map((y) => [y.code, y]));
+      codes.forEach((code, i) => {
+        const y = byCode.get(code);
+        if (!y) {
+          issues.push({
+            path: `input.juvenileCodes.${i}`,
+            message: `コード ${code} はこの受入れ期の参加者にありません。`,
+            messageEn: `The code ${code} is not a participant of this cohort.`,
+          });
+        } else if (y.joinedOn > date || (y.leftOn !== null && y.leftOn < date)) {
+          issues.push({
+            path: `input.juvenileCodes.${i}`,
+            message: `コード ${code} の参加者は活動日（${iso(date)}）に参加期間外です。`,
+            messageEn: `The participant ${code} was not taking part on ${iso(date)}.`,
+          });
+        }
+      });
+      juvenileIds = youths.map((y) => y.id);
+    }
+
+    if (issues.length > 0) throw new InvalidInputError(issues);
+
+    // ボランティア活動保険: logging someone uncovered is flagged, not refused.
+    const insured = new Set(
+      memberIds.length === 0
+        ? []
+        : (
+            await tx.insuranceEnrolment.findMany({
+              where: { orgId, personId: { in: memberIds }, fiscalYear },
+              select: { personId: true },
+            })
+          ).map((e) => e.personId),
+    );
+    const uninsuredPersonIds = memberIds.filter((id) => !insured.has(id));
+
+    const now = new Date();
+    const log = await tx.activityLog.create({
+      data: {
+        orgId,
+        groupId: group.id,
+        activityTypeId: activityType!.id,
+        date,
+        fiscalYear,
+        minutes: input.minutes,
+        place: input.place ?? null,
+        peopleServed: input.peopleServed ?? null,
+        description: input.description ?? null,
+        status: input.submit ? "SUBMITTED" : "DRAFT",
+        submittedById: input.submit ? viewer.userId : null,
+        submittedAt: input.submit ? now : null,
+      },
+      select: { id: true },
+    });
+    await tx.activityLogParticipant.createMany({
+      data: [
+        ...memberIds.map((personId) => ({
+          orgId,
+          activityLogId: log.id,
+          personId,
+          minutes: input.minutes,
+          uninsured: !insured.has(personId),
+        })),
+        // juvenile participants are covered through the institution, not per person
+        ...juvenileIds.map((juvenileParticipantId) => ({
+          orgId,
+          activityLogId: log.id,
+          juvenileParticipantId,
+          minutes: input.minutes,
+          uninsured: false,
+        })),
+      ],
+    });
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "ActivityLog",
+        entityId: log.id,
+        details: {
+          groupId: group.id,
+          status: input.submit ? "SUBMITTED" : "DRAFT",
+          participants: memberIds.length + juvenileIds.length,
+          uninsured: uninsuredPersonIds.length,
+        },
+      },
+      tx,
+    );
+    return { activityLogId: log.id, uninsuredPersonIds };
+  });
+}

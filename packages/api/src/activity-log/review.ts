@@ -1,0 +1,122 @@
+// The life of a log after it is written: DRAFT → SUBMITTED (by whoever may log for the group) →
+// APPROVED / REJECTED by staff, in bulk, in one transaction. Approval awards milestones in the same
+// transaction.
+import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { canAccessGroup } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { awardMilestones } from "../milestone/award.ts";
+
+const STATUS_JA: Record<ActivityLogStatus, string> = {
+  DRAFT: "下書き",
+  SUBMITTED: "提出済み",
+  APPROVED: "承認済み",
+  REJECTED: "差し戻し",
+};
+
+export async function submitActivityLog(ctx: Context, id: string): Promise<string> {
+  const viewer = ctx.viewer!;
+  const log = await prisma().activityLog.findFirst({
+    where: { id, orgId: viewer.orgId },
+    select: { id: true, groupId: true },
+  });
+  if (!log) throw new NotFoundError("活動記録 / activity log");
+  if (!(await canAccessGroup(ctx, log.groupId))) throw new ForbiddenError();
+  return prisma().$transaction(async (tx) => {
+    const { count } = await tx.activityLog.updateMany({
+      where: { id: log.id, orgId: viewer.orgId, status: "DRAFT" },
+      data: { status: "SUBMITTED", submittedById: viewer.userId, submittedAt: new Date() },
+    });
+    if (count !== 1) {
+      throw new ConflictError(
+        "提出できるのは下書きの活動記録だけです。",
+        "Only a draft activity log can be submitted.",
+      );
+    }
+    await audit(ctx, { action: "update", entity: "ActivityLog", entityId: log.id, details: { status: "SUBMITTED" } }, tx);
+    return log.id;
+  });
+}
+
+export interface ApproveResult {
+  activityLogIds: string[];
+  awardIds: string[];
+}
+
+/** Checks that every id is a SUBMITTED log of the organisation; nothing is decided otherwise. */
+async function requireSubmitted(tx: Prisma.TransactionClient, orgId: string, ids: string[]): Promise<void> {
+  const rows = await tx.activityLog.findMany({ where: { orgId, id: { in: ids } }, select: { id: true, status: true } });
+  const byId = new Map(rows.map((r) => [r.id, r.status]));
+  const issues = ids.flatMap((id, i) => {
+    const status = byId.get(id);
+    if (status === "SUBMITTED") return [];
+    return [
+      status === undefined
+        ? { path: `ids.${i}`, message: "活動記録が見つかりません。", messageEn: "The activity log was not found." }
+        : {
+            path: `ids.${i}`,
+            message: `提出済みではない活動記録です（現在: ${STATUS_JA[status]}）。`,
+            messageEn: `The activity log is not submitted (it is ${status}).`,
+          },
+    ];
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+}
+
+function raceConflict(): ConflictError {
+  return new ConflictError(
+    "ほかの操作で活動記録の状態が変わりました。もう一度読み込んでください。",
+    "Another change decided some of these logs meanwhile; reload and try again.",
+  );
+}
+
+export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<ApproveResult> {
+  const viewer = ctx.viewer!;
+  const orgId = viewer.orgId;
+  return prisma().$transaction(async (tx) => {
+    await requireSubmitted(tx, orgId, ids);
+    const { count } = await tx.activityLog.updateMany({
+      where: { orgId, id: { in: ids }, status: "SUBMITTED" },
+      data: { status: "APPROVED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: null },
+    });
+    if (count !== ids.length) throw raceConflict();
+    const participants = await tx.activityLogParticipant.findMany({
+      where: { orgId, activityLogId: { in: ids } },
+      select: { personId: true, juvenileParticipantId: true },
+    });
+    const awardIds = await awardMilestones(tx, orgId, {
+      personIds: [...new Set(participants.flatMap((p) => (p.personId ? [p.personId] : [])))],
+      juvenileParticipantIds: [
+        ...new Set(participants.flatMap((p) => (p.juvenileParticipantId ? [p.juvenileParticipantId] : []))),
+      ],
+    });
+    await audit(
+      ctx,
+      { action: "approve", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, milestoneAwards: awardIds } },
+      tx,
+    );
+    return { activityLogIds: ids, awardIds };
+  });
+}
+
+export async function rejectActivityLogs(ctx: Context, ids: string[], reason: string): Promise<string[]> {
+  const viewer = ctx.viewer!;
+  const orgId = viewer.orgId;
+  return prisma().$transaction(async (tx) => {
+    await requireSubmitted(tx, orgId, ids);
+    const { count } = await tx.activityLog.updateMany({
+      where: { orgId, id: { in: ids }, status: "SUBMITTED" },
+      data: { status: "REJECTED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: reason },
+    });
+    if (count !== ids.length) throw raceConflict();
+    await audit(
+      ctx,
+      { action: "reject", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, reason } },
+      tx,
+    );
+    return ids;
+  });
+}

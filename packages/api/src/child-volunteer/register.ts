@@ -1,0 +1,92 @@
+// Registering 子ども福祉委員: a Person, their ChildVolunteer record (school from the group), a
+// Membership of the school group with the role 子ども福祉委員, and the guardian's consents. The form
+// registers one child and the CSV import many, with the same code and a fixed number of statements.
+import { randomBytes } from "node:crypto";
+
+import type { Prisma } from "@tsunagu/db";
+
+import { ConflictError } from "../errors.ts";
+import type { SchoolGroup } from "./access.ts";
+import { nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
+
+export interface NewChild extends ChildDetails {
+  activityConsent?: ConsentTerms | undefined;
+  photoConsent?: ConsentTerms | undefined;
+}
+
+/** A time-ordered UUID (v7), as the database's own defaults are: rows created together link up. */
+function uuidv7(): string {
+  const b = randomBytes(16);
+  let ms = Date.now();
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The children already registered at a school (active and alumni), by name and kana. */
+export async function existingChildrenByName(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  schoolId: string,
+): Promise<Map<string, string>> {
+  const rows = await tx.childVolunteer.findMany({
+    where: { orgId, schoolId },
+    select: { id: true, person: { select: { legalName: true, legalNameKana: true } } },
+  });
+  return new Map(rows.map((r) => [nameKey(r.person.legalName, r.person.legalNameKana), r.id]));
+}
+
+/** Writes the children (in the caller's transaction); returns their ChildVolunteer ids in order. */
+export async function createChildVolunteers(
+  tx: Prisma.TransactionClient,
+  params: { group: SchoolGroup; recordedById: string; joinedOn: Date },
+  children: NewChild[],
+): Promise<string[]> {
+  const { group, recordedById, joinedOn } = params;
+  const orgId = group.orgId;
+  const role = await tx.groupRole.findUnique({ where: { orgId_code: { orgId, code: "child-volunteer" } }, select: { id: true } });
+  if (!role) {
+    throw new ConflictError(
+      "団体内の役割「子ども福祉委員」（child-volunteer）が登録されていません。職員に連絡してください。",
+      "The group role “child-volunteer” is not set up in this organisation; ask the staff.",
+    );
+  }
+  const people: Prisma.PersonCreateManyInput[] = [];
+  const records: Prisma.ChildVolunteerCreateManyInput[] = [];
+  const memberships: Prisma.MembershipCreateManyInput[] = [];
+  const consents: Prisma.ConsentCreateManyInput[] = [];
+  for (const child of children) {
+    const personId = uuidv7();
+    const childVolunteerId = uuidv7();
+    people.push({ id: personId, orgId, legalName: child.legalName, legalNameKana: child.legalNameKana, areaId: group.areaId });
+    records.push({
+      id: childVolunteerId,
+      orgId,
+      personId,
+      schoolId: group.schoolId,
+      grade: child.grade,
+      guardianName: child.guardianName,
+      guardianKana: child.guardianKana ?? null,
+      guardianRelation: child.guardianRelation ?? null,
+      guardianPhone: child.guardianPhone ?? null,
+      guardianEmail: child.guardianEmail ?? null,
+    });
+    memberships.push({ orgId, groupId: group.id, personId, groupRoleId: role.id, startedOn: joinedOn });
+    for (const [kind, terms] of [
+      ["GUARDIAN_ACTIVITY", child.activityConsent],
+      ["PHOTO_PUBLICATION", child.photoConsent],
+    ] as const) {
+      if (terms) consents.push({ orgId, childVolunteerId, kind, ...terms, recordedById });
+    }
+  }
+  await tx.person.createMany({ data: people });
+  await tx.childVolunteer.createMany({ data: records });
+  await tx.membership.createMany({ data: memberships });
+  if (consents.length > 0) await tx.consent.createMany({ data: consents });
+  return records.map((r) => r.id as string);
+}

@@ -1,0 +1,92 @@
+// Who may touch an event's records: the `group` auth scope of the event's group. Tasks, shifts and
+// sign-ups are reached through their event, so their group is looked up once per request (memo),
+// always within the viewer's organisation — a row of another 社協 is simply not found.
+import type { Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { memo, type Context } from "../context.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
+
+type EventRecordKind = "event" | "task" | "shift" | "signUp";
+
+/** The group of an event (or of the event a task, shift or sign-up belongs to); null if not found. */
+function eventGroupOf(ctx: Context, kind: EventRecordKind, id: string): Promise<string | null> {
+  const orgId = ctx.viewer!.orgId;
+  return memo(ctx, `event-group:${kind}:${id}`, async () => {
+    const db = prisma();
+    switch (kind) {
+      case "event":
+        return (await db.event.findFirst({ where: { id, orgId }, select: { groupId: true } }))?.groupId ?? null;
+      case "task":
+        return (await db.eventTask.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null;
+      case "shift":
+        return (await db.shift.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null;
+      case "signUp":
+        return (
+          (await db.signUp.findFirst({ where: { id, orgId }, select: { shift: { select: { event: { select: { groupId: true } } } } } }))?.shift
+            .event.groupId ?? null
+        );
+    }
+  });
+}
+
+/**
+ * The auth scope of a mutation on an event record: the `group` scope of its group. A record that
+ * is not found (or belongs to another organisation) passes on to the resolver, which answers
+ * NOT_FOUND without saying more.
+ */
+export async function eventRecordScope(ctx: Context, kind: EventRecordKind, id: string) {
+  const groupId = await eventGroupOf(ctx, kind, id);
+  return groupId ? { group: groupId } : { signedIn: true };
+}
+
+const WHAT: Record<EventRecordKind, string> = { event: "イベント", task: "タスク", shift: "シフト", signUp: "申し込み" };
+
+export function notFound(kind: EventRecordKind): NotFoundError {
+  return new NotFoundError(WHAT[kind]);
+}
+
+/** A JST calendar day as the UTC-midnight Date of @db.Date columns. */
+export function jstDay(at: Date): Date {
+  const d = new Date(at.getTime() + 9 * 3_600_000);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+}
+
+/**
+ * Checks that people may be put on an event of `groupId` (signed up, assigned a task): they are of
+ * the viewer's organisation, and — unless the viewer is staff — members of the group or of the
+ * network above it (an open membership on the event's day, or today).
+ */
+export async function assertEligiblePeople(
+  ctx: Context,
+  tx: Prisma.TransactionClient,
+  groupId: string,
+  personIds: string[],
+  on: Date,
+): Promise<void> {
+  const viewer = ctx.viewer!;
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  const found = await tx.person.findMany({ where: { orgId: viewer.orgId, id: { in: ids } }, select: { id: true } });
+  if (found.length !== ids.length) throw new NotFoundError("人 / person");
+  if (viewer.isStaff) return;
+  const group = await tx.group.findFirstOrThrow({ where: { id: groupId, orgId: viewer.orgId }, select: { parentId: true } });
+  const day = jstDay(on);
+  const today = jstDay(new Date());
+  const members = await tx.membership.findMany({
+    where: {
+      orgId: viewer.orgId,
+      personId: { in: ids },
+      groupId: { in: group.parentId ? [groupId, group.parentId] : [groupId] },
+      OR: [{ endedOn: null }, { endedOn: { gte: day < today ? day : today } }],
+    },
+    select: { personId: true },
+    distinct: ["personId"],
+  });
+  if (members.length !== ids.length) {
+    throw new ForbiddenError(
+      "部会またはネットワークのメンバーではない人は、申し込み・担当に登録できません。",
+      "Only members of the subcommittee or its network can be signed up or assigned.",
+    );
+  }
+}

@@ -1,0 +1,54 @@
+// Hardening of the GraphQL endpoint: limits refused before any resolver runs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { startTestServer, type TestClient, type TestServer } from "./testing.ts";
+
+// One server per test file: the harness makes its database the process's database.
+let dev: TestServer;
+let staffDev: TestClient;
+
+beforeAll(async () => {
+  dev = await startTestServer();
+  staffDev = await dev.signIn("staff");
+});
+afterAll(() => dev?.close());
+
+function deepQuery(levels: number): string {
+  let selection = "id";
+  for (let i = 0; i < levels; i++) selection = `${i % 2 === 0 ? "parent" : "subgroups"} { ${selection} }`;
+  return `{ groups { ${selection} } }`;
+}
+
+describe("query limits", () => {
+  it("refuses a query 20 levels deep before any resolver runs", async () => {
+    // what any request costs before resolvers run: the session and the viewer's roles
+    const baseline = await dev.statements.count(() => staffDev.graphql("{ __typename }"));
+    const { result, statements } = await dev.statements.count(() => staffDev.graphql(deepQuery(20)));
+    expect(result.data ?? null).toBeNull();
+    expect(JSON.stringify(result.errors)).toMatch(/depth/i);
+    // no resolver ran: not one statement beyond the session look-up
+    expect(statements).toEqual(baseline.statements);
+  });
+
+  it("accepts the same shape at a reasonable depth", async () => {
+    const res = await staffDev.graphql(deepQuery(4));
+    expect(res.errors).toBeUndefined();
+    expect(Array.isArray((res.data as { groups: unknown[] }).groups)).toBe(true);
+  });
+
+  it("refuses too many aliases of a list (breadth)", async () => {
+    const aliases = Array.from({ length: 200 }, (_, i) => `a${i}: groups { id }`).join(" ");
+    const res = await staffDev.graphql(`{ ${aliases} }`);
+    expect(res.data ?? null).toBeNull();
+    expect(JSON.stringify(res.errors)).toMatch(/breadth|complexity/i);
+  });
+});
+
+
+describe("in development", () => {
+  it("introspection and field suggestions are on, and errors carry their cause", async () => {
+    expect((await staffDev.graphql("{ __schema { queryType { name } } }")).errors).toBeUndefined();
+    expect((await staffDev.graphql("{ organizaton { id } }")).errors?.[0]?.message).toMatch(/Did you mean/);
+    expect(JSON.stringify((await staffDev.graphql('{ group(id: "not-a-uuid") { id } }')).errors)).toMatch(/uuid|UUID/);
+  });
+});

@@ -1,0 +1,395 @@
+// Changes to rosters: add, end, transfer, change role. Each runs in one transaction with its audit
+// entries, so a refused change writes nothing. History is kept: nothing is deleted; a transfer or
+// a role change ends one row (the day before) and starts another.
+import { Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { scopedGroupIds } from "../access.ts";
+import { audit } from "../audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
+import { personVisibility } from "../schema/person.ts";
+import { NotFound } from "./errors.ts";
+import { addDays } from "./query.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** The selection Pothos planned for the returned record (relations the client asked for). */
+type PlannedQuery = object;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+const groupSelect = {
+  id: true,
+  orgId: true,
+  name: true,
+  endedOn: true,
+  programme: { select: { privacyTier: true } },
+} as const;
+
+type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+async function findGroup(tx: Tx, ctx: Context, groupId: string): Promise<GroupRow> {
+  const group = await tx.group.findFirst({ where: { id: groupId, orgId: ctx.viewer!.orgId }, select: groupSelect });
+  if (!group) throw new NotFound("団体", "group");
+  return group;
+}
+
+/**
+ * Who may change a group's roster: staff of its organisation, or the coordinator, subcommittee
+ * member or salon leader whose scope it is. Juvenile cohorts hold no Person (their youths are
+ * codes), so only staff touch them; the institution liaison reads, never writes, here.
+ */
+function assertCanManage(ctx: Context, group: GroupRow): void {
+  const viewer = ctx.viewer!;
+  if (group.orgId !== viewer.orgId) throw new NotFound("団体", "group");
+  if (viewer.isStaff) return;
+  if (group.programme.privacyTier !== "JUVENILE" && scopedGroupIds(viewer).includes(group.id)) return;
+  throw new ForbiddenError(
+    `「${group.name}」の名簿を変更する権限がありません。`,
+    "You are not allowed to change this group's roster.",
+  );
+}
+
+const personSelect = {
+  id: true,
+  displayName: true,
+  memberships: { select: { groupId: true } },
+  childVolunteer: { select: { id: true, schoolId: true } },
+} as const;
+
+/**
+ * Staff may put anyone of the organisation on a roster. Others only someone whose name they may
+ * already see (person.ts): otherwise adding a person to one's own group would reveal their name
+ * (a child's, or a network member's). New volunteers are registered by staff (createPerson).
+ */
+async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
+  const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personSelect });
+  if (!person) throw new NotFound("人", "person");
+  if (ctx.viewer!.isStaff) return person;
+  if (person.childVolunteer && !ctx.viewer!.schoolGroupIds.includes(group.id)) {
+    throw new ForbiddenError(
+      "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。",
+      "A child volunteer is placed only in their school's group, by its coordinator or by staff.",
+    );
+  }
+  if (!personVisibility(ctx, person).name) {
+    throw new ForbiddenError(
+      "この人を名簿に追加する権限がありません。社協職員に依頼してください。",
+      "You may not add this person to a roster; ask the volunteer centre staff.",
+    );
+  }
+  return person;
+}
+
+async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
+  const role = await tx.groupRole.findFirst({ where: { orgId: ctx.viewer!.orgId, code }, select: { id: true, code: true, name: true } });
+  if (!role) {
+    throw new InvalidInputError([
+      { path, message: `役割「${code}」は登録されていません。`, messageEn: `There is no group role "${code}".` },
+    ]);
+  }
+  return role;
+}
+
+async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
+  const membership = await tx.membership.findFirst({
+    where: { id: membershipId, orgId: ctx.viewer!.orgId },
+    include: { group: { select: groupSelect }, groupRole: { select: { id: true, code: true, name: true } } },
+  });
+  if (!membership) throw new NotFound("所属", "membership");
+  assertCanManage(ctx, membership.group);
+  if (membership.endedOn) {
+    throw new ConflictError(
+      `この所属はすでに終了しています（終了日 ${iso(membership.endedOn)}）。`,
+      `This membership has already ended (on ${iso(membership.endedOn)}).`,
+    );
+  }
+  return membership;
+}
+
+function assertNotBeforeGroupEnd(group: GroupRow, startedOn: Date, path: string) {
+  if (group.endedOn && startedOn > group.endedOn) {
+    throw new InvalidInputError([
+      {
+        path,
+        message: `「${group.name}」は ${iso(group.endedOn)} に活動を終えています。それより後には所属できません。`,
+        messageEn: `The group ended on ${iso(group.endedOn)}; nobody can join it after that.`,
+      },
+    ]);
+  }
+}
+
+/** The partial unique index "Membership_one_open_per_role" refuses a second open row. */
+function isOpenMembershipConflict(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2002") return false;
+  // PostgreSQL's adapter names the index; PGlite's gives its columns (and the name in the message)
+  const meta = JSON.stringify(err.meta ?? {});
+  return meta.includes("Membership_one_open_per_role") || meta.includes("groupRoleId");
+}
+
+async function createMembership(
+  tx: Tx,
+  ctx: Context,
+  data: { groupId: string; personId: string; groupRoleId: string; startedOn: Date; roleName: string; groupName: string },
+  query: PlannedQuery = {},
+) {
+  try {
+    return await tx.membership.create({
+      ...(query as Pick<Prisma.MembershipCreateArgs, "include">),
+      data: {
+        orgId: ctx.viewer!.orgId,
+        groupId: data.groupId,
+        personId: data.personId,
+        groupRoleId: data.groupRoleId,
+        startedOn: data.startedOn,
+      },
+    });
+  } catch (err) {
+    if (!isOpenMembershipConflict(err)) throw err;
+    throw new ConflictError(
+      `この人はすでに「${data.groupName}」に「${data.roleName}」として所属しています（終了していない所属があります）。`,
+      "This person already has an open membership of this group in the same role.",
+    );
+  }
+}
+
+export interface AddMembershipInput {
+  groupId: string;
+  personId: string;
+  roleCode: string;
+  startedOn: Date;
+}
+
+export function addMembership(ctx: Context, input: AddMembershipInput, query: PlannedQuery = {}) {
+  return prisma().$transaction(async (tx) => {
+    const group = await findGroup(tx, ctx, input.groupId);
+    assertCanManage(ctx, group);
+    const person = await findPersonToPlace(tx, ctx, input.personId, group);
+    const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
+    assertNotBeforeGroupEnd(group, input.startedOn, "input.startedOn");
+    const membership = await createMembership(tx, ctx, {
+      groupId: group.id,
+      personId: person.id,
+      groupRoleId: role.id,
+      startedOn: input.startedOn,
+      roleName: role.name,
+      groupName: group.name,
+    }, query);
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "Membership",
+        entityId: membership.id,
+        details: { groupId: group.id, personId: person.id, role: role.code, startedOn: iso(input.startedOn) },
+      },
+      tx,
+    );
+    return membership;
+  });
+}
+
+export interface EndMembershipInput {
+  membershipId: string;
+  endedOn: Date;
+  reason: string;
+}
+
+export function endMembership(ctx: Context, input: EndMembershipInput, query: PlannedQuery = {}) {
+  return prisma().$transaction(async (tx) => {
+    const membership = await findOpenMembership(tx, ctx, input.membershipId);
+    if (input.endedOn < membership.startedOn) {
+      throw new InvalidInputError([
+        {
+          path: "input.endedOn",
+          message: `終了日は開始日（${iso(membership.startedOn)}）以降の日付にしてください。`,
+          messageEn: `The end date must be on or after the start date (${iso(membership.startedOn)}).`,
+        },
+      ]);
+    }
+    const ended = await tx.membership.update({
+      ...(query as Pick<Prisma.MembershipUpdateArgs, "include">),
+      where: { id: membership.id },
+      data: { endedOn: input.endedOn, endReason: input.reason.trim() },
+    });
+    await audit(
+      ctx,
+      {
+        action: "update",
+        entity: "Membership",
+        entityId: membership.id,
+        details: { change: "end", endedOn: iso(input.endedOn), reason: input.reason.trim() },
+      },
+      tx,
+    );
+    return ended;
+  });
+}
+
+/** The day a row ends when the next starts on `on`; refused if that is before the row began. */
+function dayBefore(on: Date, startedOn: Date, what: "transfer" | "role"): Date {
+  const end = addDays(on, -1);
+  if (end < startedOn) {
+    throw new InvalidInputError([
+      {
+        path: "input.on",
+        message: `${what === "transfer" ? "異動日" : "変更日"}は、今の所属の開始日（${iso(startedOn)}）の翌日以降にしてください。`,
+        messageEn: `The ${what === "transfer" ? "transfer" : "change"} date must be after the current membership's start (${iso(startedOn)}).`,
+      },
+    ]);
+  }
+  return end;
+}
+
+export interface TransferMembershipInput {
+  membershipId: string;
+  toGroupId: string;
+  roleCode?: string | null;
+  on: Date;
+  reason?: string | null;
+}
+
+export function transferMembership(ctx: Context, input: TransferMembershipInput) {
+  return prisma().$transaction(async (tx) => {
+    const membership = await findOpenMembership(tx, ctx, input.membershipId);
+    const target = await findGroup(tx, ctx, input.toGroupId);
+    assertCanManage(ctx, target);
+    if (target.id === membership.groupId) {
+      throw new InvalidInputError([
+        {
+          path: "input.toGroupId",
+          message: "異動先が今と同じ団体です。役割を変えるときは「役割の変更」を使ってください。",
+          messageEn: "The target is the same group; use changeMembershipRole to change a role.",
+        },
+      ]);
+    }
+    await findPersonToPlace(tx, ctx, membership.personId, target);
+    const role = input.roleCode ? await findRole(tx, ctx, input.roleCode, "input.roleCode") : membership.groupRole;
+    const endedOn = dayBefore(input.on, membership.startedOn, "transfer");
+    assertNotBeforeGroupEnd(target, input.on, "input.on");
+    const reason = input.reason?.trim() || `異動（${target.name}へ）`;
+    const ended = await tx.membership.update({ where: { id: membership.id }, data: { endedOn, endReason: reason } });
+    const started = await createMembership(tx, ctx, {
+      groupId: target.id,
+      personId: membership.personId,
+      groupRoleId: role.id,
+      startedOn: input.on,
+      roleName: role.name,
+      groupName: target.name,
+    });
+    await audit(
+      ctx,
+      {
+        action: "update",
+        entity: "Membership",
+        entityId: ended.id,
+        details: { change: "transfer-out", endedOn: iso(endedOn), reason, toGroupId: target.id, nextMembershipId: started.id },
+      },
+      tx,
+    );
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "Membership",
+        entityId: started.id,
+        details: { change: "transfer-in", fromMembershipId: ended.id, groupId: target.id, role: role.code, startedOn: iso(input.on) },
+      },
+      tx,
+    );
+    return { ended, started };
+  });
+}
+
+export interface ChangeMembershipRoleInput {
+  membershipId: string;
+  roleCode: string;
+  on: Date;
+  reason?: string | null;
+}
+
+export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleInput) {
+  return prisma().$transaction(async (tx) => {
+    const membership = await findOpenMembership(tx, ctx, input.membershipId);
+    const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
+    if (role.id === membership.groupRoleId) {
+      throw new InvalidInputError([
+        {
+          path: "input.roleCode",
+          message: `すでに「${role.name}」です。別の役割を選んでください。`,
+          messageEn: "The membership already has this role.",
+        },
+      ]);
+    }
+    const endedOn = dayBefore(input.on, membership.startedOn, "role");
+    const reason = input.reason?.trim() || `役割変更（${membership.groupRole.name} → ${role.name}）`;
+    const ended = await tx.membership.update({ where: { id: membership.id }, data: { endedOn, endReason: reason } });
+    const started = await createMembership(tx, ctx, {
+      groupId: membership.groupId,
+      personId: membership.personId,
+      groupRoleId: role.id,
+      startedOn: input.on,
+      roleName: role.name,
+      groupName: membership.group.name,
+    });
+    await audit(
+      ctx,
+      {
+        action: "update",
+        entity: "Membership",
+        entityId: ended.id,
+        details: { change: "role-end", endedOn: iso(endedOn), reason, nextMembershipId: started.id },
+      },
+      tx,
+    );
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "Membership",
+        entityId: started.id,
+        details: { change: "role-start", fromMembershipId: ended.id, from: membership.groupRole.code, role: role.code, startedOn: iso(input.on) },
+      },
+      tx,
+    );
+    return { ended, started };
+  });
+}
+
+export interface CreatePersonInput {
+  legalName: string;
+  legalNameKana: string;
+  displayName: string | null;
+  phone: string | null;
+  email: string | null;
+  areaId: string | null;
+}
+
+/** Registers a new volunteer (staff only; checked by the field's auth scope). */
+export function createPerson(ctx: Context, input: CreatePersonInput, query: PlannedQuery = {}) {
+  return prisma().$transaction(async (tx) => {
+    const orgId = ctx.viewer!.orgId;
+    if (input.areaId) {
+      const area = await tx.area.findFirst({ where: { id: input.areaId, orgId }, select: { id: true } });
+      if (!area) {
+        throw new InvalidInputError([
+          { path: "input.areaId", message: "地区が見つかりません。", messageEn: "There is no such area." },
+        ]);
+      }
+    }
+    const person = await tx.person.create({ ...(query as Pick<Prisma.PersonCreateArgs, "include">), data: { orgId, ...input } });
+    // the audit trail names what changed, not the person's details (those stay in Person)
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "Person",
+        entityId: person.id,
+        details: { fields: Object.entries(input).filter(([, v]) => v !== null).map(([k]) => k) },
+      },
+      tx,
+    );
+    return person;
+  });
+}

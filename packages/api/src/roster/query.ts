@@ -1,0 +1,174 @@
+// What a roster (名簿) query selects and in which order, shared by Group.roster and rosterCsv.
+// Name search and order follow person.ts's visibility rules, so neither can reveal a name the
+// viewer may not see (a legal name behind a nickname, a child's name outside their school).
+import { fiscalYearOf, type Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { memo, type Context, type Viewer } from "../context.ts";
+import { personVisibility, type PersonVisibilityInput } from "../schema/person.ts";
+import { toHiragana, toKatakana } from "./kana.ts";
+
+const DAY_MS = 86_400_000;
+const JST_OFFSET_MS = 9 * 3_600_000;
+
+/** Today's date in Japan as a UTC-midnight Date, the form of @db.Date columns. */
+export function todayInJapan(now = new Date()): Date {
+  const jst = new Date(now.getTime() + JST_OFFSET_MS);
+  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()));
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** 年度 of today in Japan. */
+export function currentFiscalYear(): number {
+  return fiscalYearOf(todayInJapan());
+}
+
+export interface RosterFilter {
+  search?: string | null;
+  includeEnded?: boolean | null;
+  roleCode?: string | null;
+  insured?: boolean | null;
+  fiscalYear: number;
+}
+
+/** A membership is current until its end date has passed (an end date today still counts). */
+function currentMembershipWhere(today = todayInJapan()): Prisma.MembershipWhereInput {
+  return { OR: [{ endedOn: null }, { endedOn: { gte: today } }] };
+}
+
+/** The people whose name (表示名, or legal name without a nickname) the viewer may see: person.ts. */
+function nameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
+  if (viewer.isStaff) return null;
+  const reach = [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
+  const visible: Prisma.PersonWhereInput = {
+    OR: [
+      { childVolunteer: { is: null }, memberships: { some: { groupId: { in: reach } } } },
+      { childVolunteer: { isNot: null }, memberships: { some: { groupId: { in: viewer.schoolGroupIds } } } },
+    ],
+  };
+  return viewer.personId ? { OR: [{ id: viewer.personId }, visible] } : visible;
+}
+
+/** One search word against the names the viewer may see; kana input matches in either script. */
+function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWhereInput {
+  const hiragana = toHiragana(word);
+  const katakana = toKatakana(word);
+  const byDisplayName: Prisma.PersonWhereInput = {
+    OR: [...new Set([word, hiragana, katakana])].map((w) => ({ displayName: { contains: w, mode: "insensitive" as const } })),
+  };
+  const byLegalName: Prisma.PersonWhereInput = {
+    OR: [{ legalName: { contains: word, mode: "insensitive" } }, { legalNameKana: { contains: hiragana } }],
+  };
+  const nameVisible = nameVisibleWhere(viewer);
+  if (!nameVisible) return { OR: [byDisplayName, byLegalName] };
+  const legalVisible: Prisma.PersonWhereInput = viewer.personId
+    ? { OR: [{ id: viewer.personId }, { AND: [nameVisible, { displayName: null }] }] }
+    : { AND: [nameVisible, { displayName: null }] };
+  return { OR: [{ AND: [nameVisible, byDisplayName] }, { AND: [legalVisible, byLegalName] }] };
+}
+
+/** Search words: split on spaces (half- or full-width); every word must match. */
+function searchWords(search: string | null | undefined): string[] {
+  return (search ?? "").normalize("NFKC").split(/\s+/).filter((w) => w.length > 0);
+}
+
+export function rosterWhere(viewer: Viewer, groupId: string, filter: RosterFilter): Prisma.MembershipWhereInput {
+  const and: Prisma.MembershipWhereInput[] = [];
+  if (!filter.includeEnded) and.push(currentMembershipWhere());
+  if (filter.roleCode) and.push({ groupRole: { code: filter.roleCode } });
+  if (filter.insured != null) {
+    const enrolled = { insuranceEnrolments: { some: { fiscalYear: filter.fiscalYear } } };
+    and.push({ person: filter.insured ? enrolled : { NOT: enrolled } });
+  }
+  for (const word of searchWords(filter.search)) and.push({ person: searchWordWhere(viewer, word) });
+  return { orgId: viewer.orgId, groupId, AND: and };
+}
+
+interface OrderableRow {
+  id: string;
+  startedOn: Date;
+  person: Omit<PersonVisibilityInput, "memberships" | "childVolunteer"> &
+    Partial<Pick<PersonVisibilityInput, "memberships" | "childVolunteer">> & { legalName: string; legalNameKana: string };
+}
+
+const ALL_VISIBLE = { name: true, legalName: true } as const;
+
+// ICU's Japanese collation: 五十音 order as dictionaries have it (が sorts with か, わだ before
+// わたなべ), the same on every database whatever its collation.
+const collator = new Intl.Collator("ja");
+
+/**
+ * Sorts roster rows in 五十音 order by ふりがな, then legal name, then start date and id (stable
+ * pages). For a viewer who may not see a legal name, the row sorts by the name they do see (a
+ * nickname, read as kana), so its place in the list does not hint at the hidden ふりがな; rows whose
+ * name is hidden altogether come last. Rows read for non-staff carry the person's memberships and
+ * child record, which person.ts's visibility rules need.
+ */
+export function sortRoster<T extends OrderableRow>(ctx: Context, rows: T[]): T[] {
+  const staff = ctx.viewer?.isStaff ?? false;
+  const keyed = rows.map((row) => {
+    const p = row.person;
+    const seen = staff
+      ? ALL_VISIBLE
+      : personVisibility(ctx, { ...p, memberships: p.memberships ?? [], childVolunteer: p.childVolunteer ?? null });
+    const hidden = !seen.name;
+    const kana = seen.legalName ? p.legalNameKana : seen.name ? toHiragana(p.displayName ?? "") : "";
+    const name = seen.legalName ? p.legalName : seen.name ? (p.displayName ?? "") : "";
+    return { row, hidden, kana, name };
+  });
+  keyed.sort(
+    (a, b) =>
+      Number(a.hidden) - Number(b.hidden) ||
+      collator.compare(a.kana, b.kana) ||
+      collator.compare(a.name, b.name) ||
+      a.row.startedOn.getTime() - b.row.startedOn.getTime() ||
+      (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
+  );
+  return keyed.map((k) => k.row);
+}
+
+const nameSelect = { id: true, legalName: true, legalNameKana: true, displayName: true } as const;
+const visibilitySelect = { memberships: { select: { groupId: true } }, childVolunteer: { select: { id: true, schoolId: true } } } as const;
+
+/**
+ * The ids of a roster's rows in 五十音 order: one statement for staff (three otherwise, for the
+ * visibility rules), once per request and filter, shared by the page and its totalCount.
+ */
+export function rosterOrder(ctx: Context, groupId: string, filter: RosterFilter): Promise<string[]> {
+  const viewer = ctx.viewer!;
+  return memo(ctx, `roster-order:${groupId}:${JSON.stringify(filter)}`, async () => {
+    const rows = await prisma().membership.findMany({
+      where: rosterWhere(viewer, groupId, filter),
+      select: {
+        id: true,
+        startedOn: true,
+        person: { select: viewer.isStaff ? nameSelect : { ...nameSelect, ...visibilitySelect } },
+      },
+    });
+    return sortRoster(ctx, rows as Array<OrderableRow>).map((r) => r.id);
+  });
+}
+
+/**
+ * The ids of one page, with Prisma's cursor semantics (what Pothos's prismaConnection asks for):
+ * take > 0 pages forward, take < 0 backward; skip 1 leaves the cursor row out. A cursor that is no
+ * longer in the list gives an empty page, as Prisma does.
+ */
+export function pageIds(ids: string[], page: { take: number; skip?: number; cursor?: { id?: unknown } }): string[] {
+  const skip = page.skip ?? 0;
+  const n = Math.abs(page.take);
+  let start: number;
+  if (page.cursor) {
+    const at = ids.indexOf(String(page.cursor.id));
+    if (at < 0) return [];
+    start = page.take >= 0 ? at + skip : at - skip - n + 1;
+  } else {
+    start = page.take >= 0 ? skip : ids.length - skip - n;
+  }
+  const from = Math.max(0, start);
+  const to = Math.max(from, start + n);
+  return ids.slice(from, to);
+}
