@@ -4,7 +4,7 @@
 // on a fresh database of the PostgreSQL server (TEST_DATABASE_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres). `@tsunagu/db/testing` reads TSUNAGU_TEST_DB to
 // know which one to open. Files named *.embedded.test.ts are about the embedded database alone
-// (its folder lock) and run in the embedded project only.
+// (its folder lock) and run in the embedded project only; *.postgresql.test.ts likewise.
 import { defineConfig, mergeConfig } from "vitest/config";
 
 /** @param {import("vitest/config").ViteUserConfig} [overrides] */
@@ -17,7 +17,11 @@ export function defineTsunaguConfig(overrides = {}) {
       projects: [
         {
           extends: true,
-          test: { name: "embedded", env: { TSUNAGU_TEST_DB: "embedded" } },
+          test: {
+            name: "embedded",
+            env: { TSUNAGU_TEST_DB: "embedded" },
+            exclude: ["**/node_modules/**", "**/*.postgresql.test.ts"],
+          },
         },
         {
           extends: true,

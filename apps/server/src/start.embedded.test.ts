@@ -1,0 +1,31 @@
+// `npm start` on an empty embedded folder: migrates, loads the demo data, serves the demo accounts.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { children, freePort, npmStart, signInAndAskMe, stop } from "./testing.ts";
+
+let dataDir: string | undefined;
+afterAll(async () => {
+  for (const child of children) await stop(child);
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start on the embedded database", () => {
+  it("migrates and seeds an empty embedded folder on first start, then serves the demo accounts", async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tsunagu-start-"));
+    const port = await freePort();
+    const { child, output, listening } = await npmStart({ TSUNAGU_DATA_DIR: dataDir, PORT: String(port) });
+    expect(listening, output).toBe(true);
+    expect(output).toContain("applied migrations to the embedded database");
+    expect(output).toContain("loaded the Hannan demo data");
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+    const body = await signInAndAskMe(port);
+    expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
+    await stop(child);
+  });
+
+});

@@ -1,0 +1,62 @@
+// Test helpers: `npm start` as a user runs it, a real process on a free port.
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+
+import { expect } from "vitest";
+
+import { repoRoot } from "@tsunagu/db/env";
+
+export const children: ChildProcess[] = [];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `npm start` and resolves with its output once it listens, or exits. */
+export function npmStart(env: Record<string, string>): Promise<{ child: ChildProcess; output: string; listening: boolean }> {
+  // eslint-disable-next-line no-restricted-properties -- the child gets this process's environment
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // its own process group, so stopping it stops npm, tsx and node together
+  const child = spawn("npm", ["start"], { cwd: repoRoot, env: { ...inherited, LOG_LEVEL: "info", ...env }, detached: true });
+  children.push(child);
+  let output = "";
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ツナグ / Tsunagu: http://localhost:")) resolve({ child, output, listening: true });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", () => resolve({ child, output, listening: false }));
+  });
+}
+
+export async function signInAndAskMe(port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: `http://localhost:${port}` },
+    body: JSON.stringify({ email: "staff@hannan.example", password: "tsunagu-demo-2025" }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const me = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ query: "{ me { email isStaff } organization { name } }" }),
+  });
+  return (await me.json()) as { data: { me: { email: string; isStaff: boolean }; organization: { name: string } } };
+}
+
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  await exited;
+}
