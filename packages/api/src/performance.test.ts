@@ -1,0 +1,82 @@
+// SQL statements per main operation: each must stay at a fixed small number, whatever the size
+// of the data (no N+1). The limits below are the numbers stated in docs/api.md.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { seedId } from "../../../prisma/seed/ids.ts";
+import { startTestServer, type TestClient, type TestServer } from "./testing.ts";
+
+/** Statements of a request before any resolver runs: the session and the viewer's roles. */
+let baseline: number;
+let server: TestServer;
+let staff: TestClient;
+let bigSalonId: string;
+let smallSalonId: string;
+
+const KANA = "あいうえおかきくけこさしすせそたちつてと";
+const LIMITS = { roster: 12, report: 1, events: 10 };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  staff = await server.signIn("staff");
+  const db = server.db.prisma;
+  const org = await db.organization.findUniqueOrThrow({ where: { slug: "hannan" } });
+  const salons = await db.group.findMany({ where: { programme: { code: "salon" } }, orderBy: { name: "asc" }, take: 2 });
+  bigSalonId = salons[0]!.id;
+  smallSalonId = salons[1]!.id;
+  const member = await db.groupRole.findFirstOrThrow({ where: { orgId: org.id, code: "member" } });
+  // a salon of 200 more members, half insured this year, each with an approved activity
+  const people = Array.from({ length: 200 }, (_, i) => ({
+    id: seedId("perf", "person", i),
+    orgId: org.id,
+    legalName: `性能 ${i}`,
+    legalNameKana: `せいのう ${KANA[i % 20]}${KANA[Math.floor(i / 20)]}`,
+  }));
+  await db.person.createMany({ data: people });
+  await db.membership.createMany({
+    data: people.map((p) => ({ orgId: org.id, groupId: bigSalonId, personId: p.id, groupRoleId: member.id, startedOn: new Date("2024-04-01") })),
+  });
+  await db.insuranceEnrolment.createMany({
+    data: people.filter((_, i) => i % 2 === 0).map((p) => ({ orgId: org.id, personId: p.id, fiscalYear: 2026, plan: "基本", enrolledOn: new Date("2026-04-01") })),
+  });
+  baseline = (await server.statements.count(() => staff.graphql("{ __typename }"))).statements.length;
+});
+afterAll(() => server?.close());
+
+const rosterQuery = `query($id: ID!) { group(id: $id) { roster(first: 250) { totalCount edges { node {
+  id startedOn groupRole { name } insuredThisYear hoursThisYear person { id name legalNameKana } } } } } }`;
+
+async function statementsOf(query: string, variables?: Record<string, unknown>) {
+  const { result, statements } = await server.statements.count(() => staff.graphql(query, variables));
+  expect(result.errors).toBeUndefined();
+  return { result, count: statements.length - baseline };
+}
+
+describe("SQL statements per operation (beyond the session look-up)", () => {
+  it(`a roster of 200+ members with insurance and hours: at most ${LIMITS.roster}, the same as a small roster`, async () => {
+    const big = await statementsOf(rosterQuery, { id: bigSalonId });
+    const total = (big.result.data as { group: { roster: { totalCount: number } } }).group.roster.totalCount;
+    expect(total).toBeGreaterThanOrEqual(200);
+    const small = await statementsOf(rosterQuery, { id: smallSalonId });
+    console.log(`roster: ${big.count} statements for ${total} members, ${small.count} for a small salon (+${baseline} session)`);
+    expect(big.count).toBeLessThanOrEqual(LIMITS.roster);
+    expect(big.count).toBe(small.count);
+  });
+
+  it(`a fiscal-year report with every breakdown: at most ${LIMITS.report}`, async () => {
+    const fig = "hours activities volunteers peopleServed";
+    const report = await statementsOf(`{ fiscalYearReport(fiscalYear: 2026) {
+      totals { ${fig} } byMonth { figures { ${fig} } } byProgramme { figures { ${fig} } }
+      byArea { figures { ${fig} } } byActivityType { figures { ${fig} } } } }`);
+    console.log(`fiscal-year report: ${report.count} statements`);
+    expect(report.count).toBeLessThanOrEqual(LIMITS.report);
+  });
+
+  it(`the organisation's events with tasks, shifts and sign-ups: at most ${LIMITS.events}`, async () => {
+    const events = await statementsOf(`{ events { id title tasks { title done assignee { name } }
+      shifts { title capacity placesLeft confirmed { person { name } } waitlist { person { name } } } } }`);
+    const n = (events.result.data as { events: unknown[] }).events.length;
+    console.log(`events list: ${events.count} statements for ${n} events`);
+    expect(n).toBeGreaterThan(0);
+    expect(events.count).toBeLessThanOrEqual(LIMITS.events);
+  });
+});
