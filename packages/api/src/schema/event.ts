@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
+import { audit, auditRestrictedRead } from "../audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
@@ -185,8 +185,8 @@ builder.queryFields((t) => ({
       to: t.arg({ type: "DateTime", description: "events starting before this instant" }),
     },
     authScopes: (_root, args) => (args.groupId ? { group: String(args.groupId) } : { staff: true }),
-    resolve: (query, _root, args, ctx) =>
-      prisma().event.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const events = await prisma().event.findMany({
         ...query,
         where: {
           orgId: ctx.viewer!.orgId,
@@ -195,15 +195,22 @@ builder.queryFields((t) => ({
           ...(args.to ? { startsAt: { lt: args.to } } : {}),
         },
         orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      }),
+      });
+      // events carry members' (and children's) names: non-staff reads are audited
+      await auditRestrictedRead(ctx, "Event", events.map((e) => e.id));
+      return events;
+    },
   }),
   event: t.prismaField({
     type: "Event",
     nullable: true,
     args: { id: t.arg.id({ required: true, validate: id }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.id)),
-    resolve: (query, _root, args, ctx) =>
-      prisma().event.findFirst({ ...query, where: { id: String(args.id), orgId: ctx.viewer!.orgId } }),
+    resolve: async (query, _root, args, ctx) => {
+      const event = await prisma().event.findFirst({ ...query, where: { id: String(args.id), orgId: ctx.viewer!.orgId } });
+      if (event) await auditRestrictedRead(ctx, "Event", [event.id]);
+      return event;
+    },
   }),
   meetingMinutes: t.prismaField({
     type: ["MeetingMinutes"],
@@ -214,8 +221,8 @@ builder.queryFields((t) => ({
       to: t.arg({ type: "Date" }),
     },
     authScopes: (_root, args) => ({ group: String(args.groupId) }),
-    resolve: (query, _root, args, ctx) =>
-      prisma().meetingMinutes.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const minutes = await prisma().meetingMinutes.findMany({
         ...query,
         where: {
           orgId: ctx.viewer!.orgId,
@@ -223,7 +230,10 @@ builder.queryFields((t) => ({
           heldOn: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lte: args.to } : {}) },
         },
         orderBy: [{ heldOn: "desc" }, { id: "asc" }],
-      }),
+      });
+      await auditRestrictedRead(ctx, "MeetingMinutes", minutes.map((m) => m.id));
+      return minutes;
+    },
   }),
 }));
 

@@ -4,6 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { canSeeJuvenileProgramme } from "../access.ts";
+import { auditRestrictedRead } from "../audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 
@@ -61,6 +62,14 @@ export function visibleGroupsWhere(ctx: Context) {
   };
 }
 
+/** The institution liaison's reads of juvenile groups are audited (DOMAIN.md). */
+async function auditJuvenileGroupReads(ctx: Context, groups: Array<{ id: string; programmeId: string }>) {
+  const viewer = ctx.viewer!;
+  if (viewer.isStaff) return;
+  const juvenile = groups.filter((g) => viewer.liaisonProgrammeIds.includes(g.programmeId)).map((g) => g.id);
+  await auditRestrictedRead(ctx, "Group", juvenile);
+}
+
 builder.prismaObject("Group", {
   description: "団体 — a school's 子ども福祉委員, the network, a 部会, a salon, a cohort …",
   fields: (t) => ({
@@ -110,31 +119,40 @@ builder.queryFields((t) => ({
       kindCode: t.arg.string(),
       search: t.arg.string({ description: "part of the name, kana or nickname" }),
     },
-    resolve: (query, _root, args, ctx) =>
-      prisma().group.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const groups = await prisma().group.findMany({
         ...query,
         where: {
-          ...visibleGroupsWhere(ctx),
-          ...(args.programmeCode ? { programme: { code: args.programmeCode } } : {}),
-          ...(args.kindCode ? { kind: { code: args.kindCode } } : {}),
-          ...(args.search
-            ? {
-                OR: [
-                  { name: { contains: args.search } },
-                  { nameKana: { contains: args.search } },
-                  { nickname: { contains: args.search } },
-                ],
-              }
-            : {}),
+          // AND, so that a programme filter cannot replace the juvenile exclusion
+          AND: [
+            visibleGroupsWhere(ctx),
+            args.programmeCode ? { programme: { code: args.programmeCode } } : {},
+            args.kindCode ? { kind: { code: args.kindCode } } : {},
+            args.search
+              ? {
+                  OR: [
+                    { name: { contains: args.search } },
+                    { nameKana: { contains: args.search } },
+                    { nickname: { contains: args.search } },
+                  ],
+                }
+              : {},
+          ],
         },
         orderBy: [{ programme: { sortOrder: "asc" } }, { name: "asc" }],
-      }),
+      });
+      await auditJuvenileGroupReads(ctx, groups);
+      return groups;
+    },
   }),
   group: t.prismaField({
     type: "Group",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      prisma().group.findFirst({ ...query, where: { id: String(args.id), ...visibleGroupsWhere(ctx) } }),
+    resolve: async (query, _root, args, ctx) => {
+      const group = await prisma().group.findFirst({ ...query, where: { id: String(args.id), ...visibleGroupsWhere(ctx) } });
+      if (group) await auditJuvenileGroupReads(ctx, [group]);
+      return group;
+    },
   }),
 }));
