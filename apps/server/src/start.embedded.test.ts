@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { children, freePort, npmStart, signInAndAskMe, stop } from "./testing.ts";
+import { children, freePort, npmStart, signInAndAskMe, START_TIMEOUT, stop } from "./testing.ts";
 
 let dataDir: string | undefined;
 afterAll(async () => {
@@ -26,6 +26,6 @@ describe("npm start on the embedded database", () => {
     const body = await signInAndAskMe(port);
     expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
     await stop(child);
-  });
+  }, START_TIMEOUT);
 
 });

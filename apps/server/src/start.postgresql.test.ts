@@ -5,7 +5,7 @@ import { migrationsDir, schemaPath } from "@tsunagu/db/env";
 import { applyPendingMigrations } from "@tsunagu/db/migrate";
 import { createEmptyTestDatabase, type TestDatabase } from "@tsunagu/db/testing";
 
-import { children, freePort, npmStart, signInAndAskMe, stop } from "./testing.ts";
+import { children, freePort, npmStart, signInAndAskMe, START_TIMEOUT, stop } from "./testing.ts";
 
 let pg: TestDatabase | undefined;
 afterAll(async () => {
@@ -28,5 +28,5 @@ describe("npm start on PostgreSQL", () => {
     const body = await signInAndAskMe(port);
     expect(body.data.me.isStaff).toBe(true);
     await stop(started.child);
-  });
+  }, START_TIMEOUT);
 });

@@ -8,6 +8,12 @@ import { repoRoot } from "@tsunagu/db/env";
 
 export const children: ChildProcess[] = [];
 
+/**
+ * `npm start` boots in ~15 s on an idle machine (tsx, migrations, demo seed), but CI runs the db and
+ * api suites beside it on two cores, where a boot took over 60 s: each start test gets 4 minutes.
+ */
+export const START_TIMEOUT = 240_000;
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, "127.0.0.1", () => {
