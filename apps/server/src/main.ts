@@ -1,9 +1,10 @@
 // `npm start`: the API (and, once built, the web app) on one port, PORT (default 4000).
 import { pino } from "pino";
 
-import { createApp, deliverPendingMail, readApiEnv } from "@tsunagu/api";
+import { deliverPendingMail, readApiEnv } from "@tsunagu/api";
 import { getDatabase } from "@tsunagu/db/client";
 
+import { createServer } from "./app.ts";
 import { readServerEnv } from "./env.ts";
 import { prepareDatabase } from "./start.ts";
 
@@ -17,9 +18,9 @@ try {
   log.fatal(err instanceof Error ? err.message : err);
   process.exit(1);
 }
-const { app } = await createApp(apiEnv, log);
+const { app } = await createServer(apiEnv, log, serverEnv.webDir);
 const server = app.listen(serverEnv.port, serverEnv.host, () => {
-  log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/graphql`);
+  log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
 });
 const mail = setInterval(() => {
   deliverPendingMail(log).catch((err: unknown) => log.error({ err }, "mail delivery failed"));

@@ -23,6 +23,10 @@ describe("npm start on the embedded database", () => {
     expect(output).toContain("loaded the Hannan demo data");
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
+    // the built web app on the same port, for any client-side route
+    const page = await fetch(`http://127.0.0.1:${port}/groups`);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain('<html lang="ja">');
     const body = await signInAndAskMe(port);
     expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
     await stop(child);

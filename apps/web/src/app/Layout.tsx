@@ -1,0 +1,154 @@
+// The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
+// the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
+import { useApolloClient, useQuery } from "@apollo/client/react";
+import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Stack, Switch, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconLogout, IconSettings } from "@tabler/icons-react";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
+
+import { LoadingState, ErrorState } from "../components/States.tsx";
+import { graphql } from "../graphql.ts";
+import { authClient } from "./auth-client.ts";
+import { navEntries } from "./nav.ts";
+import { usePreferences } from "./preferences.tsx";
+import { useViewer } from "./session.tsx";
+
+const OrganizationQuery = graphql(`
+  query LayoutOrganization {
+    organization {
+      id
+      name
+      nameEn
+    }
+  }
+`);
+
+export function Layout() {
+  const { viewer, loading, error, refetch } = useViewer();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { t, i18n } = useTranslation();
+  if (loading) return <LoadingState />;
+  if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  const entries = navEntries.filter((e) => e.visible(viewer));
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t("skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+            <UnstyledButton component={Link} to="/" fw={700} fz="lg">
+              {t("appName")}
+            </UnstyledButton>
+            <OrganizationName />
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <SettingsMenu />
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => void i18n.changeLanguage(i18n.resolvedLanguage === "en" ? "ja" : "en")}
+              lang={i18n.resolvedLanguage === "en" ? "ja" : "en"}
+            >
+              {i18n.resolvedLanguage === "en" ? "日本語" : "English"}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
+        <Stack gap={2} style={{ flex: 1 }}>
+          {entries.map((entry) => (
+            <NavLink
+              key={entry.to}
+              component={Link}
+              to={entry.to}
+              label={t(entry.label)}
+              leftSection={<entry.icon size={18} stroke={1.6} aria-hidden />}
+              active={entry.to === "/" ? location.pathname === "/" : location.pathname.startsWith(entry.to)}
+              onClick={close}
+            />
+          ))}
+        </Stack>
+        <SignedInAs name={viewer.name} email={viewer.email} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function OrganizationName() {
+  const { data } = useQuery(OrganizationQuery, { fetchPolicy: "cache-first" });
+  const { i18n } = useTranslation();
+  if (!data) return null;
+  return (
+    <Text size="sm" visibleFrom="xs" c="dimmed">
+      {i18n.resolvedLanguage === "en" ? data.organization.nameEn : data.organization.name}
+    </Text>
+  );
+}
+
+function SignedInAs({ name, email }: { name: string; email: string }) {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    await authClient.signOut();
+    await client.clearStore();
+    void navigate("/sign-in", { replace: true });
+  };
+  return (
+    <Stack gap={4} pt="sm" style={{ borderTop: "1px solid var(--mantine-color-gray-3)" }}>
+      <Text size="sm" fw={600}>
+        {name}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+        {email}
+      </Text>
+      <Button variant="default" size="xs" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
+        {t("signOut")}
+      </Button>
+    </Stack>
+  );
+}
+
+function SettingsMenu() {
+  const { t } = useTranslation();
+  const { calendar, setCalendar, largeText, setLargeText } = usePreferences();
+  return (
+    <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="subtle" size="compact-sm" leftSection={<IconSettings size={16} aria-hidden />}>
+          <VisuallyHidden>{t("settings.title")}</VisuallyHidden>
+          <span aria-hidden>{t("settings.short")}</span>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown p="sm">
+        <Stack gap="sm">
+          <Text size="sm" fw={600} id="calendar-label">
+            {t("settings.calendar")}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="calendar-label"
+            value={calendar}
+            onChange={(v) => setCalendar(v as typeof calendar)}
+            data={[
+              { value: "wareki", label: t("settings.wareki") },
+              { value: "seireki", label: t("settings.seireki") },
+            ]}
+          />
+          <Switch label={t("settings.largeText")} checked={largeText} onChange={(e) => setLargeText(e.currentTarget.checked)} />
+        </Stack>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,17 @@
+// One Apollo Client for the app. The session is Better Auth's HTTP-only cookie, sent with every
+// request to the same origin; nothing about the session is kept in JavaScript.
+import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
+
+export function createApolloClient() {
+  return new ApolloClient({
+    link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // singletons: one per signed-in account
+        Viewer: { keyFields: [] },
+        Organization: { keyFields: [] },
+      },
+    }),
+    defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
+  });
+}

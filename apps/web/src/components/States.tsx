@@ -1,0 +1,73 @@
+// Loading, error and empty states: every list shows one of them instead of nothing.
+import { Alert, Button, Center, Loader, Stack, Text } from "@mantine/core";
+import { IconAlertCircle, IconInbox } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export function LoadingState({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Stack align="center" gap="xs">
+        <Loader size="md" aria-hidden />
+        <Text size="sm">{label ?? t("state.loading")}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const detail = error instanceof Error ? error.message : String(error);
+  return (
+    <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t("state.errorTitle")} role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t("state.errorBody")}</Text>
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
+        {onRetry ? (
+          <Button size="xs" variant="default" onClick={onRetry}>
+            {t("state.retry")}
+          </Button>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function EmptyState({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Center py="lg">
+      <Stack align="center" gap={4}>
+        <IconInbox aria-hidden size={28} color="var(--mantine-color-gray-7)" />
+        <Text size="sm" c="dimmed">
+          {children ?? t("state.empty")}
+        </Text>
+      </Stack>
+    </Center>
+  );
+}
+
+/** loading → error → empty → content, for one query */
+export function QueryState({
+  loading,
+  error,
+  empty,
+  onRetry,
+  emptyText,
+  children,
+}: {
+  loading: boolean;
+  error?: unknown;
+  empty?: boolean;
+  onRetry?: () => void;
+  emptyText?: ReactNode;
+  children: ReactNode;
+}) {
+  if (error) return <ErrorState error={error} onRetry={onRetry} />;
+  if (loading) return <LoadingState />;
+  if (empty) return <EmptyState>{emptyText}</EmptyState>;
+  return <>{children}</>;
+}

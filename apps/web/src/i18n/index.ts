@@ -1,0 +1,34 @@
+// i18n: Japanese by default, English on request (the choice is kept in localStorage). One JSON file
+// per area and language under locales/<lang>/<area>.json; each file is an i18next namespace.
+import i18n from "i18next";
+import LanguageDetector from "i18next-browser-languagedetector";
+import { initReactI18next } from "react-i18next";
+
+export const languages = ["ja", "en"] as const;
+export type Language = (typeof languages)[number];
+
+const files = import.meta.glob<{ default: Record<string, unknown> }>("./locales/*/*.json", { eager: true });
+const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const [file, module] of Object.entries(files)) {
+  const [, lang, ns] = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file)!;
+  (resources[lang!] ??= {})[ns!] = module.default;
+}
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources,
+    fallbackLng: "ja",
+    supportedLngs: [...languages],
+    defaultNS: "common",
+    ns: Object.keys(resources.ja ?? {}),
+    interpolation: { escapeValue: false }, // React escapes
+    // only an explicit choice switches to English: a 社協 PC's browser language is not a preference
+    detection: { order: ["localStorage"], lookupLocalStorage: "tsunagu.language", caches: ["localStorage"] },
+  });
+
+i18n.on("languageChanged", (lng) => document.documentElement.setAttribute("lang", lng));
+document.documentElement.setAttribute("lang", i18n.resolvedLanguage ?? "ja");
+
+export default i18n;

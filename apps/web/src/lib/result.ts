@@ -1,0 +1,72 @@
+// Every mutation answers with a union: `Mutation…Success { data }` or a typed error carrying a
+// Japanese and an English message (InvalidInputError also names each bad field). Mutation hooks
+// select ErrorFields and turn the union into an Outcome the forms can show.
+import { graphql } from "../graphql.ts";
+
+export const ErrorFields = graphql(`
+  fragment ErrorFields on Error @_unmask {
+    __typename
+    code
+    message
+    messageEn
+    ... on InvalidInputError {
+      issues {
+        path
+        message
+        messageEn
+      }
+    }
+  }
+`);
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+  messageEn: string;
+}
+
+export interface Failure {
+  code: string;
+  message: string;
+  messageEn: string;
+  issues: FieldIssue[];
+}
+
+export type Outcome<T> = { ok: true; data: T } | { ok: false; error: Failure };
+
+type Union<T> = { __typename?: string; data?: T; code?: string; message?: string; messageEn?: string; issues?: readonly FieldIssue[] };
+
+/** a mutation's union result → Outcome */
+export function toOutcome<T>(result: Union<T> | null | undefined): Outcome<T> {
+  if (result && "data" in result && result.data !== undefined) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    error: {
+      code: result?.code ?? "INTERNAL_SERVER_ERROR",
+      message: result?.message ?? "処理できませんでした。",
+      messageEn: result?.messageEn ?? "The request could not be completed.",
+      issues: [...(result?.issues ?? [])],
+    },
+  };
+}
+
+/** a network or GraphQL error thrown by Apollo → Failure */
+export function failureOf(error: unknown): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "NETWORK", message: `通信できませんでした（${message}）`, messageEn: `Could not reach the server (${message})`, issues: [] };
+}
+
+/** the message in the current language */
+export function localized(item: { message: string; messageEn: string }, language: string): string {
+  return language === "en" ? item.messageEn : item.message;
+}
+
+/** field errors for a Mantine form: "input.legalNameKana" → { legalNameKana: "…" } */
+export function fieldErrors(failure: Failure, language: string, prefix = "input."): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of failure.issues) {
+    const key = issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path;
+    errors[key] ??= localized(issue, language);
+  }
+  return errors;
+}

@@ -1,0 +1,9 @@
+// ダッシュボード: each role's start page.
+import { IconHome } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [{ index: true, lazy: () => import("./DashboardPage.tsx") }],
+  nav: [{ to: "/", label: "dashboard:nav", icon: IconHome, order: 0, visible: () => true }],
+};

@@ -1,0 +1,7 @@
+// The one place of the e2e harness that reads process.env.
+export const e2eEnv = {
+  /** Debian's chromium (installed by .ci/run); never a downloaded browser */
+  chromium: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  /** E2E_HEADED=1 shows the browser (needs a display) */
+  headed: process.env.E2E_HEADED === "1",
+};

@@ -1,0 +1,117 @@
+// Browser-test harness: the whole product (API + built web app, as `npm start` serves it) on a fresh
+// embedded database with the Hannan demo data, and Debian's headless Chromium driven by
+// playwright-core. Screenshots go to the git-ignored .artifacts/screenshots/.
+import { mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+import axe from "axe-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { pino } from "pino";
+
+import { readApiEnv } from "@tsunagu/api";
+import { useDatabase } from "@tsunagu/db/client";
+import { repoRoot } from "@tsunagu/db/env";
+import { createTestDatabase, type TestDatabase } from "@tsunagu/db/testing";
+import { createServer } from "@tsunagu/server/app";
+
+import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { e2eEnv } from "./env.ts";
+
+export const DEMO_PASSWORD = "tsunagu-demo-2025";
+export { demoAccounts };
+export const screenshotDir = path.join(repoRoot, ".artifacts/screenshots");
+export const webDir = path.join(repoRoot, "apps/web/dist");
+
+export interface AppUnderTest {
+  url: string;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** the product on a fresh embedded (PGlite, in memory) database loaded with the demo data as of today */
+export async function startApp(): Promise<AppUnderTest> {
+  const db = await createTestDatabase("embedded");
+  await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date() }), { timeout: 300_000, maxWait: 60_000 });
+  useDatabase(db);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456", PUBLIC_URL: url });
+  const { app } = await createServer(env, pino({ level: "silent" }), webDir);
+  const server = app.listen(port, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  return {
+    url,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.drop();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: e2eEnv.chromium,
+    headless: !e2eEnv.headed,
+    // this machine's network is closed: no background connections, no update checks
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+}
+
+export const viewports = {
+  desktop: { width: 1280, height: 860 },
+  /** the narrowest phone the app supports */
+  phone: { width: 360, height: 740 },
+};
+
+/** a fresh browser context (its own cookies) in Japanese, in Japan's time zone */
+export async function newContext(browser: Browser, app: AppUnderTest, viewport = viewports.desktop): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: app.url, viewport, locale: "ja-JP", timezoneId: "Asia/Tokyo", acceptDownloads: true });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+}
+
+/** saves .artifacts/screenshots/<name>.png (full page) */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
