@@ -21,7 +21,7 @@ import { e2eEnv } from "./env.ts";
 export const DEMO_PASSWORD = "tsunagu-demo-2025";
 export { demoAccounts };
 export const screenshotDir = path.join(repoRoot, ".artifacts/screenshots");
-export const webDir = path.join(repoRoot, "apps/web/dist");
+export const webDir = e2eEnv.webDir ?? path.join(repoRoot, "apps/web/dist");
 
 export interface AppUnderTest {
   url: string;

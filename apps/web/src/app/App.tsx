@@ -6,8 +6,11 @@ import "../i18n/index.ts";
 
 import { ApolloProvider } from "@apollo/client/react";
 import { MantineProvider } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
+import "dayjs/locale/ja";
 import { Notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 
 import { createApolloClient } from "./apollo.ts";
@@ -22,9 +25,17 @@ export function App() {
       <Notifications position="top-center" />
       <PreferencesProvider>
         <ApolloProvider client={client}>
-          <RouterProvider router={router} />
+          <LocalizedDates>
+            <RouterProvider router={router} />
+          </LocalizedDates>
         </ApolloProvider>
       </PreferencesProvider>
     </MantineProvider>
   );
+}
+
+/** date pickers in the reader's language, weeks from Sunday as Japanese calendars print them */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.resolvedLanguage === "en" ? "en" : "ja", firstDayOfWeek: 0 }}>{children}</DatesProvider>;
 }
