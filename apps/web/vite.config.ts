@@ -8,5 +8,5 @@ const api = "http://localhost:4000";
 export default defineConfig({
   plugins: [react()],
   server: { proxy: { "/graphql": api, "/api": api } },
-  build: { target: "es2022", sourcemap: false, reportCompressedSize: true },
+  build: { target: "es2022", sourcemap: false, manifest: true, reportCompressedSize: true },
 });

@@ -4,31 +4,26 @@ import "@mantine/notifications/styles.css";
 import "./global.css";
 import "../i18n/index.ts";
 
-import { ApolloProvider } from "@apollo/client/react";
 import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import "dayjs/locale/ja";
 import { Notifications } from "@mantine/notifications";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 
-import { createApolloClient } from "./apollo.ts";
 import { PreferencesProvider } from "./preferences.tsx";
 import { router } from "./router.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
 
 export function App() {
-  const [client] = useState(createApolloClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-center" />
       <PreferencesProvider>
-        <ApolloProvider client={client}>
-          <LocalizedDates>
-            <RouterProvider router={router} />
-          </LocalizedDates>
-        </ApolloProvider>
+        <LocalizedDates>
+          <RouterProvider router={router} />
+        </LocalizedDates>
       </PreferencesProvider>
     </MantineProvider>
   );

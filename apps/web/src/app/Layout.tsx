@@ -1,6 +1,6 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
 import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Stack, Switch, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
@@ -10,6 +10,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { LoadingState, ErrorState } from "../components/States.tsx";
 import { graphql } from "../graphql.ts";
+import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
 import { usePreferences } from "./preferences.tsx";
@@ -25,8 +26,18 @@ const OrganizationQuery = graphql(`
   }
 `);
 
-export function Layout() {
-  const { viewer, loading, error, refetch } = useViewer();
+/** the signed-in layout route (react-router `lazy`) */
+export function Component() {
+  return (
+    <ApolloProvider client={apolloClient}>
+      <Layout />
+    </ApolloProvider>
+  );
+}
+
+function Layout() {
+  // asked anew each time the layout mounts (after signing in, the cached answer is "signed out")
+  const { viewer, loading, error, refetch } = useViewer({ fresh: true });
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const { t, i18n } = useTranslation();

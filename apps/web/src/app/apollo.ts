@@ -2,8 +2,8 @@
 // request to the same origin; nothing about the session is kept in JavaScript.
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 
-export function createApolloClient() {
-  return new ApolloClient({
+/** the app's one client (signed-in pages; loaded lazily, so the sign-in page does without it) */
+export const apolloClient = new ApolloClient({
     link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
     cache: new InMemoryCache({
       typePolicies: {
@@ -14,4 +14,3 @@ export function createApolloClient() {
     }),
     defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
   });
-}

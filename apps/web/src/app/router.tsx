@@ -1,15 +1,14 @@
-// Routes: the public pages, then everything else inside the signed-in layout. Pages load lazily,
-// so the first page downloads only the shell and itself.
+// Routes: the public pages, then everything else inside the signed-in layout. The layout (with
+// Apollo Client) and every page load lazily, so the sign-in page downloads only what it needs.
 import { createBrowserRouter } from "react-router";
 
-import { Layout } from "./Layout.tsx";
 import { NotFound } from "./NotFound.tsx";
 import { areas } from "./nav.ts";
 
 export const router = createBrowserRouter([
   ...areas.flatMap((a) => a.publicRoutes ?? []),
   {
-    element: <Layout />,
+    lazy: () => import("./Layout.tsx"),
     children: [...areas.flatMap((a) => a.routes ?? []), { path: "*", Component: NotFound }],
   },
 ]);

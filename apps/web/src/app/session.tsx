@@ -22,8 +22,8 @@ export const ViewerQuery = graphql(`
 
 export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>["me"]>;
 
-export function useViewer() {
-  const { data, loading, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: "cache-first" });
+export function useViewer({ fresh = false }: { fresh?: boolean } = {}) {
+  const { data, loading, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: fresh ? "network-only" : "cache-first", nextFetchPolicy: "cache-first" });
   return { viewer: data?.me ?? null, loading: loading && !data, error, refetch };
 }
 

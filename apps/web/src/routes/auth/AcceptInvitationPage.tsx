@@ -1,16 +1,26 @@
 // 招待の受諾: the invitee sets a password from the mailed link (/invite/accept?token=…), then signs in.
+import { ApolloProvider } from "@apollo/client/react";
 import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
+import { apolloClient } from "../../app/apollo.ts";
 import { localized, type Failure } from "../../lib/result.ts";
 import { useAcceptInvitationMutation } from "../../mutations/useAcceptInvitationMutation.ts";
 import { AuthFrame } from "./AuthFrame.tsx";
 import { NewPasswordFields, newPasswordValidation } from "./NewPasswordFields.tsx";
 
 export function Component() {
+  return (
+    <ApolloProvider client={apolloClient}>
+      <AcceptInvitation />
+    </ApolloProvider>
+  );
+}
+
+function AcceptInvitation() {
   const { t, i18n } = useTranslation("auth");
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";

@@ -1,5 +1,4 @@
 // ログイン: email and password (Better Auth); back to the page that asked for it.
-import { useApolloClient } from "@apollo/client/react";
 import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
@@ -13,7 +12,6 @@ export function Component() {
   const { t } = useTranslation("auth");
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const client = useApolloClient();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: "", password: "" },
@@ -30,7 +28,6 @@ export function Component() {
       setFailure(error.status === 429 ? t("error.rateLimited") : t("error.invalid"));
       return;
     }
-    await client.resetStore();
     void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
   });
   return (

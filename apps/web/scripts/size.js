@@ -1,0 +1,49 @@
+// Prints the gzip size of the JavaScript each entry page downloads before it can render: the entry
+// chunk with its static imports, plus a route's lazy chunk and its static imports (from Vite's
+// manifest). `npm run -w @tsunagu/web size` after `npm run build`.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+const manifest = JSON.parse(readFileSync(path.join(dist, ".vite/manifest.json"), "utf8"));
+
+/** a chunk and everything it imports statically */
+function closure(key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+  return seen;
+}
+
+function measure(keys) {
+  let raw = 0;
+  let gzip = 0;
+  const files = new Set([...keys].map((k) => manifest[k].file).filter((f) => f.endsWith(".js")));
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dist, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.size, raw, gzip };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
+// signed-in pages also need the layout (Apollo Client, navigation)
+const pages = {
+  "first page (sign-in)": ["src/routes/auth/SignInPage.tsx"],
+  "dashboard": ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx"],
+  "roster page": ["src/app/Layout.tsx", "src/routes/roster/RosterPage.tsx"],
+};
+console.log("page                      | JS files | raw       | gzip");
+for (const [name, chunks] of Object.entries(pages)) {
+  if (!chunks.every((c) => manifest[c])) continue;
+  const keys = closure(entry);
+  for (const chunk of chunks) closure(chunk, keys);
+  const m = measure(keys);
+  console.log(`${name.padEnd(25)} | ${String(m.files).padStart(8)} | ${kb(m.raw).padStart(9)} | ${kb(m.gzip)}`);
+}
+const all = measure(new Set(Object.keys(manifest)));
+console.log(`${"whole app (all routes)".padEnd(25)} | ${String(all.files).padStart(8)} | ${kb(all.raw).padStart(9)} | ${kb(all.gzip)}`);
