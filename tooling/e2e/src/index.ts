@@ -75,9 +75,23 @@ export const viewports = {
   phone: { width: 360, height: 740 },
 };
 
-/** a fresh browser context (its own cookies) in Japanese, in Japan's time zone */
+let contexts = 0;
+
+/**
+ * A fresh browser context (its own cookies) in Japanese, in Japan's time zone. Each context comes
+ * from its own address (X-Forwarded-For, as a proxy would set it): sign-in is rate-limited per
+ * address, and a test signs in more often than one person would.
+ */
 export async function newContext(browser: Browser, app: AppUnderTest, viewport = viewports.desktop): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: app.url, viewport, locale: "ja-JP", timezoneId: "Asia/Tokyo", acceptDownloads: true });
+  contexts += 1;
+  const context = await browser.newContext({
+    baseURL: app.url,
+    viewport,
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    acceptDownloads: true,
+    extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${contexts % 250}` },
+  });
   context.setDefaultTimeout(20_000);
   return context;
 }

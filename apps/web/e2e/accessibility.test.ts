@@ -1,0 +1,100 @@
+// Every screen in every role's navigation, on a desktop and on a 360 px phone: zero axe-core
+// violations of WCAG 2.2 A/AA, no horizontal scrolling on the phone, and the navigation shows only
+// what the role may use. Also the larger-text setting, the English switch and keyboard use.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { axeViolations, launchBrowser, newContext, screenshot, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+
+let app: AppUnderTest;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function navLinks(page: Page): Promise<Array<{ name: string; href: string }>> {
+  const nav = page.getByRole("navigation", { name: "メインメニュー" });
+  return nav.getByRole("link").evaluateAll((links) => links.map((a) => ({ name: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })));
+}
+
+/** waits for the page's h1 and for every loader to finish */
+async function settled(page: Page): Promise<void> {
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main [role="status"][aria-live]'), null, { timeout: 20_000 });
+}
+
+const roles = [
+  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit"] },
+  { account: "coordinator.ozaki@hannan.example", key: "coordinator", sees: ["/child-volunteers"], never: ["/approvals", "/audit"] },
+  { account: "event-bukai@hannan.example", key: "subcommittee", sees: ["/events"], never: ["/approvals", "/audit", "/child-volunteers"] },
+  { account: "salon-leader@hannan.example", key: "salon-leader", sees: ["/groups"], never: ["/approvals", "/audit", "/child-volunteers"] },
+  { account: "liaison@hannan.example", key: "liaison", sees: [], never: ["/approvals", "/audit", "/child-volunteers", "/groups"] },
+];
+
+describe.each(roles)("$key", ({ account, key, sees, never }) => {
+  it("every screen of the navigation passes axe on a desktop and at 360 px, with no horizontal scrolling", async () => {
+    const context = await newContext(browser, app);
+    const page = await context.newPage();
+    await signIn(page, account);
+    const links = await navLinks(page);
+    const hrefs = links.map((l) => l.href);
+    for (const path of sees) expect(hrefs).toContain(path);
+    for (const path of never ?? []) expect(hrefs).not.toContain(path);
+
+    const failures: Record<string, unknown> = {};
+    for (const { href } of links) {
+      await page.setViewportSize(viewports.desktop);
+      await page.goto(href);
+      await settled(page);
+      const desktop = await axeViolations(page);
+      if (desktop.length) failures[`${href} desktop`] = desktop;
+      await screenshot(page, `a11y-${key}${href.replaceAll("/", "-") || "-home"}`);
+
+      await page.setViewportSize(viewports.phone);
+      await settled(page);
+      const phone = await axeViolations(page);
+      if (phone.length) failures[`${href} 360px`] = phone;
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > viewports.phone.width) failures[`${href} 360px overflow`] = width;
+    }
+    expect(failures).toEqual({});
+    await context.close();
+  });
+});
+
+it("larger text, English and keyboard: the settings work and the skip link leads to the page", async () => {
+  const context = await newContext(browser, app);
+  const page = await context.newPage();
+  await signIn(page, "staff@hannan.example");
+
+  // keyboard: the first Tab reaches the skip link, which moves focus into the main content
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("本文へスキップ");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe("#main");
+
+  // larger text: the root font size grows and the page still passes axe
+  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await page.getByRole("button", { name: "表示の設定" }).click();
+  await page.getByRole("switch", { name: "文字を大きくする" }).check();
+  const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  expect(after).toBeGreaterThanOrEqual(before * 1.2);
+  await page.keyboard.press("Escape");
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "a11y-large-text");
+
+  // English: the interface switches, <html lang> follows, and the choice survives a reload
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("navigation", { name: "Main menu" }).waitFor();
+  expect(await page.getAttribute("html", "lang")).toBe("en");
+  await page.reload();
+  await page.getByRole("navigation", { name: "Main menu" }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "a11y-english");
+  await context.close();
+});
