@@ -1,3 +1,4 @@
 import { defineTsunaguConfig } from "@tsunagu/vitest-config";
 
-export default defineTsunaguConfig();
+// one `npm start` at a time: each builds (or restores) apps/web/dist, which the other would serve
+export default defineTsunaguConfig({ test: { fileParallelism: false } });

@@ -9,8 +9,8 @@ import { repoRoot } from "@tsunagu/db/env";
 export const children: ChildProcess[] = [];
 
 /**
- * `npm start` boots in ~15 s on an idle machine (tsx, migrations, demo seed), but CI runs the db and
- * api suites beside it on two cores, where a boot took over 60 s: each start test gets 4 minutes.
+ * `npm start` boots in ~20 s on an idle two-core machine (web build cache hit, tsx, migrations,
+ * demo seed); each start test gets 4 minutes for slower machines.
  */
 export const START_TIMEOUT = 240_000;
 
@@ -25,8 +25,10 @@ export function freePort(): Promise<number> {
 
 /** Runs `npm start` and resolves with its output once it listens, or exits. */
 export function npmStart(env: Record<string, string>): Promise<{ child: ChildProcess; output: string; listening: boolean }> {
-  // eslint-disable-next-line no-restricted-properties -- the child gets this process's environment
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // the child gets this process's environment as a user's shell would have it: no database chosen,
+  // and not Vitest's NODE_ENV=test (its `turbo run build` then hits the build the test run made)
+  // eslint-disable-next-line no-restricted-properties
+  const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
   // its own process group, so stopping it stops npm, tsx and node together
   const child = spawn("npm", ["start"], { cwd: repoRoot, env: { ...inherited, LOG_LEVEL: "info", ...env }, detached: true });
   children.push(child);
