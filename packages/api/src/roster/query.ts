@@ -53,7 +53,7 @@ function nameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
 }
 
 /** One search word against the names the viewer may see; kana input matches in either script. */
-function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWhereInput {
+export function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWhereInput {
   const hiragana = toHiragana(word);
   const katakana = toKatakana(word);
   const byDisplayName: Prisma.PersonWhereInput = {
@@ -71,7 +71,7 @@ function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWhereInput 
 }
 
 /** Search words: split on spaces (half- or full-width); every word must match. */
-function searchWords(search: string | null | undefined): string[] {
+export function searchWords(search: string | null | undefined): string[] {
   return (search ?? "").normalize("NFKC").split(/\s+/).filter((w) => w.length > 0);
 }
 
@@ -98,7 +98,7 @@ const ALL_VISIBLE = { name: true, legalName: true } as const;
 
 // ICU's Japanese collation: 五十音 order as dictionaries have it (が sorts with か, わだ before
 // わたなべ), the same on every database whatever its collation.
-const collator = new Intl.Collator("ja");
+export const collator = new Intl.Collator("ja");
 
 /**
  * Sorts roster rows in 五十音 order by ふりがな, then legal name, then start date and id (stable

@@ -15,5 +15,6 @@ import "./recognition.ts";
 import "./certificate.ts";
 import "./juvenile.ts";
 import "./audit.ts";
+import "./insurance.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -7,11 +7,13 @@
 //    coordinator / subcommittee member / salon leader of the group (roster/membership.ts).
 //  - createPerson: staff register a new volunteer.
 //  - rosterCsv: the roster as a CSV for Excel (roster/csv.ts); never anything of the juvenile programme.
+//  - Person.memberships: a person's memberships over time (the person page), under the rule of
+//    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { groupPrivacy } from "../access.ts";
+import { groupPrivacy, scopedGroupIds } from "../access.ts";
 import { auditRestrictedRead } from "../audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
@@ -33,6 +35,7 @@ import {
 } from "../roster/query.ts";
 import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "../roster/stats.ts";
 import { mutationErrors } from "./errors.ts";
+import { personVisibility } from "./person.ts";
 
 builder.prismaObject("GroupRole", {
   description: "団体内の役割 — 代表, 部会長, 副代表, 会計, 書記, メンバー, 子ども福祉委員, サポーター (data)",
@@ -88,6 +91,32 @@ const MembershipRef = builder.prismaObject("Membership", {
     }),
   }),
 });
+
+builder.prismaObjectFields("Person", (t) => ({
+  memberships: t.field({
+    type: [MembershipRef],
+    nullable: true,
+    description:
+      "所属の履歴: current and ended memberships, newest start first. Visible to whoever may see the person's name; other than staff and the person, only the groups the viewer's role reaches",
+    select: (_args, _ctx, nestedSelection) => ({
+      id: true,
+      displayName: true,
+      childVolunteer: { select: { id: true, schoolId: true } },
+      // the same relation person.ts's visibility rule reads (groupId), so the two selections merge
+      // into one query; ordered here rather than by orderBy, which would make them differ
+      memberships: nestedSelection({ select: { groupId: true, startedOn: true, id: true } }),
+    }),
+    authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
+    resolve: (person, _args, ctx) => {
+      const viewer = ctx.viewer!;
+      const all = viewer.isStaff || viewer.personId === person.id;
+      const reach = new Set(scopedGroupIds(viewer));
+      return person.memberships
+        .filter((m) => all || reach.has(m.groupId))
+        .sort((a, b) => b.startedOn.getTime() - a.startedOn.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)) as never;
+    },
+  }),
+}));
 
 const fiscalYearArg = z
   .number()
