@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { axeViolations, launchBrowser, newContext, screenshot, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { axeViolations, launchBrowser, newContext, openNav, screenshot, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -20,12 +20,6 @@ afterAll(async () => {
 async function navLinks(page: Page): Promise<Array<{ name: string; href: string }>> {
   const nav = page.getByRole("navigation", { name: "メインメニュー" });
   return nav.getByRole("link").evaluateAll((links) => links.map((a) => ({ name: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })));
-}
-
-/** waits for the page's h1 and for every loader to finish */
-async function settled(page: Page): Promise<void> {
-  await page.locator("main h1").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('main [role="status"][aria-live]'), null, { timeout: 20_000 });
 }
 
 const roles = [
@@ -72,7 +66,13 @@ it("larger text, English and keyboard: the settings work and the skip link leads
   const page = await context.newPage();
   await signIn(page, "staff@hannan.example");
 
-  // keyboard: the first Tab reaches the skip link, which moves focus into the main content
+  // keyboard: after an in-app navigation the new page's h1 has focus (announced by screen readers)
+  await openNav(page, "活動記録");
+  await settled(page);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+  // on a page the browser loads, the first Tab reaches the skip link, which moves focus into main
+  await page.reload();
+  await settled(page);
   await page.keyboard.press("Tab");
   await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("本文へスキップ");
   await page.keyboard.press("Enter");
@@ -84,7 +84,11 @@ it("larger text, English and keyboard: the settings work and the skip link leads
   await page.getByRole("switch", { name: "文字を大きくする" }).check();
   const after = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(after).toBeGreaterThanOrEqual(before * 1.2);
+  // the settings are a small dialog: axe while it is open, then Escape closes it
+  await page.getByRole("dialog", { name: "表示の設定" }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press("Escape");
+  await page.getByRole("dialog", { name: "表示の設定" }).waitFor({ state: "detached" });
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "a11y-large-text");
 

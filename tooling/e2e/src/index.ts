@@ -104,6 +104,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
 }
 
+/**
+ * signs in through the API alone, as the sign-in page would: the context gets the session cookie
+ * without loading (and caching) any of the app, for measuring a cold first screen
+ */
+export async function signInByRequest(context: BrowserContext, app: AppUnderTest, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const res = await context.request.post(`${app.url}/api/auth/sign-in/email`, { data: { email, password }, headers: { origin: app.url } });
+  if (!res.ok()) throw new Error(`sign-in as ${email} failed: ${res.status()} ${await res.text()}`);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -129,3 +138,4 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+export { axeWhenStill, choose, field, openNav, select, settled } from "./page.ts";

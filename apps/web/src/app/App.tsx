@@ -1,4 +1,5 @@
 import "@mantine/core/styles.css";
+import "@mantine/charts/styles.css";
 import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
 import "./global.css";
@@ -8,15 +9,18 @@ import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import "dayjs/locale/ja";
 import { Notifications } from "@mantine/notifications";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 
 import { PreferencesProvider } from "./preferences.tsx";
 import { router } from "./router.tsx";
-import { cssVariablesResolver, theme } from "./theme.ts";
+import { cssVariablesResolver, makeTheme } from "./theme.ts";
 
 export function App() {
+  const { t } = useTranslation();
+  const closeLabel = t("action.close");
+  const theme = useMemo(() => makeTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-center" />

@@ -1,7 +1,7 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
-import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Stack, Switch, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { AppShell, Burger, Button, Group, NavLink, Popover, SegmentedControl, Stack, Switch, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
 import { Suspense } from "react";
@@ -45,6 +45,11 @@ function Layout() {
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!viewer) return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   const entries = navEntries.filter((e) => e.visible(viewer));
+  // the entry whose path is the longest prefix of this page (/recognition/moderation is not /recognition)
+  const activeTo = entries
+    .map((e) => e.to)
+    .filter((to) => location.pathname === to || (to !== "/" && location.pathname.startsWith(`${to}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="skip-link">
@@ -81,7 +86,7 @@ function Layout() {
               to={entry.to}
               label={t(entry.label)}
               leftSection={<entry.icon size={18} stroke={1.6} aria-hidden />}
-              active={entry.to === "/" ? location.pathname === "/" : location.pathname.startsWith(entry.to)}
+              active={entry.to === activeTo}
               onClick={close}
             />
           ))}
@@ -132,18 +137,19 @@ function SignedInAs({ name, email }: { name: string; email: string }) {
   );
 }
 
+// a popover (a small dialog), not a menu: it holds a segmented control and a switch, not menu items
 function SettingsMenu() {
   const { t } = useTranslation();
   const { calendar, setCalendar, largeText, setLargeText } = usePreferences();
   return (
-    <Menu closeOnItemClick={false} position="bottom-end" withinPortal>
-      <Menu.Target>
+    <Popover position="bottom-end" withinPortal trapFocus returnFocus shadow="md">
+      <Popover.Target>
         <Button variant="subtle" size="compact-sm" leftSection={<IconSettings size={16} aria-hidden />}>
           <VisuallyHidden>{t("settings.title")}</VisuallyHidden>
           <span aria-hidden>{t("settings.short")}</span>
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown p="sm">
+      </Popover.Target>
+      <Popover.Dropdown p="sm" aria-label={t("settings.title")}>
         <Stack gap="sm">
           <Text size="sm" fw={600} id="calendar-label">
             {t("settings.calendar")}
@@ -159,7 +165,7 @@ function SettingsMenu() {
           />
           <Switch label={t("settings.largeText")} checked={largeText} onChange={(e) => setLargeText(e.currentTarget.checked)} />
         </Stack>
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

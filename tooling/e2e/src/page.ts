@@ -1,0 +1,47 @@
+// What every browser journey does on a page: wait for a screen to settle, follow the navigation,
+// find a field or a select by its label, and run axe once nothing moves.
+import type { Locator, Page } from "playwright-core";
+
+import { axeViolations, type AxeViolation } from "./index.ts";
+
+/** waits for the page's h1 and for every loader (a live status region in main) to finish */
+export async function settled(page: Page): Promise<void> {
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('main [role="status"][aria-live]'), null, { timeout: 20_000 });
+}
+
+/** follows an entry of the main menu, then moves the pointer away (screenshots without a hover) */
+export async function openNav(page: Page, name: string): Promise<void> {
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name, exact: true }).click();
+  await page.mouse.move(640, 5);
+}
+
+/** axe once toasts have closed and transitions ended (a modal fading in is measured at partial opacity otherwise) */
+export async function axeWhenStill(page: Page): Promise<AxeViolation[]> {
+  await page.locator(".mantine-Notification-root").first().waitFor({ state: "detached", timeout: 15_000 });
+  await page.waitForTimeout(400);
+  return axeViolations(page);
+}
+
+const exactLabel = (label: string) => new RegExp(`^${label}( \\*)?$`);
+
+/** an input by its label exactly (a required field's label ends with Mantine's hidden " *") */
+export function field(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(exactLabel(label));
+}
+
+/** a Mantine Select by its label */
+export function select(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole("combobox", { name: exactLabel(label) });
+}
+
+/**
+ * picks an option of a Mantine Select (in `scope`: the page, or a dialog when the page behind has a
+ * select of the same label): a string names the option exactly, a pattern takes the first match
+ */
+export async function choose(scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
+  await select(scope, label).click();
+  const page = "page" in scope && typeof scope.page === "function" ? scope.page() : (scope as Page);
+  const options = typeof option === "string" ? page.getByRole("option", { name: option, exact: true }) : page.getByRole("option", { name: option });
+  await options.first().click();
+}
