@@ -1,0 +1,388 @@
+// 名簿: one group's members in 五十音 order (the API's), searchable by name or ふりがな (hiragana or
+// katakana), filtered by role, insurance and history, for a chosen 年度; CSV, print view, and the
+// changes staff and the group's own leaders may make.
+import { useApolloClient, useQuery } from "@apollo/client/react";
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconDownload, IconPrinter, IconSearch, IconUserPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+
+import { useDates } from "../../app/preferences.tsx";
+import { useViewer } from "../../app/session.tsx";
+import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { PageTitle } from "../../components/PageTitle.tsx";
+import { ScrollTable } from "../../components/ScrollTable.tsx";
+import { EmptyState, ErrorState, LoadingState, QueryState } from "../../components/States.tsx";
+import { graphql, type ResultOf } from "../../graphql.ts";
+import { currentFiscalYear } from "../../lib/dates.ts";
+import { downloadText } from "../../lib/download.ts";
+import { AddVolunteerModal } from "./AddVolunteerModal.tsx";
+import { canManageRoster, listable, useListedGroups } from "./groups.ts";
+import { EndMembershipModal, ChangeRoleModal, TransferMembershipModal } from "./MembershipModals.tsx";
+import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
+
+export const RosterGroupQuery = graphql(`
+  query RosterGroup($groupId: ID!) {
+    group(id: $groupId) {
+      id
+      name
+      nameKana
+      nickname
+      venue
+      meetingSchedule
+      hostsHokkoriConsultation
+      endedOn
+      programme {
+        id
+        code
+        name
+        nameEn
+        privacyTier
+      }
+      kind {
+        id
+        name
+        nameEn
+      }
+      area {
+        id
+        name
+      }
+    }
+    groupRoles {
+      id
+      code
+      name
+      nameEn
+    }
+  }
+`);
+
+const PAGE = 50;
+
+export const RosterQuery = graphql(
+  `
+    query RosterPage(
+      $groupId: ID!
+      $first: Int!
+      $after: String
+      $search: String
+      $roleCode: String
+      $insured: Boolean
+      $includeEnded: Boolean
+      $fiscalYear: Int
+      $withKana: Boolean!
+    ) {
+      group(id: $groupId) {
+        id
+        roster(
+          first: $first
+          after: $after
+          search: $search
+          roleCode: $roleCode
+          insured: $insured
+          includeEnded: $includeEnded
+          fiscalYear: $fiscalYear
+        ) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            node {
+              id
+              ...RosterRow_membership
+            }
+          }
+        }
+      }
+    }
+  `,
+  [RosterRow_membership],
+);
+
+const RosterCsvQuery = graphql(`
+  query RosterCsv($groupId: ID!, $fiscalYear: Int, $includeEnded: Boolean) {
+    rosterCsv(groupId: $groupId, fiscalYear: $fiscalYear, includeEnded: $includeEnded) {
+      filename
+      mimeType
+      text
+    }
+  }
+`);
+
+/**
+ * ふりがな is asked for where names are legal names: staff everywhere; others not in the network,
+ * whose members may go by a nickname (the kana behind it is staff-only, and asking would be refused).
+ */
+export function asksKana(isStaff: boolean, privacyTier: string): boolean {
+  return isStaff || privacyTier !== "NETWORK";
+}
+
+/** this fiscal year and the four before it */
+export function fiscalYearChoices(): number[] {
+  const fy = currentFiscalYear();
+  return [0, 1, 2, 3, 4].map((n) => fy - n);
+}
+
+export function Component() {
+  const { t } = useTranslation("roster");
+  const { groupId = "" } = useParams();
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(RosterGroupQuery, { variables: { groupId } });
+  if (loading && !data) return <LoadingState />;
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  const group = data?.group;
+  if (!group || !listable(viewer, group)) {
+    return (
+      <>
+        <PageTitle title={t("roster.notFoundTitle")} />
+        <EmptyState>{t("roster.notFound")}</EmptyState>
+        <Anchor component={Link} to="/groups">
+          {t("backToGroups")}
+        </Anchor>
+      </>
+    );
+  }
+  return <Roster group={group} roles={data.groupRoles} />;
+}
+
+type RosterGroupData = NonNullable<ResultOf<typeof RosterGroupQuery>["group"]>;
+type Role = { id: string; code: string; name: string; nameEn: string };
+
+function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
+  const { t, i18n } = useTranslation("roster");
+  const en = i18n.resolvedLanguage === "en";
+  const { viewer } = useViewer();
+  const { fiscalYear: fyLabel } = useDates();
+  const client = useApolloClient();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const [roleCode, setRoleCode] = useState<string | null>(null);
+  const [insured, setInsured] = useState<"all" | "yes" | "no">("all");
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
+  const [adding, setAdding] = useState(false);
+  const [action, setAction] = useState<{ kind: MembershipAction; membership: RosterMembership } | null>(null);
+  const [csvFailure, setCsvFailure] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const { groups: listed } = useListedGroups();
+
+  const isStaff = viewer?.isStaff ?? false;
+  const canManage = canManageRoster(viewer, group.id);
+  const transferTargets = listed.filter((g) => g.id !== group.id && canManageRoster(viewer, g.id) && !g.endedOn);
+  const variables = {
+    groupId: group.id,
+    first: PAGE,
+    search: debounced || null,
+    roleCode,
+    insured: insured === "all" ? null : insured === "yes",
+    includeEnded,
+    fiscalYear,
+    withKana: asksKana(isStaff, group.programme.privacyTier),
+  };
+  // errorPolicy all: a row whose name the viewer may not see comes back null with a FORBIDDEN
+  // error for that field only; the rest of the roster is still shown
+  const { data, loading, error, refetch, fetchMore } = useQuery(RosterQuery, { variables, errorPolicy: "all", notifyOnNetworkStatusChange: true });
+  const roster = data?.group?.roster;
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  const loadMore = async () => {
+    if (!roster?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: roster.pageInfo.endCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          const prev = previous.group?.roster;
+          const next = fetchMoreResult.group?.roster;
+          if (!prev || !next || !previous.group) return fetchMoreResult;
+          return { ...fetchMoreResult, group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } } } as typeof fetchMoreResult;
+        },
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setCsvFailure(null);
+    try {
+      const res = await client.query({ query: RosterCsvQuery, variables: { groupId: group.id, fiscalYear, includeEnded }, fetchPolicy: "no-cache" });
+      const file = res.data?.rosterCsv;
+      if (!file) throw new Error(res.error?.message ?? "rosterCsv");
+      downloadText(file.filename, file.text, `${file.mimeType};charset=utf-8`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      setCsvFailure(t("csv.failed", { message }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const title = group.name;
+  const edges = roster?.edges ?? [];
+  const isChildGroup = group.programme.privacyTier === "CHILD";
+  return (
+    <>
+      <PageTitle
+        title={title}
+        actions={
+          <>
+            {isStaff ? (
+              <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setAdding(true)} disabled={Boolean(group.endedOn)}>
+                {t("add.button")}
+              </Button>
+            ) : null}
+            <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void exportCsv()} loading={exporting}>
+              {t("csv.button")}
+            </Button>
+            <Button variant="default" component={Link} to={`/groups/${group.id}/print?fy=${fiscalYear}${includeEnded ? "&history=1" : ""}`} leftSection={<IconPrinter size={18} aria-hidden />}>
+              {t("print.open")}
+            </Button>
+          </>
+        }
+      />
+      <Stack>
+        <Group gap="xs" wrap="wrap">
+          <Anchor component={Link} to="/groups" size="sm">
+            {t("backToGroups")}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {[en ? group.programme.nameEn : group.programme.name, en ? group.kind.nameEn : group.kind.name, group.area?.name].filter(Boolean).join(" ・ ")}
+          </Text>
+          {group.hostsHokkoriConsultation ? (
+            <Badge size="sm" variant="filled" color="grape.9" miw="max-content">
+              {t("groups.hokkori")}
+            </Badge>
+          ) : null}
+        </Group>
+        {group.venue || group.meetingSchedule ? (
+          <Text size="sm">{[group.venue, group.meetingSchedule].filter(Boolean).join("　")}</Text>
+        ) : null}
+        {isChildGroup ? (
+          <Alert color="blue" title={t("roster.childTitle")}>
+            <Text size="sm">
+              {t("roster.childBody")}{" "}
+              <Anchor component={Link} to={`/child-volunteers/${group.id}`} size="sm">
+                {t("roster.childLink")}
+              </Anchor>
+            </Text>
+          </Alert>
+        ) : null}
+        <FailureAlert message={csvFailure} />
+
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <TextInput
+            label={t("roster.search")}
+            description={t("roster.searchHint")}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            type="search"
+            w={{ base: "100%", sm: 280 }}
+          />
+          <Select
+            label={t("roster.role")}
+            data={[{ value: "", label: t("roster.allRoles") }, ...roles.map((r) => ({ value: r.code, label: en ? r.nameEn : r.name }))]}
+            value={roleCode ?? ""}
+            onChange={(v) => setRoleCode(v || null)}
+            allowDeselect={false}
+            w={{ base: "100%", xs: 180 }}
+          />
+          <Select
+            label={t("roster.insurance")}
+            data={[
+              { value: "all", label: t("roster.insuranceAll") },
+              { value: "yes", label: t("insurance.insured") },
+              { value: "no", label: t("insurance.uninsured") },
+            ]}
+            value={insured}
+            onChange={(v) => setInsured((v as typeof insured) ?? "all")}
+            allowDeselect={false}
+            w={{ base: "100%", xs: 160 }}
+          />
+          <Select
+            label={t("roster.fiscalYear")}
+            data={fiscalYearChoices().map((fy) => ({ value: String(fy), label: fyLabel(fy) }))}
+            value={String(fiscalYear)}
+            onChange={(v) => v && setFiscalYear(Number(v))}
+            allowDeselect={false}
+            w={{ base: "100%", xs: 170 }}
+          />
+          <Switch label={t("roster.includeEnded")} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} mb={8} />
+        </Group>
+
+        <QueryState loading={loading && !data} error={!data ? error : undefined} onRetry={() => void refetch()}>
+          {roster ? (
+            <Stack gap="xs">
+              <Title order={2} size="h4">
+                {t("roster.heading", { year: fyLabel(fiscalYear) })}
+                <Text span size="sm" c="dimmed" fw={400} ml="xs" aria-live="polite">
+                  {t("roster.count", { count: roster.totalCount })}
+                </Text>
+              </Title>
+              {edges.length === 0 ? (
+                <EmptyState>{debounced || roleCode || insured !== "all" ? t("roster.noMatch") : t("roster.empty")}</EmptyState>
+              ) : (
+                <ScrollTable label={t("roster.tableLabel", { name: group.name })} minWidth={canManage ? 720 : 660}>
+                  <Table striped verticalSpacing="xs">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t("column.name")}</Table.Th>
+                        <Table.Th>{t("column.role")}</Table.Th>
+                        <Table.Th>{t("column.startedOn")}</Table.Th>
+                        <Table.Th>{t("column.insurance", { year: fyLabel(fiscalYear) })}</Table.Th>
+                        <Table.Th ta="right">{t("column.hours", { year: fyLabel(fiscalYear) })}</Table.Th>
+                        {canManage ? (
+                          <Table.Th>
+                            <span>{t("column.actions")}</span>
+                          </Table.Th>
+                        ) : null}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {edges.map((e) => (
+                        <RosterRow
+                          key={e.node.id}
+                          membership={e.node}
+                          canManage={canManage}
+                          canTransfer={transferTargets.length > 0}
+                          onAction={(kind, membership) => setAction({ kind, membership })}
+                        />
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollTable>
+              )}
+              {roster.pageInfo.hasNextPage ? (
+                <Group justify="center">
+                  <Button variant="default" onClick={() => void loadMore()} loading={loadingMore}>
+                    {t("roster.more", { shown: edges.length, total: roster.totalCount })}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          ) : (
+            <ErrorState error={error ?? t("roster.forbidden")} />
+          )}
+        </QueryState>
+      </Stack>
+
+      {isStaff ? <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} /> : null}
+      <EndMembershipModal membership={action?.kind === "end" ? action.membership : null} onClose={() => setAction(null)} />
+      <ChangeRoleModal membership={action?.kind === "role" ? action.membership : null} roles={roles} onClose={() => setAction(null)} />
+      <TransferMembershipModal
+        membership={action?.kind === "transfer" ? action.membership : null}
+        groupName={group.name}
+        targets={transferTargets}
+        roles={roles}
+        onClose={() => setAction(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+// The groups this area lists: staff every group of the organisation, others the groups their role
+// reaches (the API lists every group's name to every account; rosters are what it guards). Never
+// a juvenile cohort: its youths are codes, kept to the juvenile screens.
+import { useQuery } from "@apollo/client/react";
+
+import { scopedGroupIds, useViewer, type Viewer } from "../../app/session.tsx";
+import { graphql, type ResultOf } from "../../graphql.ts";
+import { toHiragana } from "../../lib/kana.ts";
+
+export const GroupsQuery = graphql(`
+  query GroupsPage {
+    programmes {
+      id
+      code
+      name
+      nameEn
+      privacyTier
+    }
+    groups {
+      id
+      name
+      nameKana
+      nickname
+      hostsHokkoriConsultation
+      endedOn
+      activeMemberCount
+      programme {
+        id
+        privacyTier
+      }
+      kind {
+        id
+        name
+        nameEn
+      }
+      area {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export type ListedGroup = ResultOf<typeof GroupsQuery>["groups"][number];
+export type ListedProgramme = ResultOf<typeof GroupsQuery>["programmes"][number];
+
+export function listable(viewer: Viewer | null, group: { id: string; programme: { privacyTier: string } }): boolean {
+  if (!viewer || group.programme.privacyTier === "JUVENILE") return false;
+  return viewer.isStaff || scopedGroupIds(viewer).includes(group.id);
+}
+
+/** the groups the viewer may open here, in the API's order (programme, then name) */
+export function useListedGroups() {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(GroupsQuery);
+  const groups = (data?.groups ?? []).filter((g) => listable(viewer, g));
+  const programmes = (data?.programmes ?? []).filter((p) => p.privacyTier !== "JUVENILE");
+  return { groups, programmes, loading: loading && !data, error, refetch };
+}
+
+/** the viewer may change this group's roster: staff, or the role whose scope it is (as the API checks) */
+export function canManageRoster(viewer: Viewer | null, groupId: string): boolean {
+  return Boolean(viewer && (viewer.isStaff || scopedGroupIds(viewer).includes(groupId)));
+}
+
+/** text folded for matching: NFKC, katakana → hiragana, lower case */
+export function fold(text: string): string {
+  return toHiragana(text).toLowerCase();
+}
+
+/** every search word appears in the group's name, ふりがな, 愛称 or area */
+export function matchesGroup(group: ListedGroup, search: string): boolean {
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold([group.name, group.nameKana, group.nickname, group.area?.name].filter(Boolean).join(" "));
+  const compact = haystack.replace(/\s+/g, "");
+  return words.every((w) => haystack.includes(w) || compact.includes(w));
+}

@@ -1,0 +1,24 @@
+// 事業・グループと名簿 (programmes, groups and rosters): the groups the viewer's role reaches, each
+// group's roster with search, filters, CSV and a print view; staff and the group's leaders change
+// it (add, end, transfer, change role). Juvenile cohorts are never rostered here (codes only).
+import { IconUsersGroup } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [
+    { path: "/groups", lazy: () => import("./GroupsPage.tsx") },
+    { path: "/groups/:groupId", lazy: () => import("./RosterPage.tsx") },
+    { path: "/groups/:groupId/print", lazy: () => import("./RosterPrintPage.tsx") },
+  ],
+  nav: [
+    {
+      to: "/groups",
+      label: "roster:nav",
+      icon: IconUsersGroup,
+      order: 20,
+      // everyone but an account whose only role is the institution liaison (no rosters of theirs here)
+      visible: (viewer) => viewer.isStaff || viewer.roles.some((r) => r !== "INSTITUTION_LIAISON"),
+    },
+  ],
+};
