@@ -1,0 +1,24 @@
+// 活動記録 (activity logs): everyone who logs for a group sees its logs and logs new ones (quickly,
+// on a phone); staff approve or reject them in bulk (承認待ち).
+import { IconChecklist, IconNotebook } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+import { scopedGroupIds } from "../../app/session.tsx";
+
+export const area: AreaRoutes = {
+  routes: [
+    { path: "/activity-logs", lazy: () => import("./ActivityLogsPage.tsx") },
+    { path: "/activity-logs/new", lazy: () => import("./LogActivityPage.tsx") },
+    { path: "/approvals", lazy: () => import("./ApprovalsPage.tsx") },
+  ],
+  nav: [
+    {
+      to: "/activity-logs",
+      label: "activity-log:nav",
+      icon: IconNotebook,
+      order: 40,
+      visible: (viewer) => viewer.isStaff || scopedGroupIds(viewer).length > 0 || viewer.liaisonProgrammeIds.length > 0,
+    },
+    { to: "/approvals", label: "activity-log:approvals.nav", icon: IconChecklist, order: 45, visible: (viewer) => viewer.isStaff },
+  ],
+};

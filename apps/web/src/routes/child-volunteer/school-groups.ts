@@ -1,0 +1,31 @@
+// The school groups (子ども福祉委員 of one school) the viewer manages: a coordinator's one or two,
+// staff every school's. The programme code is the catalog's "child".
+import { useQuery } from "@apollo/client/react";
+import { CombinedGraphQLErrors } from "@apollo/client";
+
+import { useViewer } from "../../app/session.tsx";
+import { graphql } from "../../graphql.ts";
+
+export const CHILD_PROGRAMME = "child";
+
+const SchoolGroupsQuery = graphql(`
+  query ChildVolunteerSchoolGroups($programmeCode: String!) {
+    groups(programmeCode: $programmeCode) {
+      id
+      name
+    }
+  }
+`);
+
+export function useSchoolGroups() {
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(SchoolGroupsQuery, { variables: { programmeCode: CHILD_PROGRAMME } });
+  const mine = new Set(viewer?.schoolGroupIds ?? []);
+  const groups = (data?.groups ?? []).filter((g) => viewer?.isStaff || mine.has(g.id));
+  return { groups, loading: loading && !data, error, refetch };
+}
+
+/** the API refused the field: the viewer is not staff nor this school's coordinator */
+export function isForbidden(error: unknown): boolean {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "FORBIDDEN");
+}
