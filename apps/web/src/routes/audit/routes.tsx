@@ -1,0 +1,9 @@
+// 監査ログ (audit trail): staff only, as the API allows.
+import { IconHistory } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [{ path: "/audit", lazy: () => import("./AuditPage.tsx") }],
+  nav: [{ to: "/audit", label: "audit:nav", icon: IconHistory, order: 95, visible: (viewer) => viewer.isStaff }],
+};

@@ -1,0 +1,16 @@
+// 感謝・表彰 (recognition): thank-yous, milestones and certificates for everyone signed in; the
+// moderation queue for staff.
+import { IconHeartHandshake, IconShieldCheck } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [
+    { path: "/recognition", lazy: () => import("./RecognitionPage.tsx") },
+    { path: "/recognition/moderation", lazy: () => import("./ModerationPage.tsx") },
+  ],
+  nav: [
+    { to: "/recognition", label: "recognition:nav", icon: IconHeartHandshake, order: 70, visible: () => true },
+    { to: "/recognition/moderation", label: "recognition:moderation.nav", icon: IconShieldCheck, order: 72, visible: (viewer) => viewer.isStaff },
+  ],
+};

@@ -1,0 +1,18 @@
+// 活動実績報告 (reports): the fiscal year's figures for the city, for staff and the institution
+// liaison (the API gives aggregates to any signed-in account; these two roles report them).
+import { IconChartBar } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [{ path: "/reports", lazy: () => import("./ReportsPage.tsx") }],
+  nav: [
+    {
+      to: "/reports",
+      label: "report:nav",
+      icon: IconChartBar,
+      order: 80,
+      visible: (viewer) => viewer.isStaff || viewer.liaisonProgrammeIds.length > 0,
+    },
+  ],
+};
