@@ -2,7 +2,8 @@
 // registered elsewhere, approve a submitted activity log, and download a 感謝状 for the new member.
 // Then the time to the first screen of the roster page, as a browser measures it: a cold cache and
 // a warm one on this machine, and a cold cache with the CPU slowed four times (an old office PC).
-// The figures are printed and written to .artifacts/metrics.json; they are measurements, not limits.
+// Three runs of each; the medians and the runs are printed and written to .artifacts/metrics.json.
+// They are measurements, not limits.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -174,40 +175,42 @@ async function timeToRoster(page: Page, url: string, firstName: string): Promise
   return Math.round(ms);
 }
 
-it("measures the time to the roster's first screen: cold and warm cache, and a four times slower CPU", async () => {
+it("measures the time to the roster's first screen (median of three): cold and warm cache, and a four times slower CPU", async () => {
   const prisma = app.db.prisma;
   const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
   const url = `/groups/${sakura.id}`;
   // the roster's first row in 五十音 order, whatever its name: checked so the time is of the right screen
   const first = async (page: Page) => (await page.getByRole("region", { name: `${SAKURA}の名簿` }).getByRole("table").locator("tbody tr").first().textContent())!;
 
-  const runs: Record<string, number> = {};
-  // cold: a new browser context (empty cache), signed in through the API only
-  const cold = await newContext(browser, app);
-  await signInByRequest(cold, app, "staff@hannan.example");
-  const coldPage = await cold.newPage();
-  await coldPage.goto(url);
-  await settled(coldPage);
-  const name = (await first(coldPage)).slice(0, 4);
-  await cold.close();
+  // the first row's name, from a first visit (which also warms the server)
+  const probe = await newContext(browser, app);
+  await signInByRequest(probe, app, "staff@hannan.example");
+  const probePage = await probe.newPage();
+  await probePage.goto(url);
+  await settled(probePage);
+  const name = (await first(probePage)).slice(0, 4);
+  await probe.close();
 
-  for (const run of ["cold", "slowCpuCold"] as const) {
-    const context = await newContext(browser, app);
-    await signInByRequest(context, app, "staff@hannan.example");
-    const page = await context.newPage();
-    if (run === "slowCpuCold") {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  // three runs of each; cold: a new browser context (empty cache) signed in through the API only
+  const runs: Record<"coldMs" | "warmMs" | "slowCpuColdMs", number[]> = { coldMs: [], warmMs: [], slowCpuColdMs: [] };
+  for (let i = 0; i < 3; i++) {
+    for (const slow of [false, true]) {
+      const context = await newContext(browser, app);
+      await signInByRequest(context, app, "staff@hannan.example");
+      const page = await context.newPage();
+      if (slow) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
+      (slow ? runs.slowCpuColdMs : runs.coldMs).push(await timeToRoster(page, url, name));
+      if (!slow) runs.warmMs.push(await timeToRoster(page, url, name));
+      await context.close();
     }
-    runs[`${run}Ms`] = await timeToRoster(page, url, name);
-    if (run === "cold") runs.warmMs = await timeToRoster(page, url, name);
-    await context.close();
   }
-  for (const value of Object.values(runs)) expect(value).toBeGreaterThan(0);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const medians = Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, median(xs)]));
+  for (const xs of Object.values(runs)) for (const x of xs) expect(x).toBeGreaterThan(0);
 
-  const metrics = { rosterFirstScreen: { ...runs, page: "/groups/:id (ふれあい喫茶 さくら)", measuredAt: new Date().toISOString() } };
+  const metrics = { rosterFirstScreen: { median: medians, runs, page: "/groups/:id (ふれあい喫茶 さくら)", measuredAt: new Date().toISOString() } };
   const file = path.join(repoRoot, ".artifacts/metrics.json");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
-  console.log(`time to the roster's first screen (ms): ${JSON.stringify(runs)} → ${file}`);
+  console.log(`time to the roster's first screen, median of 3 (ms): ${JSON.stringify(medians)}; runs ${JSON.stringify(runs)} → ${file}`);
 }, 300_000);

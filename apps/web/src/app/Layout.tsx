@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { LoadingState, ErrorState } from "../components/States.tsx";
+import "../i18n/signed-in.ts";
 import { graphql } from "../graphql.ts";
 import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";

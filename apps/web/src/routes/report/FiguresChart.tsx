@@ -1,12 +1,15 @@
 // A bar chart of hours (活動時間) with its figures as a table: the chart is an image named by a
 // one-sentence summary, and the table carries the numbers for screen readers and for reading off
 // (WCAG 1.1.1). The dashboard hides the table visually; the report shows it.
+// The bars load lazily (HoursBarChart.tsx); until then the chart's place is kept, so nothing jumps.
 
-import { BarChart } from "@mantine/charts";
-import { Box, Table, VisuallyHidden } from "@mantine/core";
+import { Box, Skeleton, Table, VisuallyHidden } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ScrollTable } from "../../components/ScrollTable.tsx";
+
+const HoursBarChart = lazy(() => import("./HoursBarChart.tsx"));
 
 export interface FiguresRow {
   key: string;
@@ -81,19 +84,9 @@ export function FiguresChart({
   return (
     <Box>
       <Box role="img" aria-label={summary} data-testid="figures-chart">
-        <BarChart
-          h={chartHeight}
-          data={data}
-          dataKey="label"
-          orientation={orientation}
-          series={[{ name: "hours", label: t("figures.hours"), color: "blue.7" }]}
-          valueFormatter={(v) => number.format(v)}
-          tickLine="none"
-          gridAxis={orientation === "vertical" ? "x" : "y"}
-          textColor="gray.8"
-          yAxisProps={orientation === "vertical" ? { width: 110 } : { width: 44 }}
-          xAxisProps={orientation === "horizontal" ? { interval: 0, fontSize: 11 } : undefined}
-        />
+        <Suspense fallback={<Skeleton h={chartHeight} animate={false} />}>
+          <HoursBarChart data={data} height={chartHeight} orientation={orientation} seriesLabel={t("figures.hours")} format={(v) => number.format(v)} />
+        </Suspense>
       </Box>
       {tableHidden ? (
         <VisuallyHidden>{table}</VisuallyHidden>
