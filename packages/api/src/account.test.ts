@@ -1,6 +1,11 @@
 // Accounts and sessions over HTTP, as the demo accounts.
+import type { AddressInfo } from "node:net";
+
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { readApiEnv } from "./env.ts";
+import { createApp } from "./http.ts";
 import { startTestServer, type TestServer } from "./testing.ts";
 
 let server: TestServer;
@@ -160,6 +165,33 @@ describe("sign-in rate limit", () => {
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses[5]).toBe(429);
     expect(await server.db.prisma.rateLimit.count({ where: { key: { contains: "192.0.2.77" } } })).toBeGreaterThan(0);
+  });
+
+  it("without a trusted proxy, counts the connection's address: a different X-Forwarded-For each time does not dodge it", async () => {
+    const env = readApiEnv({ NODE_ENV: "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
+    expect(env.trustProxy).toBe(false);
+    const { app } = await createApp({ ...env, publicUrl: "http://127.0.0.1" }, pino({ level: "silent" }));
+    const direct = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => direct.once("listening", () => resolve()));
+    const url = `http://127.0.0.1:${(direct.address() as AddressInfo).port}`;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await fetch(`${url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: "http://127.0.0.1", "x-forwarded-for": `203.0.113.${i + 1}`, "x-tsunagu-client-address": `203.0.113.${i + 1}` },
+          body: JSON.stringify({ email: "staff@hannan.example", password: "wrong-password-xx" }),
+        });
+        statuses.push(res.status);
+      }
+      // (earlier requests of this file from the same connection address may have counted already)
+      expect(statuses[0]).toBe(401);
+      expect(statuses[5]).toBe(429);
+      expect(await server.db.prisma.rateLimit.count({ where: { key: { contains: "203.0.113." } } })).toBe(0);
+      expect(await server.db.prisma.rateLimit.count({ where: { key: { contains: "127.0.0.1" } } })).toBeGreaterThan(0);
+    } finally {
+      await new Promise<void>((resolve) => direct.close(() => resolve()));
+    }
   });
 });
 

@@ -8,6 +8,12 @@ export interface ApiEnv {
   /** smtp://user:pass@host:port — unset: mail is printed to the log (console transport) */
   smtpUrl: string | undefined;
   logLevel: string;
+  /**
+   * TRUST_PROXY: which proxies' X-Forwarded-For names the client (Express's "trust proxy": "loopback",
+   * a hop count such as "1", or addresses). Unset: none, the client is the connection's address —
+   * otherwise anyone could dodge the sign-in rate limit by sending a different header each time.
+   */
+  trustProxy: boolean | number | string;
 }
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -21,5 +27,12 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     smtpUrl: env.SMTP_URL || undefined,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
   };
+}
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (!value || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

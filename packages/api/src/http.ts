@@ -11,7 +11,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
 import { loadViewer } from "./access.ts";
-import { createAuth } from "./auth/auth.ts";
+import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import { AppError } from "./errors.ts";
@@ -84,6 +84,7 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", env.trustProxy);
   app.use(
     pinoHttp({
       logger: log,
@@ -97,6 +98,12 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
   );
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
+  });
+  // Better Auth rate-limits by the client address it reads from this header: the connection's, or a
+  // trusted proxy's X-Forwarded-For (env.trustProxy) — never a value the client sent itself
+  app.all("/api/auth/{*rest}", (req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.ip ?? "unknown";
+    next();
   });
   app.all("/api/auth/{*rest}", toNodeHandler(auth));
   app.get("/api/certificates/:id.pdf", certificateRoute(auth));

@@ -69,7 +69,8 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   useDatabase(db);
   const env = { ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }) };
   const log = pino({ level: "silent" });
-  const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1" }, log);
+  // as behind a reverse proxy on this machine: each test client names its address in X-Forwarded-For
+  const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log);
   const server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

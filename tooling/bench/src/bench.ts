@@ -420,7 +420,7 @@ async function main(): Promise<void> {
 
   // 3. the real app, in this process
   useDatabase(db);
-  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123" });
+  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", TRUST_PROXY: "loopback" });
   const { app, apollo } = await createApp({ ...env, publicUrl: PUBLIC_URL }, pino({ level: "silent" }));
   const apiServer = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => apiServer.once("listening", () => resolve()));

@@ -45,7 +45,8 @@ export async function startApp(): Promise<AppUnderTest> {
   useDatabase(db);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456", PUBLIC_URL: url });
+  // as behind a proxy on this machine: each browser context names its address in X-Forwarded-For
+  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456", PUBLIC_URL: url, TRUST_PROXY: "loopback" });
   const { app } = await createServer(env, pino({ level: "silent" }), webDir);
   const server = app.listen(port, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));

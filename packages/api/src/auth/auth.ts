@@ -9,6 +9,9 @@ import { prisma } from "@tsunagu/db/client";
 import type { ApiEnv } from "../env.ts";
 import { enqueueMail } from "./mail.ts";
 
+/** the request header carrying the client's address to Better Auth (see http.ts) */
+export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
+
 export function createAuth(env: ApiEnv) {
   return betterAuth({
     appName: "Tsunagu",
@@ -49,7 +52,8 @@ export function createAuth(env: ApiEnv) {
     },
     advanced: {
       useSecureCookies: env.production,
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // set by http.ts from the connection (or a trusted proxy), overwriting anything the client sent
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },
     trustedOrigins: [env.publicUrl],
