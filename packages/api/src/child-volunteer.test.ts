@@ -5,10 +5,9 @@
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { fiscalYearOf } from "@tsunagu/db";
+import { fiscalYearOf, todayInJapan } from "@tsunagu/db";
 
 import { childrenWithoutActivityConsent } from "./child-volunteer/consent-check.ts";
-import { todayInJapan } from "./child-volunteer/validation.ts";
 import { startTestServer, type GraphQLResponse, type TestClient, type TestServer } from "./testing.ts";
 
 let server: TestServer;

@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { currentFiscalYear, todayInJapan } from "./roster/query.ts";
+import { currentFiscalYear, todayInJapan } from "@tsunagu/db";
+
 import { startTestServer, type TestClient, type TestServer } from "./testing.ts";
 
 const FY = currentFiscalYear();

@@ -19,7 +19,7 @@ import pg from "pg";
 import { pino } from "pino";
 
 import { createApp, readApiEnv } from "@tsunagu/api";
-import { fiscalYearOf, openDatabase, redactUrl } from "@tsunagu/db";
+import { fiscalYearOf, openDatabase, redactUrl, todayInJapan } from "@tsunagu/db";
 import { useDatabase } from "@tsunagu/db/client";
 import { migrationsDir, schemaPath } from "@tsunagu/db/env";
 import { applyPendingMigrations } from "@tsunagu/db/migrate";
@@ -62,13 +62,6 @@ async function ensureDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-// ───────────────────────── dates ─────────────────────────
-
-/** Today in Japan, YYYY-MM-DD (as the API's todayInJapan). */
-function todayInJapan(): string {
-  return new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
 
 // ───────────────────────── the workloads ─────────────────────────
@@ -377,8 +370,9 @@ async function main(): Promise<void> {
 
   // the workloads' parameters
   const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
-  const today = todayInJapan();
-  const fiscalYear = fiscalYearOf(new Date(`${today}T00:00:00Z`));
+  const day = todayInJapan();
+  const today = day.toISOString().slice(0, 10);
+  const fiscalYear = fiscalYearOf(day);
   const { rows: groups } = await pool.query<{ id: string; name: string; members: number }>(
     `SELECT g.id, g.name, count(*)::int AS members
      FROM "Group" g

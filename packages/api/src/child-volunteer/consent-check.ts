@@ -1,9 +1,7 @@
 // 保護者同意 before activity: children are minors, so no activity is logged for a 子ども福祉委員
 // without a granted, unwithdrawn GUARDIAN_ACTIVITY consent (DOMAIN.md). The activity-log domain
 // calls this inside its transaction and refuses the log when anyone is returned.
-import type { Prisma } from "@tsunagu/db";
-
-import { startOfDayInJapan } from "./validation.ts";
+import { startOfDayInJapan, type Prisma } from "@tsunagu/db";
 
 /**
  * Of `personIds`, those who are child volunteers (active or alumni) of the organisation and have

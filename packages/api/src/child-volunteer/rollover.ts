@@ -9,10 +9,10 @@
 //
 // Children registered on or after April 1 of that fiscal year (00:00 in Japan) were registered with
 // the new year's grade, so they are left as they are.
-import type { Prisma } from "@tsunagu/db";
+import { startOfDayInJapan, type Prisma } from "@tsunagu/db";
 
 import type { SchoolGroup } from "./access.ts";
-import { gradeRange, startOfDayInJapan } from "./validation.ts";
+import { gradeRange } from "./validation.ts";
 
 export type RolloverOutcome = "PROMOTED" | "GRADUATES" | "UNCHANGED";
 

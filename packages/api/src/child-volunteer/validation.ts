@@ -3,7 +3,7 @@
 // and the CSV import split them).
 import { z } from "zod";
 
-import type { SchoolKind } from "@tsunagu/db";
+import { todayInJapan, type SchoolKind } from "@tsunagu/db";
 
 /** ふりがな: hiragana, ー and spaces (the database checks the same). */
 const KANA = /^[ぁ-ゖー ]+$/;
@@ -150,13 +150,3 @@ export function splitMessage(message: string): { message: string; messageEn: str
   return { message: ja!, messageEn: en! };
 }
 
-/** Today's date in Japan, as a @db.Date value (UTC midnight). */
-export function todayInJapan(now: Date = new Date()): Date {
-  const jst = new Date(now.getTime() + 9 * 60 * 60 * 1000);
-  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()));
-}
-
-/** The instant a date begins in Japan (00:00 JST). */
-export function startOfDayInJapan(date: Date): Date {
-  return new Date(date.getTime() - 9 * 60 * 60 * 1000);
-}

@@ -1,7 +1,7 @@
 // zod rules shared by the recognition mutations; messages are "日本語 / English" (see builder.ts).
 import { z } from "zod";
 
-import { addDays, todayInJapan } from "./dates.ts";
+import { addDays, todayInJapan } from "@tsunagu/db";
 
 type Name = { ja: string; en: string };
 

@@ -1,7 +1,7 @@
 // Changes to rosters: add, end, transfer, change role. Each runs in one transaction with its audit
 // entries, so a refused change writes nothing. History is kept: nothing is deleted; a transfer or
 // a role change ends one row (the day before) and starts another.
-import { Prisma } from "@tsunagu/db";
+import { addDays, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { scopedGroupIds } from "../access.ts";
@@ -10,7 +10,6 @@ import type { Context } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { personVisibility } from "../schema/person.ts";
 import { NotFound } from "./errors.ts";
-import { addDays } from "./query.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,30 +1,13 @@
 // What a roster (名簿) query selects and in which order, shared by Group.roster and rosterCsv.
 // Name search and order follow person.ts's visibility rules, so neither can reveal a name the
 // viewer may not see (a legal name behind a nickname, a child's name outside their school).
-import { fiscalYearOf, type Prisma } from "@tsunagu/db";
+import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { memo, type Context, type Viewer } from "../context.ts";
 import { personVisibility, type PersonVisibilityInput } from "../schema/person.ts";
 import { toHiragana, toKatakana } from "./kana.ts";
 
-const DAY_MS = 86_400_000;
-const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** Today's date in Japan as a UTC-midnight Date, the form of @db.Date columns. */
-export function todayInJapan(now = new Date()): Date {
-  const jst = new Date(now.getTime() + JST_OFFSET_MS);
-  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate()));
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
-/** 年度 of today in Japan. */
-export function currentFiscalYear(): number {
-  return fiscalYearOf(todayInJapan());
-}
 
 export interface RosterFilter {
   search?: string | null;

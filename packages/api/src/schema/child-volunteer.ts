@@ -5,7 +5,7 @@
 // the April school-year rollover (学年 +1, leavers become alumni, never deleted).
 import { z } from "zod";
 
-import { fiscalYearOf } from "@tsunagu/db";
+import { fiscalYearOf, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit, auditRestrictedRead } from "../audit.ts";
@@ -37,7 +37,6 @@ import {
   nameKey,
   normalizeText,
   notInFuture,
-  todayInJapan,
   type ConsentTerms,
 } from "../child-volunteer/validation.ts";
 import type { Context } from "../context.ts";

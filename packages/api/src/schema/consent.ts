@@ -5,12 +5,13 @@
 // most one consent per kind is in force and "granted and not withdrawn" is the child's answer.
 import { z } from "zod";
 
+import { startOfDayInJapan, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit.ts";
 import { builder } from "../builder.ts";
 import { canSeeChild, canSeeConsentOf, findChild, findConsent } from "../child-volunteer/access.ts";
-import { consentFormSchema, startOfDayInJapan, todayInJapan } from "../child-volunteer/validation.ts";
+import { consentFormSchema } from "../child-volunteer/validation.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { mutationErrors } from "./errors.ts";
 

@@ -6,7 +6,7 @@
 // programme's groups are left out altogether.
 import { z } from "zod";
 
-import type { Prisma } from "@tsunagu/db";
+import { currentFiscalYear, todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { scopedGroupIds } from "../access.ts";
@@ -14,7 +14,7 @@ import { auditRestrictedRead } from "../audit.ts";
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import { toHiragana } from "../roster/kana.ts";
-import { collator, currentFiscalYear, todayInJapan } from "../roster/query.ts";
+import { collator } from "../roster/query.ts";
 
 /**
  * The memberships a lapse is listed for: current (not ended, or ending today or later, as rosters

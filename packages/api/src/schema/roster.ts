@@ -11,6 +11,7 @@
 //    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
 import { z } from "zod";
 
+import { addDays, currentFiscalYear, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { groupPrivacy, scopedGroupIds } from "../access.ts";
@@ -27,11 +28,8 @@ import {
   transferMembership,
 } from "../roster/membership.ts";
 import {
-  addDays,
-  currentFiscalYear,
   pageIds,
   rosterOrder,
-  todayInJapan,
 } from "../roster/query.ts";
 import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "../roster/stats.ts";
 import { mutationErrors } from "./errors.ts";
