@@ -44,6 +44,20 @@ describe("query limits", () => {
   });
 });
 
+describe("selections that ask for no column", () => {
+  it("a mutation or query selecting only __typename works (no empty Prisma select), and writes what it says", async () => {
+    const created = await staffDev.graphql<{ createPerson: { __typename: string } }>(
+      `mutation { createPerson(input: { legalName: "型名 だけ子", legalNameKana: "かためい だけこ" }) { __typename ... on MutationCreatePersonSuccess { data { __typename } } } }`,
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createPerson).toEqual({ __typename: "MutationCreatePersonSuccess", data: { __typename: "Person" } });
+    expect(await dev.db.prisma.person.count({ where: { legalName: "型名 だけ子" } })).toBe(1);
+    const groups = await staffDev.graphql<{ groups: Array<{ __typename: string }> }>(`{ groups { __typename parent { __typename } } }`);
+    expect(groups.errors).toBeUndefined();
+    expect(groups.data?.groups.length).toBeGreaterThan(40);
+  });
+});
+
 
 describe("in development", () => {
   it("introspection and field suggestions are on, and errors carry their cause", async () => {

@@ -30,10 +30,44 @@ export interface OpenOptions {
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: OpenOptions["onQuery"]): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
+  const client = onQuery ? loggingClient(adapter, onQuery) : new PrismaClient({ adapter });
+  // The API's GraphQL selections become Prisma selections (Pothos): a client asking for nothing but
+  // __typename gives `select: {}`, which Prisma refuses. Such a selection asks for no column: it
+  // is dropped (the row's scalars are read, as without a select). The extended client has the same
+  // methods and results as the plain one.
+  return client.$extends({
+    query: {
+      $allModels: {
+        $allOperations({ args, query }) {
+          return query(withoutEmptySelects(args));
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+function loggingClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: NonNullable<OpenOptions["onQuery"]>): PrismaClient {
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (e) => onQuery({ query: e.query, durationMs: Number(e.duration) }));
   return client as unknown as PrismaClient;
+}
+
+/** the arguments with every empty `select: {}` removed (a relation selected as `{ select: {} }` becomes `true`) */
+export function withoutEmptySelects<T>(args: T): T {
+  if (!args || typeof args !== "object" || Array.isArray(args)) return args;
+  const out: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+  for (const key of ["select", "include"] as const) {
+    const selection = out[key];
+    if (!selection || typeof selection !== "object") continue;
+    const entries = Object.entries(selection as Record<string, unknown>).map(([field, value]) => {
+      if (!value || typeof value !== "object") return [field, value] as const;
+      const nested = withoutEmptySelects(value as Record<string, unknown>);
+      return [field, Object.keys(nested).length === 0 ? true : nested] as const;
+    });
+    if (key === "select" && entries.length === 0) delete out.select;
+    else out[key] = Object.fromEntries(entries);
+  }
+  return out as T;
 }
 
 export function redactUrl(url: string): string {
