@@ -1,21 +1,12 @@
 // Every screen in every role's navigation, on a desktop and on a 360 px phone: zero axe-core
 // violations of WCAG 2.2 A/AA, no horizontal scrolling on the phone, and the navigation shows only
 // what the role may use. Also the larger-text setting, the English switch and keyboard use.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { axeViolations, launchBrowser, newContext, openNav, screenshot, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeViolations, newContext, openNav, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 async function navLinks(page: Page): Promise<Array<{ name: string; href: string }>> {
   const nav = page.getByRole("navigation", { name: "メインメニュー" });
@@ -32,7 +23,7 @@ const roles = [
 
 describe.each(roles)("$key", ({ account, key, sees, never }) => {
   it("every screen of the navigation passes axe on a desktop and at 360 px, with no horizontal scrolling", async () => {
-    const context = await newContext(browser, app);
+    const context = await newContext(e2e.browser, e2e.app);
     const page = await context.newPage();
     await signIn(page, account);
     const links = await navLinks(page);
@@ -62,7 +53,7 @@ describe.each(roles)("$key", ({ account, key, sees, never }) => {
 });
 
 it("larger text, English and keyboard: the settings work and the skip link leads to the page", async () => {
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "staff@hannan.example");
 

@@ -3,21 +3,11 @@
 // consent, logs an activity (a child without consent is refused, with the server's message next to
 // the participants), previews and applies the April rollover, and cannot see another school's
 // children. Then staff approve the log in bulk and it leaves the queue. axe on every main screen.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
-import { axeWhenStill, choose, field, launchBrowser, newContext, openNav, screenshot, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeWhenStill, choose, field, newContext, openNav, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 /** a unique place, to find this journey's log among the demo data's */
 const PLACE = "尾崎 e2e 集会所";
@@ -30,11 +20,11 @@ const rows = (grade: number) => [
 const csv = (grade: number) => Buffer.from([HEADER, ...rows(grade)].join("\r\n") + "\r\n", "utf8");
 
 async function ozakiChildCount(): Promise<number> {
-  return app.db.prisma.childVolunteer.count({ where: { school: { name: "尾崎小学校" } } });
+  return e2e.app.db.prisma.childVolunteer.count({ where: { school: { name: "尾崎小学校" } } });
 }
 
 it("a coordinator imports, records consent, logs an activity and rolls over their own school only; staff approve", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const ozaki = await prisma.group.findFirstOrThrow({ where: { name: "尾崎小学校 子ども福祉委員" }, select: { id: true } });
   const tottori = await prisma.group.findFirstOrThrow({ where: { name: "鳥取東中学校 子ども福祉委員" }, select: { id: true } });
   // a seeded 尾崎 child whose guardian's form has not come back: logging for them is refused
@@ -58,7 +48,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
     .filter((name) => !ozakiNames.has(name));
   expect(otherSchool.length).toBeGreaterThan(10);
 
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   // every GraphQL answer the coordinator's browser receives, to prove no other school's child is in one
   const answers: Array<Promise<string>> = [];
@@ -199,7 +189,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   await context.close();
 
   // ── the log form on a 360 px phone ──
-  const phone = await newContext(browser, app, viewports.phone);
+  const phone = await newContext(e2e.browser, e2e.app, viewports.phone);
   const phonePage = await phone.newPage();
   await signIn(phonePage, "coordinator.ozaki@hannan.example");
   await phonePage.goto("/activity-logs/new");
@@ -211,7 +201,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   await phone.close();
 
   // ── staff approve the submitted log in bulk; it leaves the queue and earns a milestone ──
-  const staff = await newContext(browser, app);
+  const staff = await newContext(e2e.browser, e2e.app);
   const staffPage = await staff.newPage();
   await signIn(staffPage, "staff@hannan.example");
   await openNav(staffPage, "承認待ち");

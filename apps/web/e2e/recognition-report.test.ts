@@ -4,27 +4,18 @@
 // the audit trail showing the approval. axe on every screen.
 import { readFile } from "node:fs/promises";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { axeViolations, choose, launchBrowser, newContext, screenshot, select, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeViolations, choose, newContext, screenshot, select, settled, signIn, viewports } from "@tsunagu/e2e";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 const SALON = "ふれあい喫茶 さくら";
 const THANKS = `いつも温かいコーヒーをありがとう（e2e ${Date.now()}）`;
 
 async function staffPage(): Promise<Page> {
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "staff@hannan.example");
   return page;
@@ -58,7 +49,7 @@ describe("dashboards", () => {
   });
 
   it("a coordinator: their logs and their school's uninsured, no staff cards", async () => {
-    const context = await newContext(browser, app);
+    const context = await newContext(e2e.browser, e2e.app);
     const page = await context.newPage();
     await signIn(page, "coordinator.ozaki@hannan.example");
     await settled(page);
@@ -80,7 +71,7 @@ describe("dashboards", () => {
 
 describe("recognition, reports and the audit trail", () => {
   it("a salon leader's thank-you waits for staff, is approved and reaches the dashboard", async () => {
-    const context = await newContext(browser, app);
+    const context = await newContext(e2e.browser, e2e.app);
     const leader = await context.newPage();
     await signIn(leader, "salon-leader@hannan.example");
     await leader.goto("/recognition");

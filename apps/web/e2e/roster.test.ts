@@ -4,23 +4,14 @@
 // only their own salon, and its roster at 360 px passes axe with no horizontal scrolling.
 import { readFileSync } from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 
-import { axeViolations, axeWhenStill, field, launchBrowser, newContext, screenshot, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeViolations, axeWhenStill, field, newContext, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
 
 import { currentFiscalYear, todayInJapan } from "../src/lib/dates.ts";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 const SAKURA = "ふれあい喫茶 さくら";
 /** the new volunteer this journey registers (katakana ふりがな: stored as hiragana) */
@@ -35,7 +26,7 @@ function rosterTable(page: Page) {
 }
 
 it("staff find a salon by kana, search its roster, open a person, export CSV, add a new volunteer and end a membership", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
   // a current member without a nickname whose family-name kana no other current member shares
   // current: not ended, or ending today or later (as the API counts)
@@ -50,7 +41,7 @@ it("staff find a salon by kana, search its roster, open a person, export CSV, ad
     .find((p) => p.displayName === null && members.filter((m) => family(m.person) === family(p)).length === 1)!;
   expect(member).toBeDefined();
 
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "staff@hannan.example");
 
@@ -167,9 +158,9 @@ it("staff find a salon by kana, search its roster, open a person, export CSV, ad
 });
 
 it("a salon leader sees only their salon; its roster at 360 px passes axe without horizontal scrolling", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const asahi = await prisma.group.findFirstOrThrow({ where: { name: "いきいきサロン朝日" }, select: { id: true } });
-  const context = await newContext(browser, app, viewports.phone);
+  const context = await newContext(e2e.browser, e2e.app, viewports.phone);
   const page = await context.newPage();
   await signIn(page, "salon-leader@hannan.example");
   await page.goto("/groups");

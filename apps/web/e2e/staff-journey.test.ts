@@ -7,16 +7,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 
 import { repoRoot } from "@tsunagu/db/env";
 import {
+  appAndBrowserForThisFile,
   axeViolations,
   axeWhenStill,
   choose,
   field,
-  launchBrowser,
   newContext,
   openNav,
   screenshot,
@@ -24,22 +24,11 @@ import {
   settled,
   signIn,
   signInByRequest,
-  startApp,
-  type AppUnderTest,
 } from "@tsunagu/e2e";
 
 import { formatDate, todayInJapan } from "../src/lib/dates.ts";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 const SAKURA = "ふれあい喫茶 さくら";
 const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
@@ -50,7 +39,7 @@ function rosterRows(page: Page) {
 }
 
 it("staff find a salon by kana, add a registered volunteer to its roster, approve a log and download a certificate", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const today = new Date(`${todayInJapan()}T00:00:00Z`);
   const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
   const current = { OR: [{ endedOn: null }, { endedOn: { gte: today } }] };
@@ -78,7 +67,7 @@ it("staff find a salon by kana, add a registered volunteer to its roster, approv
   });
   const queueBefore = await prisma.activityLog.count({ where: { status: "SUBMITTED" } });
 
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "staff@hannan.example");
   await settled(page);
@@ -176,15 +165,15 @@ async function timeToRoster(page: Page, url: string, firstName: string): Promise
 }
 
 it("measures the time to the roster's first screen (median of three): cold and warm cache, and a four times slower CPU", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
   const url = `/groups/${sakura.id}`;
   // the roster's first row in 五十音 order, whatever its name: checked so the time is of the right screen
   const first = async (page: Page) => (await page.getByRole("region", { name: `${SAKURA}の名簿` }).getByRole("table").locator("tbody tr").first().textContent())!;
 
   // the first row's name, from a first visit (which also warms the server)
-  const probe = await newContext(browser, app);
-  await signInByRequest(probe, app, "staff@hannan.example");
+  const probe = await newContext(e2e.browser, e2e.app);
+  await signInByRequest(probe, e2e.app, "staff@hannan.example");
   const probePage = await probe.newPage();
   await probePage.goto(url);
   await settled(probePage);
@@ -195,8 +184,8 @@ it("measures the time to the roster's first screen (median of three): cold and w
   const runs: Record<"coldMs" | "warmMs" | "slowCpuColdMs", number[]> = { coldMs: [], warmMs: [], slowCpuColdMs: [] };
   for (let i = 0; i < 3; i++) {
     for (const slow of [false, true]) {
-      const context = await newContext(browser, app);
-      await signInByRequest(context, app, "staff@hannan.example");
+      const context = await newContext(e2e.browser, e2e.app);
+      await signInByRequest(context, e2e.app, "staff@hannan.example");
       const page = await context.newPage();
       if (slow) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
       (slow ? runs.slowCpuColdMs : runs.coldMs).push(await timeToRoster(page, url, name));

@@ -4,21 +4,11 @@
 // moves up, adds a task and marks it done, records the minutes about the event, and finally cancels
 // (中止) it. The database is checked along the way; axe on every main screen; the event page at
 // 360 px has no horizontal overflow.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
-import { axeWhenStill, field, launchBrowser, newContext, screenshot, settled, signIn, startApp, viewports, type AppUnderTest } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeWhenStill, field, newContext, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
 
-let app: AppUnderTest;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = appAndBrowserForThisFile();
 
 const EVENT_TITLE = "e2e 冬のふれあい交流会 出店";
 const SHIFT_TITLE = "午前（受付・ゲーム）";
@@ -33,7 +23,7 @@ function daysAhead(days: number): { typed: string; iso: string } {
 }
 
 it("a subcommittee member creates an event, fills a shift with a waitlist, promotes on cancel, adds a task and minutes", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const bukai = await prisma.group.findFirstOrThrow({ where: { name: "イベント部会" }, select: { id: true } });
   // three current members of the 部会, by the name the roster shows (表示名, else 氏名)
   const memberships = await prisma.membership.findMany({
@@ -45,7 +35,7 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   expect(people.length).toBeGreaterThanOrEqual(3);
   const [first, second, third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
 
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "event-bukai@hannan.example");
 
@@ -158,7 +148,7 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   expect(task.doneAt).not.toBeNull();
 
   // ── the event page on a phone: nothing wider than 360 px ──
-  const phone = await newContext(browser, app, viewports.phone);
+  const phone = await newContext(e2e.browser, e2e.app, viewports.phone);
   const phonePage = await phone.newPage();
   await signIn(phonePage, "event-bukai@hannan.example");
   await phonePage.goto(`/events/${event.id}`);
@@ -205,7 +195,7 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
 }, 240_000);
 
 it("an event that has begun: edited, attendance taken, and turned into one submitted activity log", async () => {
-  const prisma = app.db.prisma;
+  const prisma = e2e.app.db.prisma;
   const bukai = await prisma.group.findFirstOrThrow({ where: { name: "イベント部会" }, select: { id: true } });
   const memberships = await prisma.membership.findMany({
     where: { groupId: bukai.id, endedOn: null },
@@ -219,7 +209,7 @@ it("an event that has begun: edited, attendance taken, and turned into one submi
   const title = "e2e 公民館まつり 片付けの手伝い";
   const yesterday = daysAhead(-1);
 
-  const context = await newContext(browser, app);
+  const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();
   await signIn(page, "event-bukai@hannan.example");
   await page.goto("/events/new");

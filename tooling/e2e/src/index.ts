@@ -8,6 +8,7 @@ import path from "node:path";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { pino } from "pino";
+import { afterAll, beforeAll } from "vitest";
 
 import { readApiEnv } from "@tsunagu/api";
 import { useDatabase } from "@tsunagu/db/client";
@@ -140,3 +141,39 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 export { axeWhenStill, choose, field, openNav, select, settled } from "./page.ts";
+
+export interface Harness {
+  /** the product under test (started before the file's tests) */
+  readonly app: AppUnderTest;
+  /** the file's Chromium */
+  readonly browser: Browser;
+}
+
+/**
+ * One product on a fresh database and one Chromium for the calling test file: started before its
+ * tests, stopped after them (Vitest hooks registered here).
+ */
+export function appAndBrowserForThisFile(): Harness {
+  let app: AppUnderTest | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the app and the browser start in beforeAll: use them inside tests");
+    return value;
+  };
+  return {
+    get app() {
+      return started(app);
+    },
+    get browser() {
+      return started(browser);
+    },
+  };
+}
