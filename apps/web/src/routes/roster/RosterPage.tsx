@@ -5,12 +5,12 @@ import { useApolloClient, useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconDownload, IconPrinter, IconSearch, IconUserPlus } from "@tabler/icons-react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
 import { useDates } from "../../app/preferences.tsx";
-import { useViewer } from "../../app/session.tsx";
+import { useViewer, type Viewer } from "../../app/session.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
@@ -129,6 +129,20 @@ export function fiscalYearChoices(): number[] {
 }
 
 export function Component() {
+  return <RosterGroupGate withBackLink>{(group, roles) => <Roster group={group} roles={roles} />}</RosterGroupGate>;
+}
+
+/**
+ * The group of /groups/:groupId, for the roster and its print view: loading, error and "not found"
+ * (also a group the viewer may not list) are shown here; the children get the group.
+ */
+export function RosterGroupGate({
+  withBackLink = false,
+  children,
+}: {
+  withBackLink?: boolean;
+  children(group: RosterGroupData, roles: Role[], viewer: Viewer | null): ReactNode;
+}) {
   const { t } = useTranslation("roster");
   const { groupId = "" } = useParams();
   const { viewer } = useViewer();
@@ -141,13 +155,15 @@ export function Component() {
       <>
         <PageTitle title={t("roster.notFoundTitle")} />
         <EmptyState>{t("roster.notFound")}</EmptyState>
-        <Anchor component={Link} to="/groups">
-          {t("backToGroups")}
-        </Anchor>
+        {withBackLink ? (
+          <Anchor component={Link} to="/groups">
+            {t("backToGroups")}
+          </Anchor>
+        ) : null}
       </>
     );
   }
-  return <Roster group={group} roles={data.groupRoles} />;
+  return children(group, data.groupRoles, viewer);
 }
 
 type RosterGroupData = NonNullable<ResultOf<typeof RosterGroupQuery>["group"]>;

@@ -5,36 +5,23 @@ import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { useDates } from "../../app/preferences.tsx";
-import { useViewer } from "../../app/session.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States.tsx";
 import { currentFiscalYear, todayInJapan } from "../../lib/dates.ts";
-import { listable } from "./groups.ts";
-import { asksKana, RosterGroupQuery, RosterQuery } from "./RosterPage.tsx";
+import { asksKana, RosterGroupGate, RosterQuery } from "./RosterPage.tsx";
 import { readMembership } from "./RosterRow.tsx";
 
 const PAGE = 100;
 
 export function Component() {
-  const { t } = useTranslation("roster");
-  const { groupId = "" } = useParams();
-  const { viewer } = useViewer();
-  const { data, loading, error, refetch } = useQuery(RosterGroupQuery, { variables: { groupId } });
-  if (loading && !data) return <LoadingState />;
-  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
-  const group = data?.group;
-  if (!group || !listable(viewer, group)) {
-    return (
-      <>
-        <PageTitle title={t("roster.notFoundTitle")} />
-        <EmptyState>{t("roster.notFound")}</EmptyState>
-      </>
-    );
-  }
-  return <PrintView group={group} withKana={asksKana(viewer?.isStaff ?? false, group.programme.privacyTier)} />;
+  return (
+    <RosterGroupGate>
+      {(group, _roles, viewer) => <PrintView group={group} withKana={asksKana(viewer?.isStaff ?? false, group.programme.privacyTier)} />}
+    </RosterGroupGate>
+  );
 }
 
 function PrintView({ group, withKana }: { group: { id: string; name: string; area: { name: string } | null }; withKana: boolean }) {
