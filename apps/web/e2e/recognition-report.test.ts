@@ -113,6 +113,10 @@ describe("recognition, reports and the audit trail", () => {
     expect(await firstRow.textContent()).toContain("あなた");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "audit");
+    // the leader's message itself: created by another account, named with its e-mail
+    await choose(page, "操作", "登録");
+    await expect.poll(async () => firstRow.textContent()).toMatch(/登録.*ありがとうメッセージ/);
+    expect(await firstRow.textContent()).toContain("salon-leader@hannan.example");
     await page.context().close();
   });
 

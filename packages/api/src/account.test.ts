@@ -198,11 +198,20 @@ describe("sign-in rate limit", () => {
 describe("the audit trail", () => {
   it("staff can query it (the invitation above is there); others are refused", async () => {
     const staff = await server.signIn("staff");
-    const res = await staff.graphql<{ auditEvents: { edges: Array<{ node: { action: string; entity: string } }> } }>(
-      `{ auditEvents(first: 50, entity: "Invitation") { edges { node { action entity actorId at } } } }`,
-    );
+    const res = await staff.graphql<{
+      auditEvents: { edges: Array<{ node: { action: string; entity: string; actor: { name: string; email: string } | null } }> };
+    }>(`{ auditEvents(first: 50, entity: "Invitation") { edges { node { action entity actorId at actor { name email } } } } }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data?.auditEvents.edges.some((e) => e.node.action === "create")).toBe(true);
+    const created = res.data?.auditEvents.edges.find((e) => e.node.action === "create");
+    expect(created).toBeDefined();
+    // who acted, by name and e-mail (one statement for the page's actors)
+    const staffUser = await server.db.prisma.user.findUniqueOrThrow({ where: { email: "staff@hannan.example" }, select: { name: true } });
+    expect(created!.node.actor).toEqual({ name: staffUser.name, email: "staff@hannan.example" });
+    const system = await staff.graphql<{ auditEvents: { edges: Array<{ node: { actorId: string | null; actor: unknown } }> } }>(
+      `{ auditEvents(first: 200) { edges { node { actorId actor { name } } } } }`,
+    );
+    expect(system.errors).toBeUndefined();
+    for (const { node } of system.data!.auditEvents.edges) expect(node.actor === null).toBe(node.actorId === null);
     const leader = await server.signIn("salon-leader");
     const refused = await leader.graphql(`{ auditEvents(first: 5) { edges { node { id } } } }`);
     expect(JSON.stringify(refused.errors)).toContain("FORBIDDEN");

@@ -2,11 +2,37 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+
+interface Actor {
+  name: string;
+  email: string;
+}
+
+const ActorRef = builder.objectRef<Actor>("AuditActor").implement({
+  description: "The account that acted (the trail is read by staff of the same organisation only)",
+  fields: (t) => ({ name: t.exposeString("name"), email: t.exposeString("email") }),
+});
 
 builder.prismaObject("AuditEvent", {
   fields: (t) => ({
     id: t.id({ resolve: (e) => String(e.id) }),
     actorId: t.exposeString("actorId", { nullable: true }),
+    actor: t.loadable({
+      type: ActorRef,
+      nullable: true,
+      description: "the account that acted: null for the system, or an account since deleted",
+      // one statement for the page's actors; accounts of the viewer's organisation only
+      load: async (ids: string[], ctx: Context) => {
+        const users = await prisma().user.findMany({
+          where: { id: { in: ids }, orgId: ctx.viewer!.orgId },
+          select: { id: true, name: true, email: true },
+        });
+        const byId = new Map(users.map((u) => [u.id, u]));
+        return ids.map((id) => byId.get(id) ?? null);
+      },
+      resolve: (e) => e.actorId,
+    }),
     action: t.exposeString("action"),
     entity: t.exposeString("entity"),
     entityId: t.exposeString("entityId", { nullable: true }),

@@ -21,6 +21,10 @@ const AuditEventsQuery = graphql(`
           id
           at
           actorId
+          actor {
+            name
+            email
+          }
           action
           entity
           entityId
@@ -141,6 +145,13 @@ export function Component() {
                         <Text size="sm">{t("actor.system")}</Text>
                       ) : node.actorId === viewer?.id ? (
                         <Text size="sm">{t("actor.you", { name: viewer.name })}</Text>
+                      ) : node.actor ? (
+                        <>
+                          <Text size="sm">{node.actor.name}</Text>
+                          <Text size="xs" c="dimmed">
+                            {node.actor.email}
+                          </Text>
+                        </>
                       ) : (
                         <Text size="sm" title={node.actorId}>
                           {t("actor.account", { id: node.actorId.slice(0, 8) })}
