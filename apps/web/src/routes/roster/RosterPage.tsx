@@ -5,7 +5,7 @@ import { useApolloClient, useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconDownload, IconPrinter, IconSearch, IconUserPlus } from "@tabler/icons-react";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
@@ -18,9 +18,7 @@ import { EmptyState, ErrorState, LoadingState, QueryState } from "../../componen
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { currentFiscalYear } from "../../lib/dates.ts";
 import { downloadText } from "../../lib/download.ts";
-import { AddVolunteerModal } from "./AddVolunteerModal.tsx";
 import { canManageRoster, listable, useListedGroups } from "./groups.ts";
-import { EndMembershipModal, ChangeRoleModal, TransferMembershipModal } from "./MembershipModals.tsx";
 import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
 
 export const RosterGroupQuery = graphql(`
@@ -59,6 +57,12 @@ export const RosterGroupQuery = graphql(`
     }
   }
 `);
+
+// the forms behind the buttons load when first opened (the roster shows without them)
+const AddVolunteerModal = lazy(() => import("./AddVolunteerModal.tsx").then((m) => ({ default: m.AddVolunteerModal })));
+const EndMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.EndMembershipModal })));
+const ChangeRoleModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.ChangeRoleModal })));
+const TransferMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.TransferMembershipModal })));
 
 const PAGE = 50;
 
@@ -182,6 +186,8 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const [includeEnded, setIncludeEnded] = useState(false);
   const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
   const [adding, setAdding] = useState(false);
+  // a modal stays mounted once opened, so it can close with its transition and return focus
+  const [modalsUsed, setModalsUsed] = useState({ add: false, membership: false });
   const [action, setAction] = useState<{ kind: MembershipAction; membership: RosterMembership } | null>(null);
   const [csvFailure, setCsvFailure] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -250,7 +256,14 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
         actions={
           <>
             {isStaff ? (
-              <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setAdding(true)} disabled={Boolean(group.endedOn)}>
+              <Button
+                leftSection={<IconUserPlus size={18} aria-hidden />}
+                onClick={() => {
+                  setModalsUsed((u) => ({ ...u, add: true }));
+                  setAdding(true);
+                }}
+                disabled={Boolean(group.endedOn)}
+              >
                 {t("add.button")}
               </Button>
             ) : null}
@@ -368,7 +381,10 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
                           membership={e.node}
                           canManage={canManage}
                           canTransfer={transferTargets.length > 0}
-                          onAction={(kind, membership) => setAction({ kind, membership })}
+                          onAction={(kind, membership) => {
+                            setModalsUsed((u) => ({ ...u, membership: true }));
+                            setAction({ kind, membership });
+                          }}
                         />
                       ))}
                     </Table.Tbody>
@@ -389,16 +405,22 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
         </QueryState>
       </Stack>
 
-      {isStaff ? <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} /> : null}
-      <EndMembershipModal membership={action?.kind === "end" ? action.membership : null} onClose={() => setAction(null)} />
-      <ChangeRoleModal membership={action?.kind === "role" ? action.membership : null} roles={roles} onClose={() => setAction(null)} />
-      <TransferMembershipModal
-        membership={action?.kind === "transfer" ? action.membership : null}
-        groupName={group.name}
-        targets={transferTargets}
-        roles={roles}
-        onClose={() => setAction(null)}
-      />
+      <Suspense fallback={null}>
+        {isStaff && modalsUsed.add ? <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} /> : null}
+        {modalsUsed.membership ? (
+          <>
+            <EndMembershipModal membership={action?.kind === "end" ? action.membership : null} onClose={() => setAction(null)} />
+            <ChangeRoleModal membership={action?.kind === "role" ? action.membership : null} roles={roles} onClose={() => setAction(null)} />
+            <TransferMembershipModal
+              membership={action?.kind === "transfer" ? action.membership : null}
+              groupName={group.name}
+              targets={transferTargets}
+              roles={roles}
+              onClose={() => setAction(null)}
+            />
+          </>
+        ) : null}
+      </Suspense>
     </>
   );
 }
