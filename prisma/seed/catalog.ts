@@ -1,5 +1,5 @@
 // The reference data every 社協 starts with: programmes (事業), group kinds, group roles, activity
-// types and milestones. They are data, not code (DOMAIN.md): a 社協 can rename them or add its own.
+// types and milestones. They are data, not code (docs/domain.md): a 社協 can rename them or add its own.
 // Used by the demo seed, the synthetic generator and the tests.
 import type { Plan } from "./plan.ts";
 

@@ -1,4 +1,4 @@
-// The Hannan demo data holds what DOMAIN.md describes, and only consistent records.
+// The Hannan demo data holds what docs/domain.md describes, and only consistent records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";

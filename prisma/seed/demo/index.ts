@@ -1,5 +1,5 @@
-// The demo data of the Hannan 社協 (阪南市社会福祉協議会), drawn from the city's report
-// (../../../shared/seed/hannan-jusou-shien.txt) and DOMAIN.md.
+// The demo data of the Hannan 社協 (阪南市社会福祉協議会), drawn from the report by 阪南市 and
+// 阪南市社会福祉協議会 on 重層的支援体制整備事業 (MHLW, 2024), as described in docs/domain.md.
 //
 //   await prisma.$transaction((tx) => seedDemo(tx, { today: new Date("2026-11-26") }))
 //
