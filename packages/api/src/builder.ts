@@ -1,4 +1,4 @@
-// The Pothos builder: plugins and shared types only; no object types here (see schema/).
+// The Pothos builder: plugins and shared types only; no object types here (see each domain's schema.ts).
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
@@ -12,9 +12,9 @@ import { prisma } from "@tsunagu/db/client";
 import type PrismaTypes from "@tsunagu/db/pothos-types";
 import { getDatamodel } from "@tsunagu/db/pothos-types";
 
-import { canAccessGroup, canSeeJuvenileProgramme } from "./access.ts";
 import type { Context } from "./context.ts";
 import { ForbiddenError, InvalidInputError } from "./errors.ts";
+import { canAccessGroup, canSeeJuvenileProgramme } from "./organization/access.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;

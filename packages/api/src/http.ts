@@ -10,13 +10,13 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
-import { loadViewer } from "./access.ts";
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
+import { loadViewer } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
-import { AppError } from "./errors.ts";
 import type { ApiEnv } from "./env.ts";
-import { schema } from "./schema/index.ts";
+import { AppError } from "./errors.ts";
+import { schema } from "./schema.ts";
 
 export interface App {
   app: express.Express;

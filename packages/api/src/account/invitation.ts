@@ -1,4 +1,4 @@
-// Invitations (DOMAIN.md: staff invite a school coordinator or subcommittee member to a scope).
+// Invitations (docs/domain.md: staff invite a school coordinator or subcommittee member to a scope).
 // The account is created with its access role at once; the link's token (hashed in Better Auth's
 // verification table, valid 7 days) lets the invitee set a password. Mail goes through the outbox.
 import { createHash, randomBytes } from "node:crypto";
@@ -8,7 +8,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { AccessRole } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import { enqueueMail } from "../auth/mail.ts";
 import type { Context } from "../context.ts";
 import { readApiEnv } from "../env.ts";

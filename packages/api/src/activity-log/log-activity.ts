@@ -3,11 +3,11 @@
 import { fiscalYearOf } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
-import type { Context } from "../context.ts";
+import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
+import type { Context } from "../context.ts";
 import { InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
-import { personVisibility } from "../schema/person.ts";
+import { personVisibility } from "../person/access.ts";
 
 export interface LogActivityInput {
   groupId: string;

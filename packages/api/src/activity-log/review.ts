@@ -4,11 +4,11 @@
 import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { canAccessGroup } from "../access.ts";
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { awardMilestones } from "../milestone/award.ts";
+import { canAccessGroup } from "../organization/access.ts";
 
 const STATUS_JA: Record<ActivityLogStatus, string> = {
   DRAFT: "下書き",

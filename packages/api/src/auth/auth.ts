@@ -1,5 +1,5 @@
 // Accounts and sessions: Better Auth over our Prisma client. Sign-up is closed — staff invite
-// accounts (see ../schema/account.ts); sessions and rate-limit counters live in the database, so
+// accounts (see ../account/schema.ts); sessions and rate-limit counters live in the database, so
 // several server instances can share one PostgreSQL.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";

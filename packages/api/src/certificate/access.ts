@@ -3,8 +3,8 @@
 // those of the cohorts and their youths. Nobody else.
 import type { Prisma } from "@tsunagu/db";
 
-import { scopedGroupIds } from "../access.ts";
 import type { Viewer } from "../context.ts";
+import { scopedGroupIds } from "../organization/access.ts";
 
 export function visibleCertificatesWhere(viewer: Viewer): Prisma.CertificateWhereInput {
   if (viewer.isStaff) return { orgId: viewer.orgId };

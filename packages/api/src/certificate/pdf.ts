@@ -9,9 +9,9 @@ import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { loadViewer } from "../access.ts";
-import { auditRestrictedRead } from "../audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import type { Auth } from "../auth/auth.ts";
+import { loadViewer } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
 import { AppError, ForbiddenError } from "../errors.ts";
 import { formatWareki } from "../recognition/dates.ts";

@@ -1,4 +1,4 @@
-// Who may see and manage 子ども福祉委員 (DOMAIN.md, privacy tier CHILD): staff of the organisation,
+// Who may see and manage 子ども福祉委員 (docs/domain.md, privacy tier CHILD): staff of the organisation,
 // and the coordinators (SCHOOL_COORDINATOR) of the child's school group. A child belongs to a
 // school; a coordinator reaches the children of the schools of their school groups.
 import DataLoader from "dataloader";
@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import type { SchoolKind } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { auditRestrictedRead } from "../audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { memo, type Context } from "../context.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

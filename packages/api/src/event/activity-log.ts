@@ -1,12 +1,12 @@
 // From an event's attendance to ONE activity log (活動記録): the people who attended each shift
 // (or, for a shift whose attendance was not taken, those confirmed), each with the minutes of the
 // shifts they worked, flagged `uninsured` when they have no ボランティア活動保険 for the fiscal year.
-// A child volunteer without guardian consent on the day is never logged (DOMAIN.md): the log is
+// A child volunteer without guardian consent on the day is never logged (docs/domain.md): the log is
 // refused until the child is marked absent or the consent recorded.
 import { fiscalYearOf } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";

@@ -6,7 +6,7 @@
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ConflictError } from "../errors.ts";
 import { assertEligiblePeople, notFound } from "./access.ts";

@@ -5,10 +5,10 @@
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../access.ts";
 import type { Context, Viewer } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
-import { personVisibility } from "../schema/person.ts";
+import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
+import { personVisibility } from "../person/access.ts";
 import { RecordNotFoundError } from "./errors.ts";
 
 /** The thank-you messages the viewer may read (before any filter of their own). */

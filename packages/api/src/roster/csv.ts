@@ -5,17 +5,17 @@
 // start like a formula (=, +, -, @) are prefixed with ' so Excel shows them as text.
 //
 // Only what the caller may see is written: the columns depend on the viewer (contacts and
-// 当事者・家族 status for staff only), and each cell follows person.ts's rules (a legal name behind a
-// nickname stays blank for everyone but staff). Nothing of the juvenile programme is ever
+// 当事者・家族 status for staff only), and each cell follows ../person/access.ts (a legal name
+// behind a nickname stays blank for everyone but staff). Nothing of the juvenile programme is ever
 // exported, not even to staff (少年法61条).
 import { stringify } from "csv-stringify/sync";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
-import { personVisibility } from "../schema/person.ts";
+import { personVisibility } from "../person/access.ts";
 import { NotFound } from "./errors.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
 import { approvedMinutes, insuredPeople, minutesToHours } from "./stats.ts";

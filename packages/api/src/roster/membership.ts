@@ -4,11 +4,11 @@
 import { addDays, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { scopedGroupIds } from "../access.ts";
-import { audit } from "../audit.ts";
+import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
-import { personVisibility } from "../schema/person.ts";
+import { scopedGroupIds } from "../organization/access.ts";
+import { personVisibility } from "../person/access.ts";
 import { NotFound } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -59,8 +59,8 @@ const personSelect = {
 
 /**
  * Staff may put anyone of the organisation on a roster. Others only someone whose name they may
- * already see (person.ts): otherwise adding a person to one's own group would reveal their name
- * (a child's, or a network member's). New volunteers are registered by staff (createPerson).
+ * already see (../person/access.ts): otherwise adding a person to one's own group would reveal
+ * their name (a child's, or a network member's). New volunteers are registered by staff (createPerson).
  */
 async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
   const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personSelect });

@@ -1,11 +1,11 @@
 // What a roster (名簿) query selects and in which order, shared by Group.roster and rosterCsv.
-// Name search and order follow person.ts's visibility rules, so neither can reveal a name the
-// viewer may not see (a legal name behind a nickname, a child's name outside their school).
+// Name search and order follow the visibility rules of ../person/access.ts, so neither can reveal
+// a name the viewer may not see (a legal name behind a nickname, a child's name outside their school).
 import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { memo, type Context, type Viewer } from "../context.ts";
-import { personVisibility, type PersonVisibilityInput } from "../schema/person.ts";
+import { personVisibility, type PersonVisibilityInput } from "../person/access.ts";
 import { toHiragana, toKatakana } from "./kana.ts";
 
 
@@ -22,7 +22,7 @@ function currentMembershipWhere(today = todayInJapan()): Prisma.MembershipWhereI
   return { OR: [{ endedOn: null }, { endedOn: { gte: today } }] };
 }
 
-/** The people whose name (表示名, or legal name without a nickname) the viewer may see: person.ts. */
+/** The people whose name (表示名, or legal name without a nickname) the viewer may see (../person/access.ts). */
 function nameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
   if (viewer.isStaff) return null;
   const reach = [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
@@ -88,7 +88,7 @@ export const collator = new Intl.Collator("ja");
  * pages). For a viewer who may not see a legal name, the row sorts by the name they do see (a
  * nickname, read as kana), so its place in the list does not hint at the hidden ふりがな; rows whose
  * name is hidden altogether come last. Rows read for non-staff carry the person's memberships and
- * child record, which person.ts's visibility rules need.
+ * child record, which the rules of ../person/access.ts need.
  */
 export function sortRoster<T extends OrderableRow>(ctx: Context, rows: T[]): T[] {
   const staff = ctx.viewer?.isStaff ?? false;

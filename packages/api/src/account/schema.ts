@@ -1,0 +1,126 @@
+// account — the signed-in account (Better Auth's user) and its access roles.
+import { prisma } from "@tsunagu/db/client";
+
+import { z } from "zod";
+
+import { audit } from "../audit/audit.ts";
+import { builder } from "../builder.ts";
+import type { Viewer } from "../context.ts";
+import { mutationErrors } from "../error-types.ts";
+import { NotFoundError } from "../errors.ts";
+import { acceptInvitation, inviteAccount } from "./invitation.ts";
+
+export const AccessRoleEnum = builder.enumType("AccessRole", {
+  values: ["STAFF", "SCHOOL_COORDINATOR", "SUBCOMMITTEE_MEMBER", "SALON_LEADER", "INSTITUTION_LIAISON"] as const,
+});
+
+export const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+  description: "The signed-in account and the scopes of its access roles",
+  fields: (t) => ({
+    id: t.exposeID("userId"),
+    email: t.exposeString("email"),
+    name: t.exposeString("name"),
+    organizationId: t.exposeID("orgId"),
+    personId: t.exposeID("personId", { nullable: true }),
+    roles: t.field({ type: [AccessRoleEnum], resolve: (v) => v.roles }),
+    isStaff: t.exposeBoolean("isStaff"),
+    schoolGroupIds: t.exposeIDList("schoolGroupIds"),
+    subcommitteeIds: t.exposeIDList("subcommitteeIds"),
+    salonIds: t.exposeIDList("salonIds"),
+    liaisonProgrammeIds: t.exposeIDList("liaisonProgrammeIds"),
+  }),
+});
+
+builder.queryField("me", (t) =>
+  t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: "The signed-in account, or null when signed out",
+    skipTypeScopes: true,
+    resolve: (_root, _args, ctx) => ctx.viewer,
+  }),
+);
+
+const LocaleEnum = builder.enumType("Locale", { values: ["ja", "en"] as const });
+
+builder.mutationField("setMyLocale", (t) =>
+  t.field({
+    type: LocaleEnum,
+    description: "The signed-in account's UI language (Japanese first, English second)",
+    authScopes: { signedIn: true },
+    args: { locale: t.arg({ type: LocaleEnum, required: true }) },
+    resolve: async (_root, { locale }, ctx) => {
+      await prisma().user.update({ where: { id: ctx.viewer!.userId }, data: { locale } });
+      return locale;
+    },
+  }),
+);
+
+// ─── invitations: staff invite an account to a scope; the invitee sets a password from the link ───
+
+const InvitationRef = builder.objectRef<{ userId: string; email: string; expiresAt: Date }>("Invitation").implement({
+  fields: (t) => ({
+    userId: t.exposeID("userId"),
+    email: t.exposeString("email"),
+    expiresAt: t.expose("expiresAt", { type: "DateTime" }),
+  }),
+});
+
+const InviteAccountInput = builder.inputType("InviteAccountInput", {
+  fields: (t) => ({
+    email: t.string({ required: true, validate: z.email("メールアドレスの形式が正しくありません / Not a valid e-mail address") }),
+    name: t.string({ required: true, validate: z.string().trim().min(1, "氏名を入力してください / Enter a name").max(100) }),
+    role: t.field({ type: AccessRoleEnum, required: true }),
+    groupId: t.id({ description: "the group of a coordinator, subcommittee member or salon leader" }),
+    programmeId: t.id({ description: "the juvenile programme of an institution liaison" }),
+    personId: t.id({ description: "the Person this account belongs to, if any" }),
+  }),
+});
+
+builder.mutationField("inviteAccount", (t) =>
+  t.field({
+    type: InvitationRef,
+    description: "Staff invite an account to a scope; the invitation link goes out by mail",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: InviteAccountInput, required: true }) },
+    resolve: (_root, { input }, ctx) => inviteAccount(ctx, { ...input, groupId: input.groupId ?? null, programmeId: input.programmeId ?? null, personId: input.personId ?? null }),
+  }),
+);
+
+builder.mutationField("acceptInvitation", (t) =>
+  t.field({
+    type: "Boolean",
+    description: "Sets the invitee's password from the invitation link's token; then sign in",
+    errors: { types: mutationErrors },
+    args: {
+      token: t.arg.string({ required: true, validate: z.string().min(20).max(200) }),
+      password: t.arg.string({
+        required: true,
+        validate: z.string().min(10, "パスワードは10文字以上にしてください / Use at least 10 characters").max(128),
+      }),
+    },
+    resolve: async (_root, { token, password }, ctx) => {
+      await acceptInvitation(ctx, token, password);
+      return true;
+    },
+  }),
+);
+
+builder.mutationField("revokeAccessRole", (t) =>
+  t.field({
+    type: "Boolean",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      await prisma().$transaction(async (tx) => {
+        const role = await tx.accessRoleAssignment.findFirst({ where: { id: String(id), orgId: ctx.viewer!.orgId, revokedAt: null } });
+        if (!role) throw new NotFoundError("アクセス権 / access role");
+        await tx.accessRoleAssignment.update({ where: { id: role.id }, data: { revokedAt: new Date() } });
+        await audit(ctx, { action: "update", entity: "AccessRoleAssignment", entityId: role.id, details: { revoked: true } }, tx);
+      });
+      return true;
+    },
+  }),
+);

@@ -1,0 +1,332 @@
+// activity-log — 活動記録: who did what, for which group, when, for how long, where, for how many
+// people. Leaders, coordinators, subcommittee members and the institution liaison log for the
+// groups their role reaches; staff approve or reject in bulk. A juvenile participant appears only
+// as its pseudonymous code, and only to staff and the institution liaison (少年法61条).
+import { z } from "zod";
+
+import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { auditRestrictedRead } from "../audit/audit.ts";
+import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import { mutationErrors } from "../error-types.ts";
+import { canSeeJuvenileProgramme, scopedGroupIds } from "../organization/access.ts";
+import { japanToday } from "./japan-today.ts";
+import { logActivity } from "./log-activity.ts";
+import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
+
+const ActivityLogStatusEnum = builder.enumType("ActivityLogStatus", {
+  description: "下書き → 提出済み → 承認済み / 差し戻し",
+  values: ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const,
+});
+
+builder.prismaObject("ActivityType", {
+  description: "活動種別 — 見守り, サロン運営, 困りごと支援 … (data)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    nameEn: t.exposeString("nameEn"),
+    programme: t.relation("programme", { nullable: true, description: "null: usable in every programme" }),
+  }),
+});
+
+interface Actor {
+  id: string;
+  name: string;
+  person: { displayName: string | null } | null;
+}
+
+const ActivityLogActorRef = builder.objectRef<Actor>("ActivityLogActor").implement({
+  description: "The account that submitted or reviewed a log (a volunteer's nickname if they use one)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.string({ resolve: (a) => a.person?.displayName ?? a.name }),
+  }),
+});
+
+const actorSelect = { select: { id: true, name: true, person: { select: { displayName: true } } } } as const;
+
+builder.prismaObject("ActivityLog", {
+  description: "活動記録 — an activity of a group on a day",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    group: t.relation("group"),
+    activityType: t.relation("activityType"),
+    date: t.expose("date", { type: "Date" }),
+    fiscalYear: t.exposeInt("fiscalYear", { description: "年度 (April–March)" }),
+    minutes: t.exposeInt("minutes"),
+    place: t.exposeString("place", { nullable: true }),
+    peopleServed: t.exposeInt("peopleServed", { nullable: true }),
+    description: t.exposeString("description", { nullable: true }),
+    status: t.expose("status", { type: ActivityLogStatusEnum }),
+    submittedBy: t.field({
+      type: ActivityLogActorRef,
+      nullable: true,
+      select: { submittedBy: actorSelect },
+      resolve: (log) => log.submittedBy,
+    }),
+    submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
+    reviewedBy: t.field({
+      type: ActivityLogActorRef,
+      nullable: true,
+      select: { reviewedBy: actorSelect },
+      resolve: (log) => log.reviewedBy,
+    }),
+    reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true }),
+    rejectionReason: t.exposeString("rejectionReason", { nullable: true }),
+    participants: t.relation("participants", { query: { orderBy: { id: "asc" } } }),
+    participantCount: t.relationCount("participants"),
+    uninsuredCount: t.relationCount("participants", {
+      where: { uninsured: true },
+      description: "participants without volunteer insurance for the log's fiscal year (flagged when logged)",
+    }),
+  }),
+});
+
+builder.prismaObject("ActivityLogParticipant", {
+  description: "A participant of a log: a person, or a juvenile participant known only by code",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    person: t.relation("person", { nullable: true }),
+    juvenileCode: t.string({
+      nullable: true,
+      description: "仮名コード of a juvenile participant: staff and the institution liaison only",
+      authScopes: (p) => (p.juvenileParticipantId === null ? true : { juvenileProgramme: true }),
+      select: { juvenileParticipantId: true, juvenileParticipant: { select: { code: true } } },
+      resolve: (p) => p.juvenileParticipant?.code ?? null,
+    }),
+    minutes: t.exposeInt("minutes"),
+    uninsured: t.exposeBoolean("uninsured", { description: "no volunteer insurance for the fiscal year when logged" }),
+  }),
+});
+
+/** Logs the viewer may read: staff all of their organisation's; others their groups' (juvenile ones only for the liaison). */
+function visibleActivityLogsWhere(ctx: Context): Prisma.ActivityLogWhereInput {
+  const viewer = ctx.viewer!;
+  if (viewer.isStaff) return { orgId: viewer.orgId };
+  return {
+    orgId: viewer.orgId,
+    OR: [
+      { groupId: { in: scopedGroupIds(viewer) }, group: { programme: { privacyTier: { not: "JUVENILE" } } } },
+      { group: { programmeId: { in: viewer.liaisonProgrammeIds }, programme: { privacyTier: "JUVENILE" } } },
+    ],
+  };
+}
+
+function activityLogsWhere(
+  ctx: Context,
+  args: { groupId?: string | number | null; status?: ActivityLogStatus | null; fiscalYear?: number | null },
+): Prisma.ActivityLogWhereInput {
+  return {
+    AND: [visibleActivityLogsWhere(ctx)],
+    ...(args.groupId ? { groupId: String(args.groupId) } : {}),
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.fiscalYear ? { fiscalYear: args.fiscalYear } : {}),
+  };
+}
+
+const fiscalYearSchema = z
+  .number()
+  .int()
+  .min(2000, "年度が正しくありません。 / Not a valid fiscal year.")
+  .max(2100, "年度が正しくありません。 / Not a valid fiscal year.");
+
+builder.queryFields((t) => ({
+  activityLogs: t.prismaConnection({
+    type: "ActivityLog",
+    cursor: "id",
+    description: "Activity logs the viewer may read, newest first",
+    args: {
+      groupId: t.arg.id(),
+      status: t.arg({ type: ActivityLogStatusEnum }),
+      fiscalYear: t.arg.int({ validate: fiscalYearSchema.nullish() }),
+    },
+    authScopes: (_root, args) => (args.groupId ? { group: String(args.groupId) } : { signedIn: true }),
+    totalCount: (_connection, args, ctx) => prisma().activityLog.count({ where: activityLogsWhere(ctx, args) }),
+    resolve: async (query, _root, args, ctx) => {
+      const logs = await prisma().activityLog.findMany({
+        ...query,
+        where: activityLogsWhere(ctx, args),
+        orderBy: [{ date: "desc" }, { id: "desc" }],
+      });
+      // every log a non-staff account reads is of a restricted tier (its own school, 部会, salon, cohort)
+      await auditRestrictedRead(ctx, "ActivityLog", logs.map((l) => l.id));
+      return logs;
+    },
+  }),
+  approvalQueue: t.prismaField({
+    type: ["ActivityLog"],
+    description: "承認待ち: the organisation's submitted logs, oldest first (staff)",
+    authScopes: { staff: true },
+    resolve: (query, _root, _args, ctx) =>
+      prisma().activityLog.findMany({
+        ...query,
+        where: { orgId: ctx.viewer!.orgId, status: "SUBMITTED" },
+        orderBy: [{ date: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+  activityTypes: t.prismaField({
+    type: ["ActivityType"],
+    description: "The organisation's activity types; with a programme code, those usable in that programme",
+    args: { programmeCode: t.arg.string() },
+    resolve: (query, _root, args, ctx) =>
+      prisma().activityType.findMany({
+        ...query,
+        where: {
+          orgId: ctx.viewer!.orgId,
+          AND: [
+            args.programmeCode ? { OR: [{ programmeId: null }, { programme: { code: args.programmeCode } }] } : {},
+            // types of the juvenile programme only for those who may see it
+            canSeeJuvenileProgramme(ctx) ? {} : { OR: [{ programmeId: null }, { programme: { privacyTier: { not: "JUVENILE" } } }] },
+          ],
+        },
+        orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      }),
+  }),
+}));
+
+// ───────────────────────── mutations ─────────────────────────
+
+const LogActivityInput = builder.inputType("LogActivityInput", {
+  fields: (t) => ({
+    groupId: t.id({ required: true }),
+    activityTypeCode: t.string({ required: true }),
+    date: t.field({
+      type: "Date",
+      required: true,
+      validate: z
+        .date()
+        .refine((d) => d <= japanToday(), "活動日に未来の日付は指定できません。 / The activity date cannot be in the future."),
+    }),
+    minutes: t.int({
+      required: true,
+      description: "minutes each participant spent (1–1440)",
+      validate: z
+        .number()
+        .int()
+        .min(1, "活動時間は1分以上で入力してください。 / Minutes must be at least 1.")
+        .max(1440, "活動時間は1日（1440分）以内で入力してください。 / Minutes cannot exceed one day (1440)."),
+    }),
+    place: t.string({ validate: z.string().max(200, "場所は200文字以内で入力してください。 / Place: at most 200 characters.").nullish() }),
+    peopleServed: t.int({
+      validate: z.number().int().min(0, "対象者数は0以上で入力してください。 / People served cannot be negative.").nullish(),
+    }),
+    description: t.string({
+      validate: z.string().max(2000, "内容は2000文字以内で入力してください。 / Description: at most 2000 characters.").nullish(),
+    }),
+    participantPersonIds: t.idList({ description: "members of the group who took part" }),
+    juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
+    submit: t.boolean({ required: true, description: "true: submit for approval now; false: keep as a draft" }),
+  }),
+});
+
+const LogActivityPayload = builder
+  .objectRef<{ activityLogId: string; uninsuredPersonIds: string[] }>("LogActivityPayload")
+  .implement({
+    fields: (t) => ({
+      activityLog: t.prismaField({
+        type: "ActivityLog",
+        resolve: (query, p) => prisma().activityLog.findUniqueOrThrow({ ...query, where: { id: p.activityLogId } }),
+      }),
+      uninsuredCount: t.int({
+        description: "participants without volunteer insurance for the fiscal year (logged, but flagged)",
+        resolve: (p) => p.uninsuredPersonIds.length,
+      }),
+      uninsuredParticipants: t.prismaField({
+        type: ["Person"],
+        description: "who was flagged, so the UI can warn",
+        resolve: (query, p) =>
+          p.uninsuredPersonIds.length === 0
+            ? []
+            : prisma().person.findMany({ ...query, where: { id: { in: p.uninsuredPersonIds } }, orderBy: { legalNameKana: "asc" } }),
+      }),
+    }),
+  });
+
+const ActivityLogPayload = builder.objectRef<{ activityLogId: string }>("ActivityLogPayload").implement({
+  fields: (t) => ({
+    activityLog: t.prismaField({
+      type: "ActivityLog",
+      resolve: (query, p) => prisma().activityLog.findUniqueOrThrow({ ...query, where: { id: p.activityLogId } }),
+    }),
+  }),
+});
+
+const ActivityLogsPayload = builder.objectRef<{ activityLogIds: string[]; awardIds: string[] }>("ActivityLogsPayload").implement({
+  fields: (t) => ({
+    activityLogs: t.prismaField({
+      type: ["ActivityLog"],
+      resolve: (query, p) =>
+        prisma().activityLog.findMany({ ...query, where: { id: { in: p.activityLogIds } }, orderBy: [{ date: "asc" }, { id: "asc" }] }),
+    }),
+    newMilestoneAwards: t.prismaField({
+      type: ["MilestoneAward"],
+      description: "milestones newly earned through these approvals",
+      resolve: (query, p) =>
+        p.awardIds.length === 0
+          ? []
+          : prisma().milestoneAward.findMany({ ...query, where: { id: { in: p.awardIds } }, orderBy: [{ awardedAt: "asc" }, { id: "asc" }] }),
+    }),
+  }),
+});
+
+const idsSchema = z
+  .array(z.string())
+  .min(1, "活動記録を1件以上選んでください。 / Choose at least one activity log.")
+  .max(500, "一度に扱えるのは500件までです。 / At most 500 logs at a time.")
+  .refine((ids) => new Set(ids).size === ids.length, "同じ活動記録が重複しています。 / The same log is listed twice.");
+
+builder.mutationFields((t) => ({
+  logActivity: t.field({
+    type: LogActivityPayload,
+    description: "活動を記録する (as a draft, or submitted for approval)",
+    errors: { types: mutationErrors },
+    authScopes: (_root, args) => ({ group: String(args.input.groupId) }),
+    args: { input: t.arg({ type: LogActivityInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      logActivity(ctx, {
+        ...input,
+        groupId: String(input.groupId),
+        participantPersonIds: input.participantPersonIds?.map(String) ?? null,
+      }),
+  }),
+  submitActivityLog: t.field({
+    type: ActivityLogPayload,
+    description: "下書きを提出する",
+    errors: { types: mutationErrors },
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => ({ activityLogId: await submitActivityLog(ctx, String(args.id)) }),
+  }),
+  approveActivityLogs: t.field({
+    type: ActivityLogsPayload,
+    description: "承認 (staff): every log must be submitted; milestones are awarded in the same transaction",
+    errors: { types: mutationErrors },
+    authScopes: { staff: true },
+    args: { ids: t.arg.idList({ required: true, validate: idsSchema }) },
+    resolve: (_root, args, ctx) => approveActivityLogs(ctx, args.ids.map(String)),
+  }),
+  rejectActivityLogs: t.field({
+    type: ActivityLogsPayload,
+    description: "差し戻し (staff): every log must be submitted",
+    errors: { types: mutationErrors },
+    authScopes: { staff: true },
+    args: {
+      ids: t.arg.idList({ required: true, validate: idsSchema }),
+      reason: t.arg.string({
+        required: true,
+        validate: z
+          .string()
+          .trim()
+          .min(1, "差し戻しの理由を入力してください。 / Give a reason for rejecting.")
+          .max(1000, "理由は1000文字以内で入力してください。 / Reason: at most 1000 characters."),
+      }),
+    },
+    resolve: async (_root, args, ctx) => ({
+      activityLogIds: await rejectActivityLogs(ctx, args.ids.map(String), args.reason.trim()),
+      awardIds: [],
+    }),
+  }),
+}));

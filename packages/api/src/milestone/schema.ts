@@ -1,0 +1,212 @@
+// milestone — マイルストーン: first activity, hours and years of service, earned automatically when
+// logs are approved (see award.ts). The definitions are data a 社協 changes (staff);
+// a person's awards are seen by whoever may see the person's name.
+import { z } from "zod";
+
+import { Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit/audit.ts";
+import { builder } from "../builder.ts";
+import { mutationErrors } from "../error-types.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { personVisibility } from "../person/access.ts";
+
+const MilestoneKindEnum = builder.enumType("MilestoneKind", {
+  values: {
+    FIRST_ACTIVITY: { description: "はじめての活動" },
+    HOURS: { description: "活動時間 (threshold: hours)" },
+    YEARS_OF_SERVICE: { description: "活動年数 (threshold: years since the first membership)" },
+  } as const,
+});
+
+const MilestoneRef = builder.prismaObject("Milestone", {
+  description: "A milestone the organisation recognises (data: name, threshold and whether it is awarded)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    code: t.exposeString("code"),
+    kind: t.expose("kind", { type: MilestoneKindEnum }),
+    threshold: t.exposeInt("threshold", { description: "hours or years; 1 for the first activity" }),
+    name: t.exposeString("name"),
+    nameEn: t.exposeString("nameEn"),
+    active: t.exposeBoolean("active", { description: "awarded from now on (past awards are kept either way)" }),
+  }),
+});
+
+const MilestoneAwardRef = builder.prismaObject("MilestoneAward", {
+  description: "A milestone earned by a person or a juvenile participant, once",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    milestone: t.relation("milestone"),
+    person: t.relation("person", { nullable: true }),
+    juvenileCode: t.string({
+      nullable: true,
+      description: "仮名コード of a juvenile participant: staff and the institution liaison only",
+      authScopes: (a) => (a.juvenileParticipantId === null ? true : { juvenileProgramme: true }),
+      select: { juvenileParticipantId: true, juvenileParticipant: { select: { code: true } } },
+      resolve: (a) => a.juvenileParticipant?.code ?? null,
+    }),
+    activityLogId: t.exposeID("activityLogId", { nullable: true, description: "the approved log that earned it" }),
+    awardedAt: t.expose("awardedAt", { type: "DateTime" }),
+  }),
+});
+
+// (prismaObjectFields: prismaObjectField's FieldRef typing clashes with the validation plugin's)
+builder.prismaObjectFields("Person", (t) => ({
+  milestoneAwards: t.field({
+    type: [MilestoneAwardRef],
+    nullable: true,
+    description: "Milestones the person has earned: visible to whoever may see the person's name",
+    select: (_args, _ctx, nestedSelection) => ({
+      id: true,
+      displayName: true,
+      memberships: { select: { groupId: true } },
+      childVolunteer: { select: { id: true, schoolId: true } },
+      milestoneAwards: nestedSelection({ orderBy: [{ awardedAt: "asc" as const }, { id: "asc" as const }] }),
+    }),
+    authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
+    resolve: (person) => person.milestoneAwards,
+  }),
+}));
+
+builder.queryField("milestones", (t) =>
+  t.prismaField({
+    type: ["Milestone"],
+    description: "The organisation's milestone definitions",
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) =>
+      prisma().milestone.findMany({
+        ...query,
+        where: { orgId: ctx.viewer!.orgId },
+        orderBy: [{ kind: "asc" }, { threshold: "asc" }],
+      }),
+  }),
+);
+
+const nameSchema = z.string().trim().min(1, "名称を入力してください。 / Enter a name.").max(100, "名称は100文字以内です。 / A name has at most 100 characters.");
+const thresholdSchema = z
+  .number()
+  .int()
+  .min(1, "しきい値は1以上です。 / The threshold is at least 1.")
+  .max(100_000, "しきい値が大きすぎます。 / The threshold is too large.");
+
+const CreateMilestoneInput = builder.inputType("CreateMilestoneInput", {
+  fields: (t) => ({
+    code: t.string({
+      required: true,
+      validate: z.string().regex(/^[a-z0-9-]{1,40}$/, "コードは半角英小文字・数字・ハイフン（40文字以内）です。 / A code is lower-case letters, digits and hyphens (up to 40)."),
+    }),
+    kind: t.field({ type: MilestoneKindEnum, required: true }),
+    threshold: t.int({ required: true, validate: thresholdSchema }),
+    name: t.string({ required: true, validate: nameSchema }),
+    nameEn: t.string({ required: true, validate: nameSchema }),
+    active: t.boolean({ defaultValue: true }),
+  }),
+});
+
+const UpdateMilestoneInput = builder.inputType("UpdateMilestoneInput", {
+  fields: (t) => ({
+    name: t.string({ validate: nameSchema.nullish() }),
+    nameEn: t.string({ validate: nameSchema.nullish() }),
+    threshold: t.int({ validate: thresholdSchema.nullish() }),
+    active: t.boolean(),
+  }),
+});
+
+const firstActivityIssue = {
+  path: "input.threshold",
+  message: "「はじめての活動」のしきい値は1です。",
+  messageEn: "The first-activity milestone has threshold 1.",
+};
+
+function duplicate(): ConflictError {
+  return new ConflictError(
+    "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。",
+    "A milestone with this code, or of this kind and threshold, already exists.",
+  );
+}
+
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+builder.mutationFields((t) => ({
+  createMilestone: t.field({
+    type: MilestoneRef,
+    description: "マイルストーンを追加する (staff)",
+    errors: { types: mutationErrors },
+    authScopes: { staff: true },
+    args: { input: t.arg({ type: CreateMilestoneInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const orgId = ctx.viewer!.orgId;
+      if (input.kind === "FIRST_ACTIVITY" && input.threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
+      return prisma()
+        .$transaction(async (tx) => {
+          const clash = await tx.milestone.findFirst({
+            where: { orgId, OR: [{ code: input.code }, { kind: input.kind, threshold: input.threshold }] },
+            select: { id: true },
+          });
+          if (clash) throw duplicate();
+          const milestone = await tx.milestone.create({
+            data: {
+              orgId,
+              code: input.code,
+              kind: input.kind,
+              threshold: input.threshold,
+              name: input.name.trim(),
+              nameEn: input.nameEn.trim(),
+              active: input.active ?? true,
+            },
+          });
+          await audit(ctx, { action: "create", entity: "Milestone", entityId: milestone.id, details: { ...input } }, tx);
+          return milestone;
+        })
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? duplicate() : err;
+        });
+    },
+  }),
+  updateMilestone: t.field({
+    type: MilestoneRef,
+    description: "マイルストーンの名称・しきい値・有効/無効を変える (staff); earned awards are kept",
+    errors: { types: mutationErrors },
+    authScopes: { staff: true },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMilestoneInput, required: true }) },
+    resolve: async (_root, { id, input }, ctx) => {
+      const orgId = ctx.viewer!.orgId;
+      return prisma()
+        .$transaction(async (tx) => {
+          const current = await tx.milestone.findFirst({ where: { id: String(id), orgId } });
+          if (!current) throw new NotFoundError("マイルストーン / milestone");
+          const threshold = input.threshold ?? current.threshold;
+          if (current.kind === "FIRST_ACTIVITY" && threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
+          if (threshold !== current.threshold) {
+            const clash = await tx.milestone.findFirst({
+              where: { orgId, kind: current.kind, threshold, id: { not: current.id } },
+              select: { id: true },
+            });
+            if (clash) throw duplicate();
+          }
+          const data = {
+            ...(input.name != null ? { name: input.name.trim() } : {}),
+            ...(input.nameEn != null ? { nameEn: input.nameEn.trim() } : {}),
+            ...(input.threshold != null ? { threshold: input.threshold } : {}),
+            ...(input.active != null ? { active: input.active } : {}),
+          };
+          const milestone = await tx.milestone.update({ where: { id: current.id }, data });
+          await audit(
+            ctx,
+            {
+              action: "update",
+              entity: "Milestone",
+              entityId: current.id,
+              details: { before: { name: current.name, nameEn: current.nameEn, threshold: current.threshold, active: current.active }, after: data },
+            },
+            tx,
+          );
+          return milestone;
+        })
+        .catch((err: unknown) => {
+          throw isUniqueViolation(err) ? duplicate() : err;
+        });
+    },
+  }),
+}));

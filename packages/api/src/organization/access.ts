@@ -1,0 +1,56 @@
+// Which groups the viewer reaches: the `group` and `juvenileProgramme` auth scopes (builder.ts) and
+// the group filters resolvers share, under docs/domain.md's privacy tiers. What of a person the
+// viewer may see is ../person/access.ts.
+import { prisma } from "@tsunagu/db/client";
+
+import { memo, type Context, type Viewer } from "../context.ts";
+
+interface GroupPrivacy {
+  orgId: string;
+  programmeId: string;
+  privacyTier: string;
+}
+
+/** A group's organisation and privacy tier, once per request. */
+export function groupPrivacy(ctx: Context, groupId: string): Promise<GroupPrivacy | null> {
+  return memo(ctx, `group:${groupId}`, async () => {
+    const g = await prisma().group.findUnique({
+      where: { id: groupId },
+      select: { orgId: true, programmeId: true, programme: { select: { privacyTier: true } } },
+    });
+    return g ? { orgId: g.orgId, programmeId: g.programmeId, privacyTier: g.programme.privacyTier } : null;
+  });
+}
+
+/**
+ * Whether the viewer may see a group's roster and records: staff of its organisation; the
+ * coordinator, subcommittee member or salon leader whose scope it is; the institution liaison for
+ * juvenile groups. Nobody sees another organisation's groups.
+ */
+export async function canAccessGroup(ctx: Context, groupId: string): Promise<boolean> {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  const group = await groupPrivacy(ctx, groupId);
+  if (!group || group.orgId !== viewer.orgId) return false;
+  if (group.privacyTier === "JUVENILE") return viewer.isStaff || viewer.liaisonProgrammeIds.includes(group.programmeId);
+  if (viewer.isStaff) return true;
+  return [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds].includes(groupId);
+}
+
+export function canSeeJuvenileProgramme(ctx: Context): boolean {
+  return Boolean(ctx.viewer && (ctx.viewer.isStaff || ctx.viewer.liaisonProgrammeIds.length > 0));
+}
+
+/** The groups a non-staff viewer's roles reach (staff reach all of their organisation). */
+export function scopedGroupIds(viewer: Viewer): string[] {
+  return [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
+}
+
+/** Groups the viewer may list: their organisation's, without juvenile ones unless entitled. */
+export function visibleGroupsWhere(ctx: Context) {
+  const viewer = ctx.viewer!;
+  return {
+    orgId: viewer.orgId,
+    ...(canSeeJuvenileProgramme(ctx) ? {} : { programme: { privacyTier: { not: "JUVENILE" as const } } }),
+  };
+}

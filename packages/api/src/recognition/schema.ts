@@ -1,0 +1,212 @@
+// recognition — thank-you messages (ありがとう) from residents, fishermen or staff to a person or a
+// group. Anyone signed in may record one for a recipient they can reach; it stays PENDING until
+// staff moderate it, and only then does the recipient see it (see access.ts).
+import { z } from "zod";
+
+import { prisma } from "@tsunagu/db/client";
+
+import { auditRestrictedRead, audit } from "../audit/audit.ts";
+import { builder } from "../builder.ts";
+import { mutationErrors } from "../error-types.ts";
+import { ConflictError } from "../errors.ts";
+import { assertCanThank, juvenileRowIds, visibleThankYousWhere } from "./access.ts";
+import { RecordNotFoundError } from "./errors.ts";
+import { dayOf, textOf, uuidOf } from "./validate.ts";
+
+const ModerationStatusEnum = builder.enumType("ModerationStatus", {
+  values: ["PENDING", "APPROVED", "REJECTED"] as const,
+});
+
+const ModerationDecisionEnum = builder.enumType("ModerationDecision", {
+  values: ["APPROVE", "REJECT"] as const,
+});
+
+builder.prismaObject("ThankYouMessage", {
+  description: "ありがとう — a thank-you to a person or a group, shown to the recipient once staff approve it",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    toPerson: t.relation("toPerson", { nullable: true }),
+    toGroup: t.relation("toGroup", { nullable: true }),
+    fromName: t.exposeString("fromName", { description: "who said it, as they wish to be named (e.g. 「西鳥取の漁師さん」)" }),
+    body: t.exposeString("body"),
+    receivedOn: t.expose("receivedOn", { type: "Date" }),
+    status: t.expose("status", { type: ModerationStatusEnum }),
+    moderatedAt: t.expose("moderatedAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+const SendThankYouInput = builder.inputType("SendThankYouInput", {
+  description: "A thank-you for exactly one person or one group",
+  fields: (t) => ({
+    toPersonId: t.id({ validate: uuidOf({ ja: "宛先の個人", en: "person" }) }),
+    toGroupId: t.id({ validate: uuidOf({ ja: "宛先の団体", en: "group" }) }),
+    fromName: t.string({
+      required: true,
+      description: "who said it, as they wish to be named",
+      validate: textOf({ ja: "差出人の名前", en: "sender's name" }, 100),
+    }),
+    body: t.string({
+      required: true,
+      validate: textOf({ ja: "メッセージ", en: "message" }, 2000),
+    }),
+    receivedOn: t.field({
+      type: "Date",
+      required: true,
+      description: "the day the thanks were given",
+      validate: dayOf({ ja: "受け取った日", en: "day received" }),
+    }),
+  }),
+  validate: z
+    .looseObject({ toPersonId: z.unknown().optional(), toGroupId: z.unknown().optional() })
+    .refine((i) => (i.toPersonId ? 1 : 0) + (i.toGroupId ? 1 : 0) === 1, {
+      message: "宛先は個人か団体のどちらか一方を指定してください。 / Give exactly one recipient: a person or a group.",
+      path: ["toPersonId"],
+    }),
+});
+
+builder.queryFields((t) => ({
+  thankYous: t.prismaConnection({
+    type: "ThankYouMessage",
+    cursor: "id",
+    description:
+      "Thank-you messages the viewer may see, newest first: staff all (filter by status), others the approved ones addressed to them",
+    args: {
+      toGroupId: t.arg.id({ validate: uuidOf({ ja: "団体", en: "group" }) }),
+      toPersonId: t.arg.id({ validate: uuidOf({ ja: "個人", en: "person" }) }),
+      status: t.arg({ type: ModerationStatusEnum, description: "staff only; other accounts see APPROVED messages" }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = ctx.viewer!;
+      const rows = await prisma().thankYouMessage.findMany({
+        ...query,
+        where: {
+          AND: [
+            visibleThankYousWhere(viewer),
+            args.toGroupId ? { toGroupId: String(args.toGroupId) } : {},
+            args.toPersonId ? { toPersonId: String(args.toPersonId) } : {},
+            args.status ? { status: args.status } : {},
+          ],
+        },
+        orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
+      });
+      await auditRestrictedRead(ctx, "ThankYouMessage", juvenileRowIds(viewer, rows.map((r) => ({ id: r.id, groupId: r.toGroupId }))));
+      return rows;
+    },
+  }),
+  recentThankYous: t.prismaField({
+    type: ["ThankYouMessage"],
+    description: "The latest approved thank-yous the viewer may see, for dashboards",
+    args: {
+      first: t.arg.int({
+        defaultValue: 5,
+        validate: z
+          .number()
+          .int()
+          .min(1, { message: "件数は1以上にしてください。 / Ask for at least one." })
+          .max(50, { message: "件数は50件までです。 / At most 50." }),
+      }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = ctx.viewer!;
+      const rows = await prisma().thankYouMessage.findMany({
+        ...query,
+        where: { AND: [visibleThankYousWhere(viewer), { status: "APPROVED" }] },
+        orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
+        take: args.first ?? 5,
+      });
+      await auditRestrictedRead(ctx, "ThankYouMessage", juvenileRowIds(viewer, rows.map((r) => ({ id: r.id, groupId: r.toGroupId }))));
+      return rows;
+    },
+  }),
+  moderationQueue: t.prismaConnection({
+    type: "ThankYouMessage",
+    cursor: "id",
+    description: "Thank-yous waiting for moderation, oldest first (staff)",
+    authScopes: { staff: true },
+    resolve: (query, _root, _args, ctx) =>
+      prisma().thankYouMessage.findMany({
+        ...query,
+        where: { orgId: ctx.viewer!.orgId, status: "PENDING" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  sendThankYou: t.prismaField({
+    type: "ThankYouMessage",
+    description: "Records a thank-you for a person or a group the viewer can reach; staff moderate it before the recipient sees it",
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: SendThankYouInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const viewer = ctx.viewer!;
+      const to = { personId: input.toPersonId ? String(input.toPersonId) : null, groupId: input.toGroupId ? String(input.toGroupId) : null };
+      await assertCanThank(ctx, to);
+      return prisma().$transaction(async (tx) => {
+        const message = await tx.thankYouMessage.create({
+          ...query,
+          data: {
+            orgId: viewer.orgId,
+            toPersonId: to.personId,
+            toGroupId: to.groupId,
+            fromName: input.fromName.trim(),
+            body: input.body.trim(),
+            receivedOn: input.receivedOn,
+            authorId: viewer.userId,
+          },
+        });
+        await audit(ctx, { action: "create", entity: "ThankYouMessage", entityId: message.id }, tx);
+        return message;
+      });
+    },
+  }),
+  moderateThankYous: t.prismaField({
+    type: ["ThankYouMessage"],
+    description: "Approves or rejects pending thank-yous, all or none (staff)",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        validate: z
+          .array(z.unknown())
+          .min(1, { message: "対象を1件以上選んでください。 / Choose at least one message." })
+          .max(200, { message: "一度に承認・却下できるのは200件までです。 / At most 200 messages at a time." })
+          .refine((ids) => ids.every((id) => z.uuid().safeParse(String(id)).success), {
+            message: "IDの形式が正しくありません。 / An id is not valid.",
+          }),
+      }),
+      decision: t.arg({ type: ModerationDecisionEnum, required: true }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = ctx.viewer!;
+      const ids = [...new Set(args.ids.map(String))];
+      const status = args.decision === "APPROVE" ? "APPROVED" : "REJECTED";
+      return prisma().$transaction(async (tx) => {
+        const found = await tx.thankYouMessage.findMany({ where: { id: { in: ids }, orgId: viewer.orgId }, select: { id: true, status: true } });
+        if (found.length !== ids.length) throw new RecordNotFoundError("ありがとうメッセージ", "thank-you message");
+        const decided = found.filter((m) => m.status !== "PENDING").length;
+        const moderatedAt = new Date();
+        const { count } = await tx.thankYouMessage.updateMany({
+          where: { id: { in: ids }, orgId: viewer.orgId, status: "PENDING" },
+          data: { status, moderatedById: viewer.userId, moderatedAt },
+        });
+        // also catches a message decided by another staff member since it was read above
+        if (decided > 0 || count !== ids.length) {
+          throw new ConflictError(
+            "すでに承認・却下されたメッセージが含まれています。何も変更していません。",
+            "Some messages were already moderated. Nothing was changed.",
+          );
+        }
+        await audit(
+          ctx,
+          { action: status === "APPROVED" ? "approve" : "reject", entity: "ThankYouMessage", entityId: ids.length === 1 ? ids[0] : null, details: { ids } },
+          tx,
+        );
+        return tx.thankYouMessage.findMany({ ...query, where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      });
+    },
+  }),
+}));

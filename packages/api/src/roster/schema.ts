@@ -1,0 +1,452 @@
+// roster — 名簿: who belongs to a group, in which role (GroupRole), from when to when. A role change
+// or a transfer ends one Membership and starts another, so history is kept.
+//  - Group.roster: a group's members in 五十音 order, with search, filters, insurance and hours of
+//    the fiscal year (loaded for the whole page at once). Readable by the viewers whose role
+//    reaches the group (auth scope `group`); a non-staff read of a tier-restricted roster is audited.
+//  - addMembership / endMembership / transferMembership / changeMembershipRole: staff, or the
+//    coordinator / subcommittee member / salon leader of the group (roster/membership.ts).
+//  - createPerson: staff register a new volunteer.
+//  - rosterCsv: the roster as a CSV for Excel (roster/csv.ts); never anything of the juvenile programme.
+//  - Person.memberships: a person's memberships over time (the person page), under the rule of
+//    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
+import { z } from "zod";
+
+import { addDays, currentFiscalYear, todayInJapan } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { auditRestrictedRead } from "../audit/audit.ts";
+import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
+import { mutationErrors } from "../error-types.ts";
+import { groupPrivacy, scopedGroupIds } from "../organization/access.ts";
+import { personVisibility } from "../person/access.ts";
+import { rosterCsv, type CsvFile } from "./csv.ts";
+import { normaliseKana } from "./kana.ts";
+import {
+  addMembership,
+  changeMembershipRole,
+  createPerson,
+  endMembership,
+  transferMembership,
+} from "./membership.ts";
+import {
+  pageIds,
+  rosterOrder,
+} from "./query.ts";
+import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "./stats.ts";
+
+builder.prismaObject("GroupRole", {
+  description: "団体内の役割 — 代表, 部会長, 副代表, 会計, 書記, メンバー, 子ども福祉委員, サポーター (data)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    code: t.exposeString("code"),
+    name: t.exposeString("name"),
+    nameEn: t.exposeString("nameEn"),
+    isLeader: t.exposeBoolean("isLeader"),
+  }),
+});
+
+/**
+ * The fiscal year a roster row was read for (the roster's `fiscalYear` argument), so that
+ * insuredThisYear and hoursThisYear answer for that year; rows read elsewhere use the current one.
+ */
+const rowFiscalYear = new WeakMap<object, number>();
+
+const MembershipRef = builder.prismaObject("Membership", {
+  description: "A person's place in a group for a period (所属). History rows have endedOn set.",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    person: t.relation("person"),
+    group: t.relation("group"),
+    groupRole: t.relation("groupRole"),
+    startedOn: t.expose("startedOn", { type: "Date" }),
+    endedOn: t.expose("endedOn", { type: "Date", nullable: true }),
+    endReason: t.exposeString("endReason", { nullable: true }),
+    isCurrent: t.boolean({
+      description: "not ended, or ending today or later",
+      select: { endedOn: true },
+      resolve: (m) => m.endedOn === null || m.endedOn >= todayInJapan(),
+    }),
+    insuredThisYear: t.loadable({
+      type: "Boolean",
+      description: "enrolled in ボランティア活動保険 for the roster's fiscal year (年度)",
+      load: (keys: string[], ctx: Context) =>
+        loadByYear(keys, async (fy, ids) => {
+          const insured = await insuredPeople(ctx.viewer!.orgId, fy, ids);
+          return (id) => insured.has(id);
+        }),
+      resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
+    }),
+    hoursThisYear: t.loadable({
+      type: "Float",
+      description: "hours of approved activity in the roster's fiscal year, across all groups",
+      load: (keys: string[], ctx: Context) =>
+        loadByYear(keys, async (fy, ids) => {
+          const minutes = await approvedMinutes(ctx.viewer!.orgId, fy, ids);
+          return (id) => minutesToHours(minutes.get(id) ?? 0);
+        }),
+      resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
+    }),
+  }),
+});
+
+builder.prismaObjectFields("Person", (t) => ({
+  memberships: t.field({
+    type: [MembershipRef],
+    nullable: true,
+    description:
+      "所属の履歴: current and ended memberships, newest start first. Visible to whoever may see the person's name; other than staff and the person, only the groups the viewer's role reaches",
+    select: (_args, _ctx, nestedSelection) => ({
+      id: true,
+      displayName: true,
+      childVolunteer: { select: { id: true, schoolId: true } },
+      // the same relation personVisibility reads (groupId), so the two selections merge
+      // into one query; ordered here rather than by orderBy, which would make them differ
+      memberships: nestedSelection({ select: { groupId: true, startedOn: true, id: true } }),
+    }),
+    authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
+    resolve: (person, _args, ctx) => {
+      const viewer = ctx.viewer!;
+      const all = viewer.isStaff || viewer.personId === person.id;
+      const reach = new Set(scopedGroupIds(viewer));
+      return person.memberships
+        .filter((m) => all || reach.has(m.groupId))
+        .sort((a, b) => b.startedOn.getTime() - a.startedOn.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)) as never;
+    },
+  }),
+}));
+
+const fiscalYearArg = z
+  .number()
+  .int()
+  .min(2000, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.")
+  .max(2100, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.");
+
+interface RosterArgs {
+  search?: string | null;
+  includeEnded?: boolean | null;
+  roleCode?: string | null;
+  insured?: boolean | null;
+  fiscalYear?: number | null;
+}
+
+const rosterFilter = (args: RosterArgs) => ({
+  search: args.search,
+  includeEnded: args.includeEnded,
+  roleCode: args.roleCode,
+  insured: args.insured,
+  fiscalYear: args.fiscalYear ?? currentFiscalYear(),
+});
+
+builder.prismaObjectField("Group", "roster", (t) =>
+  t.prismaConnection({
+    type: "Membership",
+    cursor: "id",
+    nullable: true,
+    description:
+      "名簿: members in 五十音 order (by ふりがな). Current members unless includeEnded (then the role history too).",
+    authScopes: (group) => ({ group: group.id }),
+    args: {
+      search: t.arg.string({
+        description: "part of the name, ふりがな (hiragana or katakana) or 表示名; several words must all match",
+        validate: z.string().max(100, "検索語は100文字以内にしてください。 / The search is limited to 100 characters."),
+      }),
+      includeEnded: t.arg.boolean({ defaultValue: false, description: "include ended memberships (history)" }),
+      roleCode: t.arg.string({ description: "only this group role, e.g. representative" }),
+      insured: t.arg.boolean({ description: "only people insured (true) or not insured (false) in the fiscal year" }),
+      fiscalYear: t.arg.int({ description: "年度 of insurance and hours; default the current one", validate: fiscalYearArg }),
+    },
+    totalCount: async (group, args, ctx) => (await rosterOrder(ctx, group.id, rosterFilter(args))).length,
+    resolve: async ({ cursor, take, skip, ...selection }, group, args, ctx) => {
+      const filter = rosterFilter(args);
+      // 五十音 order is decided here, not by the database's collation (roster/query.ts): the order
+      // of the whole roster (a group's members: small), then the page's rows in one more query
+      const ids = pageIds(await rosterOrder(ctx, group.id, filter), {
+        take,
+        skip,
+        cursor: cursor as { id?: unknown } | undefined,
+      });
+      const found = await prisma().membership.findMany({ ...selection, where: { id: { in: ids } } });
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const rows = ids.flatMap((id) => byId.get(id) ?? []);
+      for (const row of rows) rowFiscalYear.set(row, filter.fiscalYear);
+      const privacy = await groupPrivacy(ctx, group.id);
+      if (privacy && privacy.privacyTier !== "OPEN") {
+        // the page itself, without the extra row fetched to know whether there is a next page
+        const page = rows.length === Math.abs(take) ? (take < 0 ? rows.slice(1) : rows.slice(0, -1)) : rows;
+        await auditRestrictedRead(ctx, "Membership", page.map((r) => r.id));
+      }
+      return rows;
+    },
+  }),
+);
+
+builder.queryFields((t) => ({
+  groupRoles: t.prismaField({
+    type: ["GroupRole"],
+    description: "The organisation's group roles, for roster forms",
+    resolve: (query, _root, _args, ctx) =>
+      prisma().groupRole.findMany({ ...query, where: { orgId: ctx.viewer!.orgId }, orderBy: { sortOrder: "asc" } }),
+  }),
+}));
+
+// ───────────────────────── CSV export ─────────────────────────
+
+const CsvFileRef = builder.objectRef<CsvFile>("CsvFile").implement({
+  description: "A CSV file for download: UTF-8 with a BOM and CRLF line endings (for Excel on Japanese Windows)",
+  fields: (t) => ({
+    filename: t.exposeString("filename"),
+    mimeType: t.exposeString("mimeType"),
+    text: t.exposeString("text"),
+  }),
+});
+
+builder.queryField("rosterCsv", (t) =>
+  t.field({
+    type: CsvFileRef,
+    nullable: true,
+    description:
+      "名簿のCSV: the columns the viewer may see only; refused for juvenile-programme groups (少年法61条). Audited as an export.",
+    authScopes: (_root, args) => ({ group: String(args.groupId) }),
+    args: {
+      groupId: t.arg.id({ required: true }),
+      fiscalYear: t.arg.int({ validate: fiscalYearArg }),
+      includeEnded: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: (_root, args, ctx) =>
+      rosterCsv(ctx, String(args.groupId), {
+        fiscalYear: args.fiscalYear ?? currentFiscalYear(),
+        includeEnded: args.includeEnded ?? false,
+      }),
+  }),
+);
+
+// ───────────────────────── changes ─────────────────────────
+
+const id = (what: string, whatEn: string) => z.uuid(`${what}のIDが正しくありません。 / Not a valid ${whatEn} id.`);
+
+const date = (what: string, whatEn: string) =>
+  z
+    .date()
+    .min(new Date("1950-01-01T00:00:00Z"), `${what}が古すぎます（1950年以降）。 / The ${whatEn} must be in 1950 or later.`)
+    .refine(
+      (d) => d <= addDays(todayInJapan(), 366),
+      `${what}は1年以内の日付にしてください。 / The ${whatEn} must be within a year from today.`,
+    );
+
+const roleCode = z
+  .string()
+  .trim()
+  .min(1, "役割を選んでください。 / Choose a role.")
+  .max(50, "役割コードが長すぎます。 / The role code is too long.");
+
+const reason = (required: boolean) => {
+  const s = z.string().trim().max(200, "理由は200文字以内にしてください。 / The reason is limited to 200 characters.");
+  return required ? s.min(1, "終了の理由を入力してください。 / Give a reason for ending.") : s;
+};
+
+// Each input is validated as a whole, so every problem of a form is reported at once (a schema
+// per field would stop at the first). Paths come out as "input.<field>".
+
+const AddMembershipInput = builder.inputType("AddMembershipInput", {
+  fields: (t) => ({
+    groupId: t.id({ required: true }),
+    personId: t.id({ required: true }),
+    roleCode: t.string({ required: true, description: "a GroupRole code, e.g. member" }),
+    startedOn: t.field({ type: "Date", required: true }),
+  }),
+  validate: z.object({
+    groupId: id("団体", "group"),
+    personId: id("人", "person"),
+    roleCode,
+    startedOn: date("開始日", "start date"),
+  }),
+});
+
+const EndMembershipInput = builder.inputType("EndMembershipInput", {
+  fields: (t) => ({
+    membershipId: t.id({ required: true }),
+    endedOn: t.field({ type: "Date", required: true }),
+    reason: t.string({ required: true, description: "終了理由, kept with the history" }),
+  }),
+  validate: z.object({
+    membershipId: id("所属", "membership"),
+    endedOn: date("終了日", "end date"),
+    reason: reason(true),
+  }),
+});
+
+const TransferMembershipInput = builder.inputType("TransferMembershipInput", {
+  fields: (t) => ({
+    membershipId: t.id({ required: true }),
+    toGroupId: t.id({ required: true }),
+    roleCode: t.string({ description: "the role in the target group; default the current one" }),
+    on: t.field({
+      type: "Date",
+      required: true,
+      description: "first day in the target group (the current membership ends the day before)",
+    }),
+    reason: t.string({ description: "end reason of the current membership; default 異動（…へ）" }),
+  }),
+  validate: z.object({
+    membershipId: id("所属", "membership"),
+    toGroupId: id("異動先の団体", "target group"),
+    roleCode: roleCode.nullish(),
+    on: date("異動日", "transfer date"),
+    reason: reason(false).nullish(),
+  }),
+});
+
+const ChangeMembershipRoleInput = builder.inputType("ChangeMembershipRoleInput", {
+  fields: (t) => ({
+    membershipId: t.id({ required: true }),
+    roleCode: t.string({ required: true }),
+    on: t.field({
+      type: "Date",
+      required: true,
+      description: "first day in the new role (the current membership ends the day before)",
+    }),
+    reason: t.string({ description: "end reason of the current membership; default 役割変更（… → …）" }),
+  }),
+  validate: z.object({
+    membershipId: id("所属", "membership"),
+    roleCode,
+    on: date("変更日", "change date"),
+    reason: reason(false).nullish(),
+  }),
+});
+
+const MembershipChangeRef = builder
+  .objectRef<{ ended: { id: string }; started: { id: string } }>("MembershipChange")
+  .implement({
+    description: "A transfer or role change: the membership that ended and the one that started",
+    fields: (t) => ({
+      ended: t.field({ type: MembershipRef, resolve: (c) => c.ended as never }),
+      started: t.field({ type: MembershipRef, resolve: (c) => c.started as never }),
+    }),
+  });
+
+const optionalText = (max: number, what: string, whatEn: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what}は${max}文字以内にしてください。 / The ${whatEn} is limited to ${max} characters.`)
+    .nullish();
+
+const CreatePersonInput = builder.inputType("CreatePersonInput", {
+  fields: (t) => ({
+    legalName: t.string({ required: true, description: "氏名" }),
+    legalNameKana: t.string({ required: true, description: "ふりがな in hiragana or katakana; stored in hiragana" }),
+    displayName: t.string({ description: "表示名・ニックネーム, shown instead of the legal name" }),
+    phone: t.string(),
+    email: t.string(),
+    areaId: t.id({ description: "日常生活圏域" }),
+  }),
+  validate: z.object({
+    legalName: z
+      .string()
+      .trim()
+      .min(1, "氏名を入力してください。 / Enter the legal name.")
+      .max(100, "氏名は100文字以内にしてください。 / The legal name is limited to 100 characters."),
+    legalNameKana: z
+      .string()
+      .max(100, "ふりがなは100文字以内にしてください。 / The kana is limited to 100 characters.")
+      .refine(
+        (s) => normaliseKana(s) !== null,
+        "ふりがなは、ひらがなかカタカナで入力してください。 / Write the kana reading in hiragana or katakana.",
+      ),
+    displayName: optionalText(50, "表示名", "display name"),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/, "電話番号の形式が正しくありません。 / Not a valid phone number.")
+      .nullish(),
+    email: z
+      .union([z.literal(""), z.email("メールアドレスの形式が正しくありません。 / Not a valid email address.")])
+      .nullish(),
+    areaId: id("地区", "area").nullish(),
+  }),
+});
+
+/** "" from a form means "not given". */
+const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+builder.mutationFields((t) => ({
+  addMembership: t.prismaField({
+    type: "Membership",
+    description: "Puts a person on a group's roster in a role from a date",
+    authScopes: (_root, args) => ({ group: String(args.input.groupId) }),
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: AddMembershipInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      addMembership(
+        ctx,
+        {
+          groupId: String(input.groupId),
+          personId: String(input.personId),
+          roleCode: input.roleCode.trim(),
+          startedOn: input.startedOn,
+        },
+        query,
+      ),
+  }),
+  endMembership: t.prismaField({
+    type: "Membership",
+    description: "Ends a membership on a date, with a reason (the row is kept as history)",
+    // the group is known only once the membership is loaded: checked inside (roster/membership.ts)
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: EndMembershipInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      endMembership(ctx, { membershipId: String(input.membershipId), endedOn: input.endedOn, reason: input.reason }, query),
+  }),
+  transferMembership: t.field({
+    type: MembershipChangeRef,
+    description: "Moves a member to another group: ends the membership the day before `on`, starts one in the target on `on`",
+    authScopes: (_root, args) => ({ group: String(args.input.toGroupId) }),
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: TransferMembershipInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      transferMembership(ctx, {
+        membershipId: String(input.membershipId),
+        toGroupId: String(input.toGroupId),
+        roleCode: input.roleCode?.trim() || null,
+        on: input.on,
+        reason: input.reason ?? null,
+      }),
+  }),
+  changeMembershipRole: t.field({
+    type: MembershipChangeRef,
+    description: "Changes a member's role from `on`: ends the membership the day before and starts one in the new role",
+    authScopes: { signedIn: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: ChangeMembershipRoleInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      changeMembershipRole(ctx, {
+        membershipId: String(input.membershipId),
+        roleCode: input.roleCode.trim(),
+        on: input.on,
+        reason: input.reason ?? null,
+      }),
+  }),
+  createPerson: t.prismaField({
+    type: "Person",
+    description: "Registers a new volunteer (staff only); put them on a roster with addMembership",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: CreatePersonInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      createPerson(
+        ctx,
+        {
+        legalName: input.legalName.trim(),
+        legalNameKana: normaliseKana(input.legalNameKana)!,
+        displayName: blankToNull(input.displayName),
+        phone: blankToNull(input.phone)?.normalize("NFKC") ?? null,
+        email: blankToNull(input.email),
+        areaId: input.areaId ? String(input.areaId) : null,
+        },
+        query,
+      ),
+  }),
+}));

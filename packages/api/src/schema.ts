@@ -1,0 +1,20 @@
+// Every schema file, imported for its side effect; one file per domain word (see STYLE.md).
+import { builder } from "./builder.ts";
+import "./error-types.ts";
+import "./account/schema.ts";
+import "./organization/schema.ts";
+import "./person/schema.ts";
+import "./roster/schema.ts";
+import "./child-volunteer/schema.ts";
+import "./consent/schema.ts";
+import "./event/schema.ts";
+import "./activity-log/schema.ts";
+import "./milestone/schema.ts";
+import "./report/schema.ts";
+import "./recognition/schema.ts";
+import "./certificate/schema.ts";
+import "./juvenile/schema.ts";
+import "./audit/schema.ts";
+import "./insurance/schema.ts";
+
+export const schema = builder.toSchema({ sortSchema: true });
