@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const AcceptInvitation = graphql(
@@ -17,9 +17,5 @@ const AcceptInvitation = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof AcceptInvitation>) => d.acceptInvitation;
-
 /** 招待の受諾: sets the invitee's password */
-export function useAcceptInvitationMutation() {
-  return useOutcomeMutation(AcceptInvitation, pick);
-}
+export const useAcceptInvitationMutation = mutationHook(AcceptInvitation, (d) => d.acceptInvitation);

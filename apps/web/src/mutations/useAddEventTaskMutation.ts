@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const AddEventTask = graphql(
@@ -20,9 +20,5 @@ const AddEventTask = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof AddEventTask>) => d.addEventTask;
-
 /** タスクを追加する */
-export function useAddEventTaskMutation() {
-  return useOutcomeMutation(AddEventTask, pick, { refetchQueries: ["EventDetail"] });
-}
+export const useAddEventTaskMutation = mutationHook(AddEventTask, (d) => d.addEventTask, { refetchQueries: ["EventDetail"] });

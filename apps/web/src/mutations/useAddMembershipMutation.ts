@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const AddMembership = graphql(
@@ -20,9 +20,7 @@ const AddMembership = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof AddMembership>) => d.addMembership;
-
 /** 名簿への追加: a person joins a group in a role from a date */
-export function useAddMembershipMutation() {
-  return useOutcomeMutation(AddMembership, pick, { refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"] });
-}
+export const useAddMembershipMutation = mutationHook(AddMembership, (d) => d.addMembership, {
+  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+});

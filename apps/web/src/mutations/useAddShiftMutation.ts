@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const AddShift = graphql(
@@ -20,9 +20,5 @@ const AddShift = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof AddShift>) => d.addShift;
-
 /** シフトを追加する */
-export function useAddShiftMutation() {
-  return useOutcomeMutation(AddShift, pick, { refetchQueries: ["EventDetail", "Events"] });
-}
+export const useAddShiftMutation = mutationHook(AddShift, (d) => d.addShift, { refetchQueries: ["EventDetail", "Events"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const ApplySchoolYearRollover = graphql(
@@ -22,9 +22,7 @@ const ApplySchoolYearRollover = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof ApplySchoolYearRollover>) => d.applySchoolYearRollover;
-
 /** 進級処理: 学年 +1, leavers become alumni; once per school and year */
-export function useApplySchoolYearRolloverMutation() {
-  return useOutcomeMutation(ApplySchoolYearRollover, pick, { refetchQueries: ["ChildVolunteers", "SchoolYearRolloverPreview"] });
-}
+export const useApplySchoolYearRolloverMutation = mutationHook(ApplySchoolYearRollover, (d) => d.applySchoolYearRollover, {
+  refetchQueries: ["ChildVolunteers", "SchoolYearRolloverPreview"],
+});

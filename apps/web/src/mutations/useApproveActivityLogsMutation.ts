@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const ApproveActivityLogs = graphql(
@@ -35,9 +35,7 @@ const ApproveActivityLogs = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof ApproveActivityLogs>) => d.approveActivityLogs;
-
 /** 一括承認 (staff): milestones are awarded in the same transaction */
-export function useApproveActivityLogsMutation() {
-  return useOutcomeMutation(ApproveActivityLogs, pick, { refetchQueries: ["ApprovalQueue", "ActivityLogs"] });
-}
+export const useApproveActivityLogsMutation = mutationHook(ApproveActivityLogs, (d) => d.approveActivityLogs, {
+  refetchQueries: ["ApprovalQueue", "ActivityLogs"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const CancelEvent = graphql(
@@ -20,9 +20,5 @@ const CancelEvent = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof CancelEvent>) => d.cancelEvent;
-
 /** 中止: the event stays with its sign-ups as a record */
-export function useCancelEventMutation() {
-  return useOutcomeMutation(CancelEvent, pick, { refetchQueries: ["EventDetail", "Events"] });
-}
+export const useCancelEventMutation = mutationHook(CancelEvent, (d) => d.cancelEvent, { refetchQueries: ["EventDetail", "Events"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const CancelSignUp = graphql(
@@ -30,9 +30,5 @@ const CancelSignUp = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof CancelSignUp>) => d.cancelSignUp;
-
 /** キャンセル: the first person waiting moves up to the freed place (the answer lists the confirmed, to name them) */
-export function useCancelSignUpMutation() {
-  return useOutcomeMutation(CancelSignUp, pick, { refetchQueries: ["EventDetail", "Events"] });
-}
+export const useCancelSignUpMutation = mutationHook(CancelSignUp, (d) => d.cancelSignUp, { refetchQueries: ["EventDetail", "Events"] });

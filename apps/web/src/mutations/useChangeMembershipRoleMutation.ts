@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const ChangeMembershipRole = graphql(
@@ -24,9 +24,7 @@ const ChangeMembershipRole = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof ChangeMembershipRole>) => d.changeMembershipRole;
-
 /** 役割の変更: ends the membership the day before and starts one in the new role */
-export function useChangeMembershipRoleMutation() {
-  return useOutcomeMutation(ChangeMembershipRole, pick, { refetchQueries: ["RosterPage", "PersonPage"] });
-}
+export const useChangeMembershipRoleMutation = mutationHook(ChangeMembershipRole, (d) => d.changeMembershipRole, {
+  refetchQueries: ["RosterPage", "PersonPage"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const CreateEvent = graphql(
@@ -20,9 +20,5 @@ const CreateEvent = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof CreateEvent>) => d.createEvent;
-
 /** イベントを作成する (予定) */
-export function useCreateEventMutation() {
-  return useOutcomeMutation(CreateEvent, pick, { refetchQueries: ["Events"] });
-}
+export const useCreateEventMutation = mutationHook(CreateEvent, (d) => d.createEvent, { refetchQueries: ["Events"] });

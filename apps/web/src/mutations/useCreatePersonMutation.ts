@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const CreatePerson = graphql(
@@ -20,9 +20,5 @@ const CreatePerson = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof CreatePerson>) => d.createPerson;
-
 /** 新しいボランティアの登録 (staff); then put on a roster with useAddMembershipMutation */
-export function useCreatePersonMutation() {
-  return useOutcomeMutation(CreatePerson, pick);
-}
+export const useCreatePersonMutation = mutationHook(CreatePerson, (d) => d.createPerson);

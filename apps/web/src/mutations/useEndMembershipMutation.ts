@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const EndMembership = graphql(
@@ -21,9 +21,7 @@ const EndMembership = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof EndMembership>) => d.endMembership;
-
 /** 所属の終了: ends a membership on a date with a reason (kept as history) */
-export function useEndMembershipMutation() {
-  return useOutcomeMutation(EndMembership, pick, { refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"] });
-}
+export const useEndMembershipMutation = mutationHook(EndMembership, (d) => d.endMembership, {
+  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+});

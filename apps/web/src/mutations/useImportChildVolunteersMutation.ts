@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const ImportChildVolunteers = graphql(
@@ -19,9 +19,7 @@ const ImportChildVolunteers = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof ImportChildVolunteers>) => d.importChildVolunteers;
-
 /** CSV一括登録: all rows or none (the server checks every row again) */
-export function useImportChildVolunteersMutation() {
-  return useOutcomeMutation(ImportChildVolunteers, pick, { refetchQueries: ["ChildVolunteers"] });
-}
+export const useImportChildVolunteersMutation = mutationHook(ImportChildVolunteers, (d) => d.importChildVolunteers, {
+  refetchQueries: ["ChildVolunteers"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const IssueCertificate = graphql(
@@ -22,9 +22,5 @@ const IssueCertificate = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof IssueCertificate>) => d.issueCertificate;
-
 /** 感謝状を発行する (staff): the organisation's next serial number */
-export function useIssueCertificateMutation() {
-  return useOutcomeMutation(IssueCertificate, pick, { refetchQueries: ["Certificates"] });
-}
+export const useIssueCertificateMutation = mutationHook(IssueCertificate, (d) => d.issueCertificate, { refetchQueries: ["Certificates"] });

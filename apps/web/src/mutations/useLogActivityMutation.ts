@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const LogActivity = graphql(
@@ -27,9 +27,5 @@ const LogActivity = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof LogActivity>) => d.logActivity;
-
 /** 活動を記録する: a draft, or submitted for approval */
-export function useLogActivityMutation() {
-  return useOutcomeMutation(LogActivity, pick, { refetchQueries: ["ActivityLogs"] });
-}
+export const useLogActivityMutation = mutationHook(LogActivity, (d) => d.logActivity, { refetchQueries: ["ActivityLogs"] });

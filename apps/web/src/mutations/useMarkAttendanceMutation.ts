@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const MarkAttendance = graphql(
@@ -19,9 +19,5 @@ const MarkAttendance = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof MarkAttendance>) => d.markAttendance;
-
 /** 出席: who of those signed up attended the shift */
-export function useMarkAttendanceMutation() {
-  return useOutcomeMutation(MarkAttendance, pick, { refetchQueries: ["EventDetail"] });
-}
+export const useMarkAttendanceMutation = mutationHook(MarkAttendance, (d) => d.markAttendance, { refetchQueries: ["EventDetail"] });

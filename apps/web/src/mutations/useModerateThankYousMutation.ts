@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const ModerateThankYous = graphql(
@@ -21,11 +21,7 @@ const ModerateThankYous = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof ModerateThankYous>) => d.moderateThankYous;
-
 /** 承認・却下 (staff), all or none */
-export function useModerateThankYousMutation() {
-  return useOutcomeMutation(ModerateThankYous, pick, {
-    refetchQueries: ["ModerationQueue", "ThankYous", "RecentThankYous"],
-  });
-}
+export const useModerateThankYousMutation = mutationHook(ModerateThankYous, (d) => d.moderateThankYous, {
+  refetchQueries: ["ModerationQueue", "ThankYous", "RecentThankYous"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const RecordConsent = graphql(
@@ -22,9 +22,5 @@ const RecordConsent = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof RecordConsent>) => d.recordConsent;
-
 /** 保護者同意の記録 (or refusal); the consent of that kind it replaces is withdrawn */
-export function useRecordConsentMutation() {
-  return useOutcomeMutation(RecordConsent, pick, { refetchQueries: ["ChildVolunteers"] });
-}
+export const useRecordConsentMutation = mutationHook(RecordConsent, (d) => d.recordConsent, { refetchQueries: ["ChildVolunteers"] });

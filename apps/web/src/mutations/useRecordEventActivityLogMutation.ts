@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const RecordEventActivityLog = graphql(
@@ -25,9 +25,7 @@ const RecordEventActivityLog = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof RecordEventActivityLog>) => d.recordEventActivityLog;
-
 /** 出席を活動記録にする: one submitted activity log from the event's attendance */
-export function useRecordEventActivityLogMutation() {
-  return useOutcomeMutation(RecordEventActivityLog, pick, { refetchQueries: ["EventDetail", "ActivityLogs"] });
-}
+export const useRecordEventActivityLogMutation = mutationHook(RecordEventActivityLog, (d) => d.recordEventActivityLog, {
+  refetchQueries: ["EventDetail", "ActivityLogs"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const RecordMeetingMinutes = graphql(
@@ -20,9 +20,7 @@ const RecordMeetingMinutes = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof RecordMeetingMinutes>) => d.recordMeetingMinutes;
-
 /** 議事録を記録する */
-export function useRecordMeetingMinutesMutation() {
-  return useOutcomeMutation(RecordMeetingMinutes, pick, { refetchQueries: ["MeetingMinutes", "EventDetail"] });
-}
+export const useRecordMeetingMinutesMutation = mutationHook(RecordMeetingMinutes, (d) => d.recordMeetingMinutes, {
+  refetchQueries: ["MeetingMinutes", "EventDetail"],
+});

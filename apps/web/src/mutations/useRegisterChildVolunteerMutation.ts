@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const RegisterChildVolunteer = graphql(
@@ -24,9 +24,7 @@ const RegisterChildVolunteer = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof RegisterChildVolunteer>) => d.registerChildVolunteer;
-
 /** 子ども福祉委員の登録: the child, the school-group membership and the consents at once */
-export function useRegisterChildVolunteerMutation() {
-  return useOutcomeMutation(RegisterChildVolunteer, pick, { refetchQueries: ["ChildVolunteers"] });
-}
+export const useRegisterChildVolunteerMutation = mutationHook(RegisterChildVolunteer, (d) => d.registerChildVolunteer, {
+  refetchQueries: ["ChildVolunteers"],
+});

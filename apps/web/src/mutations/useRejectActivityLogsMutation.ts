@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const RejectActivityLogs = graphql(
@@ -23,9 +23,7 @@ const RejectActivityLogs = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof RejectActivityLogs>) => d.rejectActivityLogs;
-
 /** 一括差し戻し (staff), with a reason */
-export function useRejectActivityLogsMutation() {
-  return useOutcomeMutation(RejectActivityLogs, pick, { refetchQueries: ["ApprovalQueue", "ActivityLogs"] });
-}
+export const useRejectActivityLogsMutation = mutationHook(RejectActivityLogs, (d) => d.rejectActivityLogs, {
+  refetchQueries: ["ApprovalQueue", "ActivityLogs"],
+});

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const SendThankYou = graphql(
@@ -23,9 +23,5 @@ const SendThankYou = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof SendThankYou>) => d.sendThankYou;
-
 /** ありがとうを送る: it waits for staff moderation before the recipient sees it */
-export function useSendThankYouMutation() {
-  return useOutcomeMutation(SendThankYou, pick, { refetchQueries: ["ThankYous", "ModerationQueue"] });
-}
+export const useSendThankYouMutation = mutationHook(SendThankYou, (d) => d.sendThankYou, { refetchQueries: ["ThankYous", "ModerationQueue"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const SignUp = graphql(
@@ -24,9 +24,5 @@ const SignUp = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof SignUp>) => d.signUp;
-
 /** 申し込み: 確定 while places are left, else キャンセル待ち */
-export function useSignUpMutation() {
-  return useOutcomeMutation(SignUp, pick, { refetchQueries: ["EventDetail", "Events"] });
-}
+export const useSignUpMutation = mutationHook(SignUp, (d) => d.signUp, { refetchQueries: ["EventDetail", "Events"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const SubmitActivityLog = graphql(
@@ -23,9 +23,5 @@ const SubmitActivityLog = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof SubmitActivityLog>) => d.submitActivityLog;
-
 /** 下書きを提出する */
-export function useSubmitActivityLogMutation() {
-  return useOutcomeMutation(SubmitActivityLog, pick, { refetchQueries: ["ActivityLogs"] });
-}
+export const useSubmitActivityLogMutation = mutationHook(SubmitActivityLog, (d) => d.submitActivityLog, { refetchQueries: ["ActivityLogs"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const TransferMembership = graphql(
@@ -28,9 +28,7 @@ const TransferMembership = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof TransferMembership>) => d.transferMembership;
-
 /** 異動: ends the membership the day before and starts one in the target group */
-export function useTransferMembershipMutation() {
-  return useOutcomeMutation(TransferMembership, pick, { refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"] });
-}
+export const useTransferMembershipMutation = mutationHook(TransferMembership, (d) => d.transferMembership, {
+  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+});

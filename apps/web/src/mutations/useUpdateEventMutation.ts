@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const UpdateEvent = graphql(
@@ -20,9 +20,5 @@ const UpdateEvent = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof UpdateEvent>) => d.updateEvent;
-
 /** イベントを編集する: only the fields given change */
-export function useUpdateEventMutation() {
-  return useOutcomeMutation(UpdateEvent, pick, { refetchQueries: ["EventDetail", "Events"] });
-}
+export const useUpdateEventMutation = mutationHook(UpdateEvent, (d) => d.updateEvent, { refetchQueries: ["EventDetail", "Events"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const UpdateEventTask = graphql(
@@ -20,9 +20,5 @@ const UpdateEventTask = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof UpdateEventTask>) => d.updateEventTask;
-
 /** タスクを変える (完了・未完了, 担当, 期限) */
-export function useUpdateEventTaskMutation() {
-  return useOutcomeMutation(UpdateEventTask, pick, { refetchQueries: ["EventDetail"] });
-}
+export const useUpdateEventTaskMutation = mutationHook(UpdateEventTask, (d) => d.updateEventTask, { refetchQueries: ["EventDetail"] });

@@ -1,5 +1,5 @@
-import { graphql, type ResultOf } from "../graphql.ts";
-import { useOutcomeMutation } from "../lib/mutation.ts";
+import { graphql } from "../graphql.ts";
+import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
 const UpdateMilestone = graphql(
@@ -23,9 +23,5 @@ const UpdateMilestone = graphql(
   [ErrorFields],
 );
 
-const pick = (d: ResultOf<typeof UpdateMilestone>) => d.updateMilestone;
-
 /** マイルストーンの名称・しきい値・有効/無効を変える (staff) */
-export function useUpdateMilestoneMutation() {
-  return useOutcomeMutation(UpdateMilestone, pick, { refetchQueries: ["Milestones"] });
-}
+export const useUpdateMilestoneMutation = mutationHook(UpdateMilestone, (d) => d.updateMilestone, { refetchQueries: ["Milestones"] });
