@@ -46,6 +46,22 @@ export function notFound(kind: EventRecordKind): NotFoundError {
   return new NotFoundError(WHAT[kind]);
 }
 
+type Tx = Prisma.TransactionClient;
+
+/** An event of the viewer's organisation, read in the caller's transaction; NOT_FOUND otherwise. */
+export async function findEvent<S extends Prisma.EventSelect>(tx: Tx, ctx: Context, id: string, select: S) {
+  const event = await tx.event.findFirst({ where: { id, orgId: ctx.viewer!.orgId }, select });
+  if (!event) throw notFound("event");
+  return event;
+}
+
+/** A task of an event of the viewer's organisation, read in the caller's transaction; NOT_FOUND otherwise. */
+export async function findTask<S extends Prisma.EventTaskSelect>(tx: Tx, ctx: Context, id: string, select: S) {
+  const task = await tx.eventTask.findFirst({ where: { id, orgId: ctx.viewer!.orgId }, select });
+  if (!task) throw notFound("task");
+  return task;
+}
+
 /** A JST calendar day as the UTC-midnight Date of @db.Date columns. */
 export function jstDay(at: Date): Date {
   const d = new Date(at.getTime() + 9 * 3_600_000);
@@ -59,7 +75,7 @@ export function jstDay(at: Date): Date {
  */
 export async function assertEligiblePeople(
   ctx: Context,
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   groupId: string,
   personIds: string[],
   on: Date,

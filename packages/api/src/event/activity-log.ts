@@ -10,7 +10,7 @@ import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
-import { jstDay, notFound } from "./access.ts";
+import { findEvent, jstDay } from "./access.ts";
 
 const DAY_MINUTES = 1_440;
 
@@ -31,28 +31,24 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
   const viewer = ctx.viewer!;
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
-    const event = await tx.event.findFirst({
-      where: { id: input.eventId, orgId },
-      select: {
-        id: true,
-        groupId: true,
-        title: true,
-        place: true,
-        startsAt: true,
-        endsAt: true,
-        status: true,
-        activityLogId: true,
-        group: { select: { programmeId: true } },
-        shifts: {
-          select: {
-            startsAt: true,
-            endsAt: true,
-            signUps: { where: { status: { not: "CANCELLED" } }, select: { personId: true, status: true, attended: true } },
-          },
+    const event = await findEvent(tx, ctx, input.eventId, {
+      id: true,
+      groupId: true,
+      title: true,
+      place: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      activityLogId: true,
+      group: { select: { programmeId: true } },
+      shifts: {
+        select: {
+          startsAt: true,
+          endsAt: true,
+          signUps: { where: { status: { not: "CANCELLED" } }, select: { personId: true, status: true, attended: true } },
         },
       },
     });
-    if (!event) throw notFound("event");
     if (event.activityLogId) {
       throw new ConflictError("このイベントの活動記録はすでに作成されています。", "An activity log has already been made from this event.");
     }

@@ -3,18 +3,23 @@
 // (bi-monthly) meetings, and the activity log made from an event's attendance.
 // Everything here is visible to, and changed by, accounts whose role reaches the event's group
 // (the `group` auth scope: staff of the organisation, or the 部会's own members); nobody else.
+// Each mutation calls its service, which runs in one transaction with its audit entry:
+// plan-event.ts, task.ts, shift.ts, sign-up.ts, activity-log.ts, meeting-minutes.ts.
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { audit, auditRestrictedRead } from "../audit/audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ConflictError, InvalidInputError } from "../errors.ts";
-import { assertEligiblePeople, eventRecordScope, notFound } from "./access.ts";
+import { eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
-import { cancelSignUp, lockShift, promoteFromWaitlist, QUEUED_TRANSACTION, signUp } from "./sign-up.ts";
+import { recordMeetingMinutes } from "./meeting-minutes.ts";
+import { cancelEvent, createEvent, updateEvent } from "./plan-event.ts";
+import { addShift, markAttendance, updateShift } from "./shift.ts";
+import { cancelSignUp, signUp } from "./sign-up.ts";
+import { addEventTask, removeEventTask, updateEventTask } from "./task.ts";
 
 // ───────────────────────── validation (messages: 日本語 / English) ─────────────────────────
 
@@ -37,17 +42,6 @@ const endsAfterStartIssue = {
   message: "終了日時は開始日時より後にしてください。 / The end must not be before the start.",
   path: ["endsAt"],
 };
-
-/** The start and end an update leaves, checked against the stored values. */
-function checkPeriod(startsAt: Date, endsAt: Date): void {
-  if (endsAt.getTime() < startsAt.getTime()) {
-    throw new InvalidInputError([
-      { path: "input.endsAt", message: "終了日時は開始日時より後にしてください。", messageEn: "The end must not be before the start." },
-    ]);
-  }
-}
-
-const trimmed = (s: string | null | undefined) => (s == null ? s : s.trim() || null);
 
 // ───────────────────────── types ─────────────────────────
 
@@ -273,24 +267,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateEventInput, required: true }) },
     authScopes: (_root, args) => ({ group: String(args.input.groupId) }),
     resolve: async (query, _root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
-      return prisma().$transaction(async (tx) => {
-        const event = await tx.event.create({
-          ...query,
-          data: {
-            orgId: viewer.orgId,
-            groupId: String(input.groupId),
-            title: input.title.trim(),
-            description: trimmed(input.description) ?? null,
-            place: trimmed(input.place) ?? null,
-            startsAt: input.startsAt,
-            endsAt: input.endsAt,
-            createdById: viewer.userId,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "Event", entityId: event.id, details: { groupId: event.groupId } }, tx);
-        return event;
-      });
+      const eventId = await createEvent(ctx, { ...input, groupId: String(input.groupId) });
+      return prisma().event.findUniqueOrThrow({ ...query, where: { id: eventId } });
     },
   }),
 
@@ -300,26 +278,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateEventInput, required: true }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.input.id)),
     resolve: async (query, _root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const eventId = String(input.id);
-      return prisma().$transaction(async (tx) => {
-        const before = await tx.event.findFirst({ where: { id: eventId, orgId }, select: { startsAt: true, endsAt: true, status: true } });
-        if (!before) throw notFound("event");
-        if (before.status === "CANCELLED") {
-          throw new ConflictError("中止になったイベントは変更できません。", "A cancelled event cannot be changed.");
-        }
-        checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
-        const data = {
-          ...(input.title != null ? { title: input.title.trim() } : {}),
-          ...(input.description !== undefined ? { description: trimmed(input.description) ?? null } : {}),
-          ...(input.place !== undefined ? { place: trimmed(input.place) ?? null } : {}),
-          ...(input.startsAt ? { startsAt: input.startsAt } : {}),
-          ...(input.endsAt ? { endsAt: input.endsAt } : {}),
-        };
-        const event = await tx.event.update({ ...query, where: { id: eventId }, data });
-        await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { fields: Object.keys(data) } }, tx);
-        return event;
-      });
+      const eventId = await updateEvent(ctx, { ...input, id: String(input.id) });
+      return prisma().event.findUniqueOrThrow({ ...query, where: { id: eventId } });
     },
   }),
 
@@ -330,24 +290,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, validate: id }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.id)),
     resolve: async (query, _root, args, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const eventId = String(args.id);
-      return prisma().$transaction(async (tx) => {
-        const before = await tx.event.findFirst({ where: { id: eventId, orgId }, select: { status: true, activityLogId: true } });
-        if (!before) throw notFound("event");
-        if (before.status === "CANCELLED") {
-          throw new ConflictError("このイベントはすでに中止になっています。", "The event is already cancelled.");
-        }
-        if (before.activityLogId) {
-          throw new ConflictError(
-            "活動記録を作成済みのイベントは中止にできません。",
-            "An activity log was made from this event; it cannot be cancelled.",
-          );
-        }
-        const event = await tx.event.update({ ...query, where: { id: eventId }, data: { status: "CANCELLED" } });
-        await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { status: "CANCELLED" } }, tx);
-        return event;
-      });
+      const eventId = await cancelEvent(ctx, String(args.id));
+      return prisma().event.findUniqueOrThrow({ ...query, where: { id: eventId } });
     },
   }),
 }));
@@ -381,30 +325,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddEventTaskInput, required: true }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.input.eventId)),
     resolve: async (query, _root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const eventId = String(input.eventId);
-      return prisma().$transaction(async (tx) => {
-        const event = await tx.event.findFirst({
-          where: { id: eventId, orgId },
-          select: { groupId: true, startsAt: true, tasks: { select: { sortOrder: true }, orderBy: { sortOrder: "desc" }, take: 1 } },
-        });
-        if (!event) throw notFound("event");
-        const assigneeId = input.assigneeId ? String(input.assigneeId) : null;
-        if (assigneeId) await assertEligiblePeople(ctx, tx, event.groupId, [assigneeId], event.startsAt);
-        const task = await tx.eventTask.create({
-          ...query,
-          data: {
-            orgId,
-            eventId,
-            title: input.title.trim(),
-            assigneeId,
-            dueOn: input.dueOn ?? null,
-            sortOrder: (event.tasks[0]?.sortOrder ?? 0) + 1,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "EventTask", entityId: task.id, details: { eventId, assigneeId } }, tx);
-        return task;
-      });
+      const assigneeId = input.assigneeId ? String(input.assigneeId) : null;
+      const taskId = await addEventTask(ctx, { ...input, eventId: String(input.eventId), assigneeId });
+      return prisma().eventTask.findUniqueOrThrow({ ...query, where: { id: taskId } });
     },
   }),
 
@@ -414,27 +337,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateEventTaskInput, required: true }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "task", String(args.input.id)),
     resolve: async (query, _root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const taskId = String(input.id);
-      return prisma().$transaction(async (tx) => {
-        const before = await tx.eventTask.findFirst({
-          where: { id: taskId, orgId },
-          select: { doneAt: true, event: { select: { groupId: true, startsAt: true } } },
-        });
-        if (!before) throw notFound("task");
-        const assigneeId = input.assigneeId === undefined ? undefined : input.assigneeId === null ? null : String(input.assigneeId);
-        if (assigneeId) await assertEligiblePeople(ctx, tx, before.event.groupId, [assigneeId], before.event.startsAt);
-        const data = {
-          ...(input.title != null ? { title: input.title.trim() } : {}),
-          ...(assigneeId !== undefined ? { assigneeId } : {}),
-          ...(input.dueOn !== undefined ? { dueOn: input.dueOn } : {}),
-          // toggling keeps the first completion time; un-doing clears it
-          ...(input.done != null ? { doneAt: input.done ? (before.doneAt ?? new Date()) : null } : {}),
-        };
-        const task = await tx.eventTask.update({ ...query, where: { id: taskId }, data });
-        await audit(ctx, { action: "update", entity: "EventTask", entityId: taskId, details: { fields: Object.keys(data) } }, tx);
-        return task;
-      });
+      const assigneeId = input.assigneeId == null ? input.assigneeId : String(input.assigneeId);
+      const taskId = await updateEventTask(ctx, { ...input, id: String(input.id), assigneeId });
+      return prisma().eventTask.findUniqueOrThrow({ ...query, where: { id: taskId } });
     },
   }),
 
@@ -445,15 +350,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, validate: id }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "task", String(args.id)),
     resolve: async (query, _root, args, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const taskId = String(args.id);
-      return prisma().$transaction(async (tx) => {
-        const task = await tx.eventTask.findFirst({ where: { id: taskId, orgId }, select: { eventId: true, title: true } });
-        if (!task) throw notFound("task");
-        await tx.eventTask.delete({ where: { id: taskId } });
-        await audit(ctx, { action: "delete", entity: "EventTask", entityId: taskId, details: { eventId: task.eventId, title: task.title } }, tx);
-        return tx.event.findUniqueOrThrow({ ...query, where: { id: task.eventId } });
-      });
+      const eventId = await removeEventTask(ctx, String(args.id));
+      return prisma().event.findUniqueOrThrow({ ...query, where: { id: eventId } });
     },
   }),
 }));
@@ -492,21 +390,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddShiftInput, required: true }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.input.eventId)),
     resolve: async (query, _root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const eventId = String(input.eventId);
-      return prisma().$transaction(async (tx) => {
-        const event = await tx.event.findFirst({ where: { id: eventId, orgId }, select: { status: true } });
-        if (!event) throw notFound("event");
-        if (event.status === "CANCELLED") {
-          throw new ConflictError("中止になったイベントにはシフトを追加できません。", "A cancelled event cannot get new shifts.");
-        }
-        const shift = await tx.shift.create({
-          ...query,
-          data: { orgId, eventId, title: input.title.trim(), startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity },
-        });
-        await audit(ctx, { action: "create", entity: "Shift", entityId: shift.id, details: { eventId, capacity: input.capacity } }, tx);
-        return shift;
-      });
+      const shiftId = await addShift(ctx, { ...input, eventId: String(input.eventId) });
+      return prisma().shift.findUniqueOrThrow({ ...query, where: { id: shiftId } });
     },
   }),
 
@@ -516,38 +401,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateShiftInput, required: true }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "shift", String(args.input.id)),
     resolve: async (query, _root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const shiftId = String(input.id);
-      return prisma().$transaction(async (tx) => {
-        const locked = await lockShift(tx, orgId, shiftId);
-        const before = await tx.shift.findUniqueOrThrow({ where: { id: shiftId }, select: { startsAt: true, endsAt: true } });
-        checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
-        if (input.capacity != null) {
-          const confirmed = await tx.signUp.count({ where: { orgId, shiftId, status: "CONFIRMED" } });
-          if (input.capacity < confirmed) {
-            throw new InvalidInputError([
-              {
-                path: "input.capacity",
-                message: `定員を確定済みの人数（${confirmed}名）より少なくはできません。先に申し込みをキャンセルしてください。`,
-                messageEn: `The capacity cannot be below the ${confirmed} confirmed sign-up(s); cancel sign-ups first.`,
-              },
-            ]);
-          }
-        }
-        const data = {
-          ...(input.title != null ? { title: input.title.trim() } : {}),
-          ...(input.startsAt ? { startsAt: input.startsAt } : {}),
-          ...(input.endsAt ? { endsAt: input.endsAt } : {}),
-          ...(input.capacity != null ? { capacity: input.capacity } : {}),
-        };
-        await tx.shift.update({ where: { id: shiftId }, data, select: { id: true } });
-        const promoted =
-          input.capacity != null && input.capacity > locked.capacity
-            ? await promoteFromWaitlist(ctx, tx, { id: shiftId, capacity: input.capacity })
-            : [];
-        await audit(ctx, { action: "update", entity: "Shift", entityId: shiftId, details: { fields: Object.keys(data), promoted } }, tx);
-        return tx.shift.findUniqueOrThrow({ ...query, where: { id: shiftId } });
-      }, QUEUED_TRANSACTION);
+      const shiftId = await updateShift(ctx, { ...input, id: String(input.id) });
+      return prisma().shift.findUniqueOrThrow({ ...query, where: { id: shiftId } });
     },
   }),
 
@@ -588,34 +443,8 @@ builder.mutationFields((t) => ({
     },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "shift", String(args.shiftId)),
     resolve: async (query, _root, args, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      const shiftId = String(args.shiftId);
-      const attended = [...new Set(args.attendedPersonIds.map(String))];
-      return prisma().$transaction(async (tx) => {
-        await lockShift(tx, orgId, shiftId);
-        const signUps = await tx.signUp.findMany({
-          where: { orgId, shiftId, status: { not: "CANCELLED" } },
-          select: { personId: true },
-        });
-        const signedUp = new Set(signUps.map((s) => s.personId));
-        const strangers = attended.filter((p) => !signedUp.has(p));
-        if (strangers.length > 0) {
-          throw new InvalidInputError(
-            strangers.map((p) => ({
-              path: `attendedPersonIds.${args.attendedPersonIds.map(String).indexOf(p)}`,
-              message: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
-              messageEn: "This person is not signed up to the shift; sign them up first.",
-            })),
-          );
-        }
-        await tx.signUp.updateMany({ where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { in: attended } }, data: { attended: true } });
-        await tx.signUp.updateMany({
-          where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { notIn: attended } },
-          data: { attended: false },
-        });
-        await audit(ctx, { action: "update", entity: "Shift", entityId: shiftId, details: { attendance: attended.length, signedUp: signedUp.size } }, tx);
-        return tx.shift.findUniqueOrThrow({ ...query, where: { id: shiftId } });
-      });
+      const shiftId = await markAttendance(ctx, String(args.shiftId), args.attendedPersonIds.map(String));
+      return prisma().shift.findUniqueOrThrow({ ...query, where: { id: shiftId } });
     },
   }),
 
@@ -679,33 +508,9 @@ builder.mutationField("recordMeetingMinutes", (t) =>
     args: { input: t.arg({ type: RecordMeetingMinutesInput, required: true }) },
     authScopes: (_root, args) => ({ group: String(args.input.groupId) }),
     resolve: async (query, _root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
-      const groupId = String(input.groupId);
       const eventId = input.eventId ? String(input.eventId) : null;
-      return prisma().$transaction(async (tx) => {
-        if (eventId) {
-          const event = await tx.event.findFirst({ where: { id: eventId, orgId: viewer.orgId }, select: { groupId: true } });
-          if (!event || event.groupId !== groupId) {
-            throw new InvalidInputError([
-              { path: "input.eventId", message: "この団体のイベントではありません。", messageEn: "Not an event of this group." },
-            ]);
-          }
-        }
-        const minutes = await tx.meetingMinutes.create({
-          ...query,
-          data: {
-            orgId: viewer.orgId,
-            groupId,
-            eventId,
-            heldOn: input.heldOn,
-            title: input.title.trim(),
-            body: input.body.trim(),
-            recordedById: viewer.userId,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "MeetingMinutes", entityId: minutes.id, details: { groupId, eventId } }, tx);
-        return minutes;
-      });
+      const minutesId = await recordMeetingMinutes(ctx, { ...input, groupId: String(input.groupId), eventId });
+      return prisma().meetingMinutes.findUniqueOrThrow({ ...query, where: { id: minutesId } });
     },
   }),
 );

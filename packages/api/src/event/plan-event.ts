@@ -1,0 +1,99 @@
+// Planning an event: create it, change it, cancel it (中止). Each runs in one transaction with its
+// audit entry, so a refused change writes nothing, and returns the event's id for the resolver to
+// re-read with the client's selection.
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError, InvalidInputError } from "../errors.ts";
+import { findEvent } from "./access.ts";
+
+/** The start and end a change leaves, checked against the stored values. */
+export function checkPeriod(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() < startsAt.getTime()) {
+    throw new InvalidInputError([
+      { path: "input.endsAt", message: "終了日時は開始日時より後にしてください。", messageEn: "The end must not be before the start." },
+    ]);
+  }
+}
+
+const trimmed = (s: string | null | undefined) => (s == null ? s : s.trim() || null);
+
+export interface CreateEventInput {
+  groupId: string;
+  title: string;
+  description?: string | null;
+  place?: string | null;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export function createEvent(ctx: Context, input: CreateEventInput): Promise<string> {
+  const viewer = ctx.viewer!;
+  return prisma().$transaction(async (tx) => {
+    const event = await tx.event.create({
+      data: {
+        orgId: viewer.orgId,
+        groupId: input.groupId,
+        title: input.title.trim(),
+        description: trimmed(input.description) ?? null,
+        place: trimmed(input.place) ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        createdById: viewer.userId,
+      },
+      select: { id: true },
+    });
+    await audit(ctx, { action: "create", entity: "Event", entityId: event.id, details: { groupId: input.groupId } }, tx);
+    return event.id;
+  });
+}
+
+/** Only the fields given change (null clears a description or place). */
+export interface UpdateEventInput {
+  id: string;
+  title?: string | null;
+  description?: string | null;
+  place?: string | null;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+}
+
+export function updateEvent(ctx: Context, input: UpdateEventInput): Promise<string> {
+  return prisma().$transaction(async (tx) => {
+    const before = await findEvent(tx, ctx, input.id, { startsAt: true, endsAt: true, status: true });
+    if (before.status === "CANCELLED") {
+      throw new ConflictError("中止になったイベントは変更できません。", "A cancelled event cannot be changed.");
+    }
+    checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
+    const data = {
+      ...(input.title != null ? { title: input.title.trim() } : {}),
+      ...(input.description !== undefined ? { description: trimmed(input.description) ?? null } : {}),
+      ...(input.place !== undefined ? { place: trimmed(input.place) ?? null } : {}),
+      ...(input.startsAt ? { startsAt: input.startsAt } : {}),
+      ...(input.endsAt ? { endsAt: input.endsAt } : {}),
+    };
+    await tx.event.update({ where: { id: input.id }, data, select: { id: true } });
+    await audit(ctx, { action: "update", entity: "Event", entityId: input.id, details: { fields: Object.keys(data) } }, tx);
+    return input.id;
+  });
+}
+
+/** 中止: the event stays (with its sign-ups) as a record; no more sign-ups. */
+export function cancelEvent(ctx: Context, eventId: string): Promise<string> {
+  return prisma().$transaction(async (tx) => {
+    const before = await findEvent(tx, ctx, eventId, { status: true, activityLogId: true });
+    if (before.status === "CANCELLED") {
+      throw new ConflictError("このイベントはすでに中止になっています。", "The event is already cancelled.");
+    }
+    if (before.activityLogId) {
+      throw new ConflictError(
+        "活動記録を作成済みのイベントは中止にできません。",
+        "An activity log was made from this event; it cannot be cancelled.",
+      );
+    }
+    await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" }, select: { id: true } });
+    await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { status: "CANCELLED" } }, tx);
+    return eventId;
+  });
+}
