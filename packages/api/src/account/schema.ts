@@ -1,13 +1,12 @@
 // account — the signed-in account (Better Auth's user) and its access roles.
-import { prisma } from "@tsunagu/db/client";
-
 import { z } from "zod";
 
-import { audit } from "../audit/audit.ts";
+import { prisma } from "@tsunagu/db/client";
+
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { NotFoundError } from "../errors.ts";
+import { revokeAccessRole } from "./access-role.ts";
 import { acceptInvitation, inviteAccount } from "./invitation.ts";
 
 export const AccessRoleEnum = builder.enumType("AccessRole", {
@@ -114,12 +113,7 @@ builder.mutationField("revokeAccessRole", (t) =>
     errors: { types: mutationErrors },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      await prisma().$transaction(async (tx) => {
-        const role = await tx.accessRoleAssignment.findFirst({ where: { id: String(id), orgId: ctx.viewer!.orgId, revokedAt: null } });
-        if (!role) throw new NotFoundError("アクセス権 / access role");
-        await tx.accessRoleAssignment.update({ where: { id: role.id }, data: { revokedAt: new Date() } });
-        await audit(ctx, { action: "update", entity: "AccessRoleAssignment", entityId: role.id, details: { revoked: true } }, tx);
-      });
+      await revokeAccessRole(ctx, String(id));
       return true;
     },
   }),

@@ -1,18 +1,17 @@
 // certificate — 感謝状 issued to a person, a youth of the juvenile programme (printed without a
 // name or code) or a group, numbered per organisation. The PDF is served at
-// /api/certificates/:id.pdf (pdf.ts); who may see one is access.ts.
+// /api/certificates/:id.pdf (pdf.ts); who may see one is access.ts; issuing is issue.ts.
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { audit, auditRestrictedRead } from "../audit/audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
-import { InvalidInputError } from "../errors.ts";
 import { formatWareki } from "../recognition/dates.ts";
-import { RecordNotFoundError } from "../recognition/errors.ts";
 import { dayOf, textOf, uuidOf } from "../recognition/validate.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
+import { issueCertificate } from "./issue.ts";
 
 const CertificateRecipientKindEnum = builder.enumType("CertificateRecipientKind", {
   values: ["PERSON", "JUVENILE_PARTICIPANT", "GROUP"] as const,
@@ -109,15 +108,6 @@ builder.queryField("certificates", (t) =>
   }),
 );
 
-const codeInText = (ja: string, en: string) =>
-  new InvalidInputError([
-    {
-      path: "input.body",
-      message: `${ja}に少年院ボランティアの参加者コードは書けません（少年法61条）。`,
-      messageEn: `The ${en} may not contain a juvenile participant's code (Juvenile Act, art. 61).`,
-    },
-  ]);
-
 builder.mutationField("issueCertificate", (t) =>
   t.prismaField({
     type: "Certificate",
@@ -126,78 +116,14 @@ builder.mutationField("issueCertificate", (t) =>
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: IssueCertificateInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
-      const orgId = viewer.orgId;
-      const personId = input.personId ? String(input.personId) : null;
-      const juvenileParticipantId = input.juvenileParticipantId ? String(input.juvenileParticipantId) : null;
-      const groupId = input.groupId ? String(input.groupId) : null;
-      const milestoneAwardId = input.milestoneAwardId ? String(input.milestoneAwardId) : null;
-      const title = input.title.trim();
-      const body = input.body.trim();
-
-      return prisma().$transaction(async (tx) => {
-        // serial numbers: one issuer at a time per organisation (the row lock), then max + 1
-        await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId}::uuid FOR UPDATE`;
-
-        let juvenileText = false;
-        if (personId) {
-          if ((await tx.person.count({ where: { id: personId, orgId } })) === 0) throw new RecordNotFoundError("個人", "person");
-        } else if (juvenileParticipantId) {
-          if ((await tx.juvenileParticipant.count({ where: { id: juvenileParticipantId, orgId } })) === 0) {
-            throw new RecordNotFoundError("少年院ボランティアの参加者", "juvenile participant");
-          }
-          juvenileText = true;
-        } else if (groupId) {
-          const group = await tx.group.findFirst({ where: { id: groupId, orgId }, select: { programme: { select: { privacyTier: true } } } });
-          if (!group) throw new RecordNotFoundError("団体", "group");
-          juvenileText = group.programme.privacyTier === "JUVENILE";
-        }
-        if (juvenileText) {
-          // nothing printed may identify a youth (少年法61条): no participant code in the text
-          const codes = await tx.juvenileParticipant.findMany({ where: { orgId }, select: { code: true } });
-          if (codes.some(({ code }) => body.includes(code))) throw codeInText("本文", "body");
-          if (codes.some(({ code }) => title.includes(code))) throw codeInText("表題", "title");
-        }
-        if (milestoneAwardId) {
-          const award = await tx.milestoneAward.findFirst({
-            where: { id: milestoneAwardId, orgId },
-            select: { personId: true, juvenileParticipantId: true },
-          });
-          if (!award) throw new RecordNotFoundError("マイルストーン", "milestone award");
-          const sameRecipient =
-            (personId !== null && award.personId === personId) ||
-            (juvenileParticipantId !== null && award.juvenileParticipantId === juvenileParticipantId);
-          if (!sameRecipient) {
-            throw new InvalidInputError([
-              {
-                path: "input.milestoneAwardId",
-                message: "マイルストーンは感謝状の宛先と同じ方のものを指定してください。",
-                messageEn: "The milestone award must belong to the certificate's recipient.",
-              },
-            ]);
-          }
-        }
-
-        const { _max } = await tx.certificate.aggregate({ where: { orgId }, _max: { serialNumber: true } });
-        const serialNumber = (_max.serialNumber ?? 0) + 1;
-        const certificate = await tx.certificate.create({
-          ...query,
-          data: {
-            orgId,
-            serialNumber,
-            personId,
-            juvenileParticipantId,
-            groupId,
-            milestoneAwardId,
-            title,
-            body,
-            issuedOn: input.issuedOn,
-            issuedById: viewer.userId,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "Certificate", entityId: certificate.id, details: { serialNumber } }, tx);
-        return certificate;
+      const certificateId = await issueCertificate(ctx, {
+        ...input,
+        personId: input.personId ? String(input.personId) : null,
+        juvenileParticipantId: input.juvenileParticipantId ? String(input.juvenileParticipantId) : null,
+        groupId: input.groupId ? String(input.groupId) : null,
+        milestoneAwardId: input.milestoneAwardId ? String(input.milestoneAwardId) : null,
       });
+      return prisma().certificate.findUniqueOrThrow({ ...query, where: { id: certificateId } });
     },
   }),
 );

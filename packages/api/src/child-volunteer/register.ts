@@ -3,11 +3,14 @@
 // registers one child and the CSV import many, with the same code and a fixed number of statements.
 import { randomBytes } from "node:crypto";
 
-import type { Prisma } from "@tsunagu/db";
+import { todayInJapan, type Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
 
-import { ConflictError } from "../errors.ts";
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError, InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
-import { nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
+import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
 
 export interface NewChild extends ChildDetails {
   activityConsent?: ConsentTerms | undefined;
@@ -89,4 +92,67 @@ export async function createChildVolunteers(
   await tx.membership.createMany({ data: memberships });
   if (consents.length > 0) await tx.consent.createMany({ data: consents });
   return records.map((r) => r.id as string);
+}
+
+export interface RegisterChildVolunteerInput {
+  legalName: string;
+  legalNameKana: string;
+  grade: number;
+  guardianName: string;
+  guardianKana?: string | null;
+  guardianRelation?: string | null;
+  guardianPhone?: string | null;
+  guardianEmail?: string | null;
+  /** default today */
+  joinedOn?: Date | null;
+  activityConsent?: ConsentTerms | null;
+  photoConsent?: ConsentTerms | null;
+}
+
+/** Registers one child in the school group, with the consents given; returns the ChildVolunteer id. */
+export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, input: RegisterChildVolunteerInput): Promise<string> {
+  const problem = gradeProblem(group.schoolKind, input.grade);
+  if (problem) throw new InvalidInputError([{ path: "input.grade", ...problem }]);
+  return prisma().$transaction(async (tx) => {
+    const existing = await existingChildrenByName(tx, group.orgId, group.schoolId);
+    if (existing.has(nameKey(input.legalName, input.legalNameKana))) {
+      throw new ConflictError(
+        `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`,
+        `A child with the same name and kana is already registered at ${group.schoolName}.`,
+      );
+    }
+    const [id] = await createChildVolunteers(
+      tx,
+      { group, recordedById: ctx.viewer!.userId, joinedOn: input.joinedOn ?? todayInJapan() },
+      [
+        {
+          legalName: input.legalName,
+          legalNameKana: input.legalNameKana,
+          grade: input.grade,
+          guardianName: input.guardianName,
+          guardianKana: input.guardianKana ?? undefined,
+          guardianRelation: input.guardianRelation ?? undefined,
+          guardianPhone: input.guardianPhone ?? undefined,
+          guardianEmail: input.guardianEmail ?? undefined,
+          activityConsent: input.activityConsent ?? undefined,
+          photoConsent: input.photoConsent ?? undefined,
+        },
+      ],
+    );
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "ChildVolunteer",
+        entityId: id,
+        details: {
+          groupId: group.id,
+          grade: input.grade,
+          consents: [input.activityConsent && "GUARDIAN_ACTIVITY", input.photoConsent && "PHOTO_PUBLICATION"].filter(Boolean) as string[],
+        },
+      },
+      tx,
+    );
+    return id!;
+  });
 }

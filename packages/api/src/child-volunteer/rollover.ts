@@ -10,7 +10,11 @@
 // Children registered on or after April 1 of that fiscal year (00:00 in Japan) were registered with
 // the new year's grade, so they are left as they are.
 import { startOfDayInJapan, type Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
 
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeRange } from "./validation.ts";
 
@@ -103,4 +107,32 @@ export async function applyRolloverPlan(tx: Prisma.TransactionClient, group: Sch
       data: { endedOn: plan.membershipsEndOn, endReason: "卒業（卒業生として登録継続）" },
     });
   }
+}
+
+/** Applies the rollover of `fiscalYear` to the school group, once; returns the plan as applied. */
+export function applySchoolYearRollover(ctx: Context, group: SchoolGroup, fiscalYear: number): Promise<RolloverPlan> {
+  return prisma().$transaction(async (tx) => {
+    await lockSchool(tx, group.schoolId);
+    const plan = await planRollover(tx, group, fiscalYear);
+    if (plan.appliedAt) {
+      const on = plan.appliedAt.toISOString().slice(0, 10);
+      throw new ConflictError(
+        `${group.schoolName}の${fiscalYear}年度の進級処理は実行済みです（${on}）。`,
+        `The ${fiscalYear} rollover of ${group.schoolName} was already applied (${on}).`,
+      );
+    }
+    await applyRolloverPlan(tx, group, plan);
+    const counts = (o: RolloverOutcome) => plan.entries.filter((e) => e.outcome === o).map((e) => e.childVolunteerId);
+    await audit(
+      ctx,
+      {
+        action: "update",
+        entity: ROLLOVER_ENTITY,
+        entityId: group.schoolId,
+        details: { fiscalYear, groupId: group.id, promoted: counts("PROMOTED"), graduated: counts("GRADUATES") },
+      },
+      tx,
+    );
+    return { ...plan, appliedAt: await rolloverAppliedAt(tx, group, fiscalYear) };
+  });
 }

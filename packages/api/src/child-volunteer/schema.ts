@@ -8,12 +8,12 @@ import { z } from "zod";
 import { fiscalYearOf, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit, auditRestrictedRead } from "../audit/audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { ConsentFormInput } from "../consent/schema.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
+import { ForbiddenError, InvalidInputError } from "../errors.ts";
 import { auditChildRead, canSeeChild, managedSchoolGroup, type SchoolGroup } from "./access.ts";
 import {
   previewImport,
@@ -24,21 +24,17 @@ import {
   type ImportRowStatus,
   type PreviewParams,
 } from "./csv.ts";
-import { createChildVolunteers, existingChildrenByName } from "./register.ts";
+import { importChildVolunteers } from "./import.ts";
+import { existingChildrenByName, registerChildVolunteer } from "./register.ts";
 import {
-  applyRolloverPlan,
-  lockSchool,
+  applySchoolYearRollover,
   planRollover,
-  ROLLOVER_ENTITY,
-  rolloverAppliedAt,
   type RolloverEntry,
   type RolloverOutcome,
   type RolloverPlan,
 } from "./rollover.ts";
 import {
   childDetailsSchema,
-  gradeProblem,
-  nameKey,
   normalizeText,
   notInFuture,
   type ConsentTerms,
@@ -189,50 +185,8 @@ builder.mutationField("registerChildVolunteer", (t) =>
     authScopes: (_root, { input }, ctx) => canManage(ctx, input.groupId),
     resolve: async (query, _root, { input }, ctx) => {
       const group = await requireSchoolGroup(ctx, input.groupId);
-      const problem = gradeProblem(group.schoolKind, input.grade);
-      if (problem) throw new InvalidInputError([{ path: "input.grade", ...problem }]);
-      return prisma().$transaction(async (tx) => {
-        const existing = await existingChildrenByName(tx, group.orgId, group.schoolId);
-        if (existing.has(nameKey(input.legalName, input.legalNameKana))) {
-          throw new ConflictError(
-            `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`,
-            `A child with the same name and kana is already registered at ${group.schoolName}.`,
-          );
-        }
-        const [id] = await createChildVolunteers(
-          tx,
-          { group, recordedById: ctx.viewer!.userId, joinedOn: input.joinedOn ?? todayInJapan() },
-          [
-            {
-              legalName: input.legalName,
-              legalNameKana: input.legalNameKana,
-              grade: input.grade,
-              guardianName: input.guardianName,
-              guardianKana: input.guardianKana ?? undefined,
-              guardianRelation: input.guardianRelation ?? undefined,
-              guardianPhone: input.guardianPhone ?? undefined,
-              guardianEmail: input.guardianEmail ?? undefined,
-              activityConsent: input.activityConsent ?? undefined,
-              photoConsent: input.photoConsent ?? undefined,
-            },
-          ],
-        );
-        await audit(
-          ctx,
-          {
-            action: "create",
-            entity: "ChildVolunteer",
-            entityId: id,
-            details: {
-              groupId: group.id,
-              grade: input.grade,
-              consents: [input.activityConsent && "GUARDIAN_ACTIVITY", input.photoConsent && "PHOTO_PUBLICATION"].filter(Boolean) as string[],
-            },
-          },
-          tx,
-        );
-        return tx.childVolunteer.findUniqueOrThrow({ ...query, where: { id } });
-      });
+      const childVolunteerId = await registerChildVolunteer(ctx, group, input);
+      return prisma().childVolunteer.findUniqueOrThrow({ ...query, where: { id: childVolunteerId } });
     },
   }),
 );
@@ -380,32 +334,8 @@ builder.mutationField("importChildVolunteers", (t) =>
     resolve: async (query, _root, args, ctx) => {
       const group = await requireSchoolGroup(ctx, args.groupId);
       const terms = await importTerms(group, args.consentTerms);
-      const today = todayInJapan();
-      return prisma().$transaction(
-        async (tx) => {
-          const preview = previewImport({
-            group,
-            csv: args.csv,
-            encoding: args.encoding ?? "TEXT",
-            existing: await existingChildrenByName(tx, group.orgId, group.schoolId),
-            terms,
-            today,
-          });
-          const issues = previewIssues(preview);
-          if (issues.length > 0) {
-            throw new InvalidInputError(issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })));
-          }
-          const children = preview.rows.map((r) => r.child!);
-          const ids = await createChildVolunteers(tx, { group, recordedById: ctx.viewer!.userId, joinedOn: today }, children);
-          await audit(
-            ctx,
-            { action: "import", entity: "ChildVolunteer", details: { groupId: group.id, count: ids.length, charset: preview.charset, ids } },
-            tx,
-          );
-          return tx.childVolunteer.findMany({ ...query, where: { id: { in: ids } }, orderBy: kanaOrder });
-        },
-        { timeout: 60_000 },
-      );
+      const ids = await importChildVolunteers(ctx, group, { csv: args.csv, encoding: args.encoding ?? "TEXT", terms });
+      return prisma().childVolunteer.findMany({ ...query, where: { id: { in: ids } }, orderBy: kanaOrder });
     },
   }),
 );
@@ -490,30 +420,7 @@ builder.mutationField("applySchoolYearRollover", (t) =>
     resolve: async (_root, args, ctx) => {
       const group = await requireSchoolGroup(ctx, args.groupId);
       checkRolloverYear(args.fiscalYear);
-      return prisma().$transaction(async (tx) => {
-        await lockSchool(tx, group.schoolId);
-        const plan = await planRollover(tx, group, args.fiscalYear);
-        if (plan.appliedAt) {
-          const on = plan.appliedAt.toISOString().slice(0, 10);
-          throw new ConflictError(
-            `${group.schoolName}の${args.fiscalYear}年度の進級処理は実行済みです（${on}）。`,
-            `The ${args.fiscalYear} rollover of ${group.schoolName} was already applied (${on}).`,
-          );
-        }
-        await applyRolloverPlan(tx, group, plan);
-        const counts = (o: RolloverOutcome) => plan.entries.filter((e) => e.outcome === o).map((e) => e.childVolunteerId);
-        await audit(
-          ctx,
-          {
-            action: "update",
-            entity: ROLLOVER_ENTITY,
-            entityId: group.schoolId,
-            details: { fiscalYear: args.fiscalYear, groupId: group.id, promoted: counts("PROMOTED"), graduated: counts("GRADUATES") },
-          },
-          tx,
-        );
-        return { ...plan, appliedAt: await rolloverAppliedAt(tx, group, args.fiscalYear) };
-      });
+      return applySchoolYearRollover(ctx, group, args.fiscalYear);
     },
   }),
 );

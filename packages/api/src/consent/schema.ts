@@ -5,15 +5,14 @@
 // most one consent per kind is in force and "granted and not withdrawn" is the child's answer.
 import { z } from "zod";
 
-import { startOfDayInJapan, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { canSeeChild, canSeeConsentOf, findChild, findConsent } from "../child-volunteer/access.ts";
 import { consentFormSchema } from "../child-volunteer/validation.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { recordConsent } from "./record-consent.ts";
+import { withdrawConsent } from "./withdraw-consent.ts";
 
 const ConsentKindEnum = builder.enumType("ConsentKind", {
   description: "GUARDIAN_ACTIVITY 保護者同意（活動参加）, PHOTO_PUBLICATION 写真掲載同意",
@@ -87,49 +86,8 @@ builder.mutationFields((t) => ({
       return child === null ? ctx.viewer !== null : canSeeChild(ctx, child);
     },
     resolve: async (query, _root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
-      const child = await findChild(ctx, String(input.childVolunteerId));
-      if (!child) throw new NotFoundError("子ども福祉委員 / child volunteer");
-      return prisma().$transaction(async (tx) => {
-        const replaced = await tx.consent.findMany({
-          where: { orgId: viewer.orgId, childVolunteerId: child.id, kind: input.kind, withdrawnAt: null },
-          select: { id: true },
-        });
-        if (replaced.length > 0) {
-          await tx.consent.updateMany({ where: { id: { in: replaced.map((c) => c.id) } }, data: { withdrawnAt: new Date() } });
-        }
-        const consent = await tx.consent.create({
-          data: {
-            orgId: viewer.orgId,
-            childVolunteerId: child.id,
-            kind: input.kind,
-            granted: input.granted,
-            givenBy: input.givenBy,
-            givenOn: input.givenOn,
-            scope: input.scope,
-            policyVersion: input.policyVersion,
-            recordedById: viewer.userId,
-          },
-          select: { id: true },
-        });
-        await audit(
-          ctx,
-          {
-            action: "create",
-            entity: "Consent",
-            entityId: consent.id,
-            details: {
-              childVolunteerId: child.id,
-              kind: input.kind,
-              granted: input.granted,
-              policyVersion: input.policyVersion,
-              replaced: replaced.map((c) => c.id),
-            },
-          },
-          tx,
-        );
-        return tx.consent.findUniqueOrThrow({ ...query, where: { id: consent.id } });
-      });
+      const consentId = await recordConsent(ctx, { ...input, childVolunteerId: String(input.childVolunteerId) });
+      return prisma().consent.findUniqueOrThrow({ ...query, where: { id: consentId } });
     },
   }),
 
@@ -147,36 +105,8 @@ builder.mutationFields((t) => ({
       return consent === null ? ctx.viewer !== null : canSeeConsentOf(ctx, consent);
     },
     resolve: async (query, _root, args, ctx) => {
-      const consent = await findConsent(ctx, String(args.consentId));
-      if (!consent) throw new NotFoundError("同意 / consent");
-      if (consent.withdrawnAt) {
-        throw new ConflictError(
-          `この同意は既に撤回されています（${consent.withdrawnAt.toISOString().slice(0, 10)}）。`,
-          `This consent was already withdrawn (${consent.withdrawnAt.toISOString().slice(0, 10)}).`,
-        );
-      }
-      const today = todayInJapan();
-      const on = args.on ?? today;
-      if (on.getTime() > today.getTime()) {
-        throw new InvalidInputError([{ path: "on", message: "撤回日が未来の日付です。", messageEn: "The withdrawal date is in the future." }]);
-      }
-      if (on.getTime() < consent.givenOn.getTime()) {
-        throw new InvalidInputError([
-          { path: "on", message: "撤回日が同意日より前です。", messageEn: "The withdrawal date is before the consent was given." },
-        ]);
-      }
-      // today: from now on; an earlier day: from the start of that day in Japan
-      const withdrawnAt = on.getTime() === today.getTime() ? new Date() : startOfDayInJapan(on);
-      return prisma().$transaction(async (tx) => {
-        const { count } = await tx.consent.updateMany({ where: { id: consent.id, withdrawnAt: null }, data: { withdrawnAt } });
-        if (count === 0) throw new ConflictError("この同意は既に撤回されています。", "This consent was already withdrawn.");
-        await audit(
-          ctx,
-          { action: "update", entity: "Consent", entityId: consent.id, details: { withdrawn: true, on: on.toISOString().slice(0, 10) } },
-          tx,
-        );
-        return tx.consent.findUniqueOrThrow({ ...query, where: { id: consent.id } });
-      });
+      const consentId = await withdrawConsent(ctx, String(args.consentId), args.on ?? null);
+      return prisma().consent.findUniqueOrThrow({ ...query, where: { id: consentId } });
     },
   }),
 }));

@@ -7,13 +7,13 @@ import { z } from "zod";
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit, auditRestrictedRead } from "../audit/audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { visibleGroupsWhere } from "../organization/access.ts";
-import { RecordNotFoundError } from "../recognition/errors.ts";
 import { dayOf, optionalTextOf, textOf, uuidOf } from "../recognition/validate.ts";
+import { recordGroupAchievement } from "./group-achievement.ts";
 
 builder.prismaObject("JuvenileParticipant", {
   description: "A youth of a juvenile cohort, known only by a pseudonymous code: no name exists anywhere (少年法61条)",
@@ -156,24 +156,8 @@ builder.mutationField("recordGroupAchievement", (t) =>
       achievedOn: t.arg({ type: "Date", required: true, validate: dayOf({ ja: "達成日", en: "day achieved" }) }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
-      const groupId = String(args.groupId);
-      return prisma().$transaction(async (tx) => {
-        const group = await tx.group.findFirst({ where: { id: groupId, orgId: viewer.orgId }, select: { id: true } });
-        if (!group) throw new RecordNotFoundError("団体", "group");
-        const achievement = await tx.groupAchievement.create({
-          ...query,
-          data: {
-            orgId: viewer.orgId,
-            groupId,
-            title: args.title.trim(),
-            description: args.description?.trim() || null,
-            achievedOn: args.achievedOn,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "GroupAchievement", entityId: achievement.id, details: { groupId } }, tx);
-        return achievement;
-      });
+      const achievementId = await recordGroupAchievement(ctx, { ...args, groupId: String(args.groupId) });
+      return prisma().groupAchievement.findUniqueOrThrow({ ...query, where: { id: achievementId } });
     },
   }),
 );

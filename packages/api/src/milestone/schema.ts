@@ -1,16 +1,14 @@
 // milestone — マイルストーン: first activity, hours and years of service, earned automatically when
-// logs are approved (see award.ts). The definitions are data a 社協 changes (staff);
+// logs are approved (see award.ts). The definitions are data a 社協 changes (staff, definition.ts);
 // a person's awards are seen by whoever may see the person's name.
 import { z } from "zod";
 
-import { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { audit } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { personVisibility } from "../person/access.ts";
+import { createMilestone, updateMilestone } from "./definition.ts";
 
 const MilestoneKindEnum = builder.enumType("MilestoneKind", {
   values: {
@@ -113,21 +111,6 @@ const UpdateMilestoneInput = builder.inputType("UpdateMilestoneInput", {
   }),
 });
 
-const firstActivityIssue = {
-  path: "input.threshold",
-  message: "「はじめての活動」のしきい値は1です。",
-  messageEn: "The first-activity milestone has threshold 1.",
-};
-
-function duplicate(): ConflictError {
-  return new ConflictError(
-    "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。",
-    "A milestone with this code, or of this kind and threshold, already exists.",
-  );
-}
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-
 builder.mutationFields((t) => ({
   createMilestone: t.field({
     type: MilestoneRef,
@@ -135,34 +118,7 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     authScopes: { staff: true },
     args: { input: t.arg({ type: CreateMilestoneInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      if (input.kind === "FIRST_ACTIVITY" && input.threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
-      return prisma()
-        .$transaction(async (tx) => {
-          const clash = await tx.milestone.findFirst({
-            where: { orgId, OR: [{ code: input.code }, { kind: input.kind, threshold: input.threshold }] },
-            select: { id: true },
-          });
-          if (clash) throw duplicate();
-          const milestone = await tx.milestone.create({
-            data: {
-              orgId,
-              code: input.code,
-              kind: input.kind,
-              threshold: input.threshold,
-              name: input.name.trim(),
-              nameEn: input.nameEn.trim(),
-              active: input.active ?? true,
-            },
-          });
-          await audit(ctx, { action: "create", entity: "Milestone", entityId: milestone.id, details: { ...input } }, tx);
-          return milestone;
-        })
-        .catch((err: unknown) => {
-          throw isUniqueViolation(err) ? duplicate() : err;
-        });
-    },
+    resolve: (_root, { input }, ctx) => createMilestone(ctx, input),
   }),
   updateMilestone: t.field({
     type: MilestoneRef,
@@ -170,43 +126,6 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     authScopes: { staff: true },
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateMilestoneInput, required: true }) },
-    resolve: async (_root, { id, input }, ctx) => {
-      const orgId = ctx.viewer!.orgId;
-      return prisma()
-        .$transaction(async (tx) => {
-          const current = await tx.milestone.findFirst({ where: { id: String(id), orgId } });
-          if (!current) throw new NotFoundError("マイルストーン / milestone");
-          const threshold = input.threshold ?? current.threshold;
-          if (current.kind === "FIRST_ACTIVITY" && threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
-          if (threshold !== current.threshold) {
-            const clash = await tx.milestone.findFirst({
-              where: { orgId, kind: current.kind, threshold, id: { not: current.id } },
-              select: { id: true },
-            });
-            if (clash) throw duplicate();
-          }
-          const data = {
-            ...(input.name != null ? { name: input.name.trim() } : {}),
-            ...(input.nameEn != null ? { nameEn: input.nameEn.trim() } : {}),
-            ...(input.threshold != null ? { threshold: input.threshold } : {}),
-            ...(input.active != null ? { active: input.active } : {}),
-          };
-          const milestone = await tx.milestone.update({ where: { id: current.id }, data });
-          await audit(
-            ctx,
-            {
-              action: "update",
-              entity: "Milestone",
-              entityId: current.id,
-              details: { before: { name: current.name, nameEn: current.nameEn, threshold: current.threshold, active: current.active }, after: data },
-            },
-            tx,
-          );
-          return milestone;
-        })
-        .catch((err: unknown) => {
-          throw isUniqueViolation(err) ? duplicate() : err;
-        });
-    },
+    resolve: (_root, { id, input }, ctx) => updateMilestone(ctx, String(id), input),
   }),
 }));

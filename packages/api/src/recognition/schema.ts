@@ -1,16 +1,15 @@
 // recognition — thank-you messages (ありがとう) from residents, fishermen or staff to a person or a
 // group. Anyone signed in may record one for a recipient they can reach; it stays PENDING until
-// staff moderate it, and only then does the recipient see it (see access.ts).
+// staff moderate it (thank-you.ts), and only then does the recipient see it (access.ts).
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
-import { auditRestrictedRead, audit } from "../audit/audit.ts";
+import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ConflictError } from "../errors.ts";
-import { assertCanThank, juvenileRowIds, visibleThankYousWhere } from "./access.ts";
-import { RecordNotFoundError } from "./errors.ts";
+import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
+import { moderateThankYous, sendThankYou } from "./thank-you.ts";
 import { dayOf, textOf, uuidOf } from "./validate.ts";
 
 const ModerationStatusEnum = builder.enumType("ModerationStatus", {
@@ -141,25 +140,10 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: SendThankYouInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const viewer = ctx.viewer!;
-      const to = { personId: input.toPersonId ? String(input.toPersonId) : null, groupId: input.toGroupId ? String(input.toGroupId) : null };
-      await assertCanThank(ctx, to);
-      return prisma().$transaction(async (tx) => {
-        const message = await tx.thankYouMessage.create({
-          ...query,
-          data: {
-            orgId: viewer.orgId,
-            toPersonId: to.personId,
-            toGroupId: to.groupId,
-            fromName: input.fromName.trim(),
-            body: input.body.trim(),
-            receivedOn: input.receivedOn,
-            authorId: viewer.userId,
-          },
-        });
-        await audit(ctx, { action: "create", entity: "ThankYouMessage", entityId: message.id }, tx);
-        return message;
-      });
+      const toPersonId = input.toPersonId ? String(input.toPersonId) : null;
+      const toGroupId = input.toGroupId ? String(input.toGroupId) : null;
+      const messageId = await sendThankYou(ctx, { ...input, toPersonId, toGroupId });
+      return prisma().thankYouMessage.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),
   moderateThankYous: t.prismaField({
@@ -181,32 +165,8 @@ builder.mutationFields((t) => ({
       decision: t.arg({ type: ModerationDecisionEnum, required: true }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
-      const ids = [...new Set(args.ids.map(String))];
-      const status = args.decision === "APPROVE" ? "APPROVED" : "REJECTED";
-      return prisma().$transaction(async (tx) => {
-        const found = await tx.thankYouMessage.findMany({ where: { id: { in: ids }, orgId: viewer.orgId }, select: { id: true, status: true } });
-        if (found.length !== ids.length) throw new RecordNotFoundError("ありがとうメッセージ", "thank-you message");
-        const decided = found.filter((m) => m.status !== "PENDING").length;
-        const moderatedAt = new Date();
-        const { count } = await tx.thankYouMessage.updateMany({
-          where: { id: { in: ids }, orgId: viewer.orgId, status: "PENDING" },
-          data: { status, moderatedById: viewer.userId, moderatedAt },
-        });
-        // also catches a message decided by another staff member since it was read above
-        if (decided > 0 || count !== ids.length) {
-          throw new ConflictError(
-            "すでに承認・却下されたメッセージが含まれています。何も変更していません。",
-            "Some messages were already moderated. Nothing was changed.",
-          );
-        }
-        await audit(
-          ctx,
-          { action: status === "APPROVED" ? "approve" : "reject", entity: "ThankYouMessage", entityId: ids.length === 1 ? ids[0] : null, details: { ids } },
-          tx,
-        );
-        return tx.thankYouMessage.findMany({ ...query, where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-      });
+      const ids = await moderateThankYous(ctx, args.ids.map(String), args.decision);
+      return prisma().thankYouMessage.findMany({ ...query, where: { id: { in: ids } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     },
   }),
 }));

@@ -1,0 +1,46 @@
+// The CSV import of 子ども福祉委員, all or nothing: the file is checked again inside the transaction
+// (against the school's children as they are now) and written only when every row is valid;
+// otherwise INVALID_INPUT names each bad row and nothing is written.
+import { todayInJapan } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { InvalidInputError } from "../errors.ts";
+import type { SchoolGroup } from "./access.ts";
+import { previewImport, previewIssues, type PreviewParams } from "./csv.ts";
+import { createChildVolunteers, existingChildrenByName } from "./register.ts";
+
+/** Imports the file's children into the school group; returns their ChildVolunteer ids. */
+export function importChildVolunteers(
+  ctx: Context,
+  group: SchoolGroup,
+  input: Pick<PreviewParams, "csv" | "encoding" | "terms">,
+): Promise<string[]> {
+  const today = todayInJapan();
+  return prisma().$transaction(
+    async (tx) => {
+      const preview = previewImport({
+        group,
+        csv: input.csv,
+        encoding: input.encoding,
+        existing: await existingChildrenByName(tx, group.orgId, group.schoolId),
+        terms: input.terms,
+        today,
+      });
+      const issues = previewIssues(preview);
+      if (issues.length > 0) {
+        throw new InvalidInputError(issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })));
+      }
+      const children = preview.rows.map((r) => r.child!);
+      const ids = await createChildVolunteers(tx, { group, recordedById: ctx.viewer!.userId, joinedOn: today }, children);
+      await audit(
+        ctx,
+        { action: "import", entity: "ChildVolunteer", details: { groupId: group.id, count: ids.length, charset: preview.charset, ids } },
+        tx,
+      );
+      return ids;
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,109 @@
+// The milestones a 社協 recognises are data staff change: a code, a kind and a threshold, unique per
+// organisation (the unique indexes catch a concurrent duplicate). Awards already earned are kept
+// when a definition changes (award.ts awards them).
+import { Prisma, type MilestoneKind } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+
+const firstActivityIssue = {
+  path: "input.threshold",
+  message: "「はじめての活動」のしきい値は1です。",
+  messageEn: "The first-activity milestone has threshold 1.",
+};
+
+function duplicate(): ConflictError {
+  return new ConflictError(
+    "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。",
+    "A milestone with this code, or of this kind and threshold, already exists.",
+  );
+}
+
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+
+export interface CreateMilestoneInput {
+  code: string;
+  kind: MilestoneKind;
+  threshold: number;
+  name: string;
+  nameEn: string;
+  active?: boolean | null;
+}
+
+export async function createMilestone(ctx: Context, input: CreateMilestoneInput) {
+  const orgId = ctx.viewer!.orgId;
+  if (input.kind === "FIRST_ACTIVITY" && input.threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
+  return prisma()
+    .$transaction(async (tx) => {
+      const clash = await tx.milestone.findFirst({
+        where: { orgId, OR: [{ code: input.code }, { kind: input.kind, threshold: input.threshold }] },
+        select: { id: true },
+      });
+      if (clash) throw duplicate();
+      const milestone = await tx.milestone.create({
+        data: {
+          orgId,
+          code: input.code,
+          kind: input.kind,
+          threshold: input.threshold,
+          name: input.name.trim(),
+          nameEn: input.nameEn.trim(),
+          active: input.active ?? true,
+        },
+      });
+      await audit(ctx, { action: "create", entity: "Milestone", entityId: milestone.id, details: { ...input } }, tx);
+      return milestone;
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? duplicate() : err;
+    });
+}
+
+/** Only the fields given change. */
+export interface UpdateMilestoneInput {
+  name?: string | null;
+  nameEn?: string | null;
+  threshold?: number | null;
+  active?: boolean | null;
+}
+
+export async function updateMilestone(ctx: Context, id: string, input: UpdateMilestoneInput) {
+  const orgId = ctx.viewer!.orgId;
+  return prisma()
+    .$transaction(async (tx) => {
+      const current = await tx.milestone.findFirst({ where: { id: id, orgId } });
+      if (!current) throw new NotFoundError("マイルストーン / milestone");
+      const threshold = input.threshold ?? current.threshold;
+      if (current.kind === "FIRST_ACTIVITY" && threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
+      if (threshold !== current.threshold) {
+        const clash = await tx.milestone.findFirst({
+          where: { orgId, kind: current.kind, threshold, id: { not: current.id } },
+          select: { id: true },
+        });
+        if (clash) throw duplicate();
+      }
+      const data = {
+        ...(input.name != null ? { name: input.name.trim() } : {}),
+        ...(input.nameEn != null ? { nameEn: input.nameEn.trim() } : {}),
+        ...(input.threshold != null ? { threshold: input.threshold } : {}),
+        ...(input.active != null ? { active: input.active } : {}),
+      };
+      const milestone = await tx.milestone.update({ where: { id: current.id }, data });
+      await audit(
+        ctx,
+        {
+          action: "update",
+          entity: "Milestone",
+          entityId: current.id,
+          details: { before: { name: current.name, nameEn: current.nameEn, threshold: current.threshold, active: current.active }, after: data },
+        },
+        tx,
+      );
+      return milestone;
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? duplicate() : err;
+    });
+}

@@ -1,0 +1,71 @@
+// Thank-yous (ありがとう): recorded for a recipient the viewer can reach, PENDING until staff
+// moderate them, all or none. Each change runs in one transaction with its audit entry.
+import { prisma } from "@tsunagu/db/client";
+
+import { audit } from "../audit/audit.ts";
+import type { Context } from "../context.ts";
+import { ConflictError } from "../errors.ts";
+import { assertCanThank } from "./access.ts";
+import { RecordNotFoundError } from "./errors.ts";
+
+export interface SendThankYouInput {
+  /** exactly one of toPersonId and toGroupId */
+  toPersonId: string | null;
+  toGroupId: string | null;
+  fromName: string;
+  body: string;
+  receivedOn: Date;
+}
+
+/** Records a thank-you for staff to moderate; returns its id. */
+export async function sendThankYou(ctx: Context, input: SendThankYouInput): Promise<string> {
+  const viewer = ctx.viewer!;
+  const to = { personId: input.toPersonId, groupId: input.toGroupId };
+  await assertCanThank(ctx, to);
+  return prisma().$transaction(async (tx) => {
+    const message = await tx.thankYouMessage.create({
+      data: {
+        orgId: viewer.orgId,
+        toPersonId: to.personId,
+        toGroupId: to.groupId,
+        fromName: input.fromName.trim(),
+        body: input.body.trim(),
+        receivedOn: input.receivedOn,
+        authorId: viewer.userId,
+      },
+      select: { id: true },
+    });
+    await audit(ctx, { action: "create", entity: "ThankYouMessage", entityId: message.id }, tx);
+    return message.id;
+  });
+}
+
+/** Approves or rejects pending thank-yous, all or none; returns their ids. */
+export function moderateThankYous(ctx: Context, messageIds: string[], decision: "APPROVE" | "REJECT"): Promise<string[]> {
+  const viewer = ctx.viewer!;
+  const ids = [...new Set(messageIds)];
+  const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
+  return prisma().$transaction(async (tx) => {
+    const found = await tx.thankYouMessage.findMany({ where: { id: { in: ids }, orgId: viewer.orgId }, select: { id: true, status: true } });
+    if (found.length !== ids.length) throw new RecordNotFoundError("ありがとうメッセージ", "thank-you message");
+    const decided = found.filter((m) => m.status !== "PENDING").length;
+    const moderatedAt = new Date();
+    const { count } = await tx.thankYouMessage.updateMany({
+      where: { id: { in: ids }, orgId: viewer.orgId, status: "PENDING" },
+      data: { status, moderatedById: viewer.userId, moderatedAt },
+    });
+    // also catches a message decided by another staff member since it was read above
+    if (decided > 0 || count !== ids.length) {
+      throw new ConflictError(
+        "すでに承認・却下されたメッセージが含まれています。何も変更していません。",
+        "Some messages were already moderated. Nothing was changed.",
+      );
+    }
+    await audit(
+      ctx,
+      { action: status === "APPROVED" ? "approve" : "reject", entity: "ThankYouMessage", entityId: ids.length === 1 ? ids[0] : null, details: { ids } },
+      tx,
+    );
+    return ids;
+  });
+}
