@@ -12,6 +12,18 @@ const AddEventTask = graphql(
           data {
             id
             title
+            done
+            dueOn
+            assignee {
+              id
+              name
+            }
+            event {
+              id
+              tasks {
+                id
+              }
+            }
           }
         }
       }
@@ -20,5 +32,5 @@ const AddEventTask = graphql(
   [ErrorFields],
 );
 
-/** タスクを追加する */
-export const useAddEventTaskMutation = mutationHook(AddEventTask, (d) => d.addEventTask, { refetchQueries: ["EventDetail"] });
+/** タスクを追加する: the answer carries the event's task list, in the board's order */
+export const useAddEventTaskMutation = mutationHook(AddEventTask, (d) => d.addEventTask);

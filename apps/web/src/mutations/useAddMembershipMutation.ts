@@ -22,5 +22,5 @@ const AddMembership = graphql(
 
 /** 名簿への追加: a person joins a group in a role from a date */
 export const useAddMembershipMutation = mutationHook(AddMembership, (d) => d.addMembership, {
-  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+  refetchQueries: ["RosterPage", "GroupsPage"],
 });

@@ -1,6 +1,7 @@
 import { graphql } from "../graphql.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
+import { ShiftSignUps } from "../routes/event/sign-ups.ts";
 
 const AddShift = graphql(
   `
@@ -12,13 +13,23 @@ const AddShift = graphql(
           data {
             id
             title
+            startsAt
+            endsAt
+            capacity
+            ...ShiftSignUps
+            event {
+              id
+              shifts {
+                id
+              }
+            }
           }
         }
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, ShiftSignUps],
 );
 
-/** シフトを追加する */
-export const useAddShiftMutation = mutationHook(AddShift, (d) => d.addShift, { refetchQueries: ["EventDetail", "Events"] });
+/** シフトを追加する: the answer carries the event's shift list, in the page's order (by start) */
+export const useAddShiftMutation = mutationHook(AddShift, (d) => d.addShift);

@@ -24,5 +24,5 @@ const ApplySchoolYearRollover = graphql(
 
 /** 進級処理: 学年 +1, leavers become alumni; once per school and year */
 export const useApplySchoolYearRolloverMutation = mutationHook(ApplySchoolYearRollover, (d) => d.applySchoolYearRollover, {
-  refetchQueries: ["ChildVolunteers", "SchoolYearRolloverPreview"],
+  refetchQueries: ["SchoolYearRolloverPreview"],
 });

@@ -1,4 +1,5 @@
 import { graphql } from "../graphql.ts";
+import { dropFromList } from "../lib/cache.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
@@ -35,7 +36,10 @@ const ApproveActivityLogs = graphql(
   [ErrorFields],
 );
 
-/** 一括承認 (staff): milestones are awarded in the same transaction */
+/** 一括承認 (staff): milestones are awarded in the same transaction; the logs leave the approval queue */
 export const useApproveActivityLogsMutation = mutationHook(ApproveActivityLogs, (d) => d.approveActivityLogs, {
-  refetchQueries: ["ApprovalQueue", "ActivityLogs"],
+  update(cache, { data }) {
+    const result = data?.approveActivityLogs;
+    if (result?.__typename === "MutationApproveActivityLogsSuccess") dropFromList(cache, "approvalQueue", result.data.activityLogs.map((l) => l.id));
+  },
 });

@@ -21,4 +21,4 @@ const CancelEvent = graphql(
 );
 
 /** 中止: the event stays with its sign-ups as a record */
-export const useCancelEventMutation = mutationHook(CancelEvent, (d) => d.cancelEvent, { refetchQueries: ["EventDetail", "Events"] });
+export const useCancelEventMutation = mutationHook(CancelEvent, (d) => d.cancelEvent);

@@ -1,6 +1,7 @@
 import { graphql } from "../graphql.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
+import { ShiftSignUps } from "../routes/event/sign-ups.ts";
 
 const CancelSignUp = graphql(
   `
@@ -13,22 +14,15 @@ const CancelSignUp = graphql(
             id
             status
             shift {
-              id
-              confirmed {
-                id
-                person {
-                  id
-                  name
-                }
-              }
+              ...ShiftSignUps
             }
           }
         }
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, ShiftSignUps],
 );
 
-/** キャンセル: the first person waiting moves up to the freed place (the answer lists the confirmed, to name them) */
-export const useCancelSignUpMutation = mutationHook(CancelSignUp, (d) => d.cancelSignUp, { refetchQueries: ["EventDetail", "Events"] });
+/** キャンセル: the first person waiting moves up to the freed place (the answer carries the shift's lists, to name them) */
+export const useCancelSignUpMutation = mutationHook(CancelSignUp, (d) => d.cancelSignUp);

@@ -26,5 +26,5 @@ const ChangeMembershipRole = graphql(
 
 /** 役割の変更: ends the membership the day before and starts one in the new role */
 export const useChangeMembershipRoleMutation = mutationHook(ChangeMembershipRole, (d) => d.changeMembershipRole, {
-  refetchQueries: ["RosterPage", "PersonPage"],
+  refetchQueries: ["RosterPage"],
 });

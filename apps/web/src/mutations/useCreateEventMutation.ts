@@ -21,4 +21,4 @@ const CreateEvent = graphql(
 );
 
 /** イベントを作成する (予定) */
-export const useCreateEventMutation = mutationHook(CreateEvent, (d) => d.createEvent, { refetchQueries: ["Events"] });
+export const useCreateEventMutation = mutationHook(CreateEvent, (d) => d.createEvent);

@@ -23,5 +23,5 @@ const EndMembership = graphql(
 
 /** 所属の終了: ends a membership on a date with a reason (kept as history) */
 export const useEndMembershipMutation = mutationHook(EndMembership, (d) => d.endMembership, {
-  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+  refetchQueries: ["RosterPage", "GroupsPage"],
 });

@@ -20,6 +20,4 @@ const ImportChildVolunteers = graphql(
 );
 
 /** CSV一括登録: all rows or none (the server checks every row again) */
-export const useImportChildVolunteersMutation = mutationHook(ImportChildVolunteers, (d) => d.importChildVolunteers, {
-  refetchQueries: ["ChildVolunteers"],
-});
+export const useImportChildVolunteersMutation = mutationHook(ImportChildVolunteers, (d) => d.importChildVolunteers);

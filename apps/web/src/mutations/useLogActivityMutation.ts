@@ -28,4 +28,4 @@ const LogActivity = graphql(
 );
 
 /** 活動を記録する: a draft, or submitted for approval */
-export const useLogActivityMutation = mutationHook(LogActivity, (d) => d.logActivity, { refetchQueries: ["ActivityLogs"] });
+export const useLogActivityMutation = mutationHook(LogActivity, (d) => d.logActivity);

@@ -11,6 +11,10 @@ const MarkAttendance = graphql(
         ... on MutationMarkAttendanceSuccess {
           data {
             id
+            confirmed {
+              id
+              attended
+            }
           }
         }
       }
@@ -20,4 +24,4 @@ const MarkAttendance = graphql(
 );
 
 /** 出席: who of those signed up attended the shift */
-export const useMarkAttendanceMutation = mutationHook(MarkAttendance, (d) => d.markAttendance, { refetchQueries: ["EventDetail"] });
+export const useMarkAttendanceMutation = mutationHook(MarkAttendance, (d) => d.markAttendance);

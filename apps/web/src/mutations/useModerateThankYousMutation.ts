@@ -1,4 +1,5 @@
 import { graphql } from "../graphql.ts";
+import { dropFromConnection } from "../lib/cache.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
@@ -21,7 +22,10 @@ const ModerateThankYous = graphql(
   [ErrorFields],
 );
 
-/** 承認・却下 (staff), all or none */
+/** 承認・却下 (staff), all or none; the messages leave the moderation queue */
 export const useModerateThankYousMutation = mutationHook(ModerateThankYous, (d) => d.moderateThankYous, {
-  refetchQueries: ["ModerationQueue", "ThankYous", "RecentThankYous"],
+  update(cache, { data }) {
+    const result = data?.moderateThankYous;
+    if (result?.__typename === "MutationModerateThankYousSuccess") dropFromConnection(cache, "moderationQueue", result.data.map((m) => m.id));
+  },
 });

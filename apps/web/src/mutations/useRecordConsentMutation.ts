@@ -14,6 +14,18 @@ const RecordConsent = graphql(
             kind
             granted
             inForce
+            childVolunteer {
+              id
+              hasActivityConsent
+              photoConsent
+              consents {
+                id
+                kind
+                scope
+                policyVersion
+                recordedAt
+              }
+            }
           }
         }
       }
@@ -22,5 +34,5 @@ const RecordConsent = graphql(
   [ErrorFields],
 );
 
-/** 保護者同意の記録 (or refusal); the consent of that kind it replaces is withdrawn */
-export const useRecordConsentMutation = mutationHook(RecordConsent, (d) => d.recordConsent, { refetchQueries: ["ChildVolunteers"] });
+/** 保護者同意の記録 (or refusal); the consent of that kind it replaces is withdrawn (the answer carries the child's consents) */
+export const useRecordConsentMutation = mutationHook(RecordConsent, (d) => d.recordConsent);

@@ -11,10 +11,12 @@ const RecordEventActivityLog = graphql(
         ... on MutationRecordEventActivityLogSuccess {
           data {
             id
+            status
             activityLog {
               id
               status
               participantCount
+              minutes
               uninsuredCount
             }
           }
@@ -25,7 +27,5 @@ const RecordEventActivityLog = graphql(
   [ErrorFields],
 );
 
-/** 出席を活動記録にする: one submitted activity log from the event's attendance */
-export const useRecordEventActivityLogMutation = mutationHook(RecordEventActivityLog, (d) => d.recordEventActivityLog, {
-  refetchQueries: ["EventDetail", "ActivityLogs"],
-});
+/** 出席を活動記録にする: one submitted activity log from the event's attendance; the event is then 実施済み */
+export const useRecordEventActivityLogMutation = mutationHook(RecordEventActivityLog, (d) => d.recordEventActivityLog);

@@ -11,7 +11,15 @@ const RecordMeetingMinutes = graphql(
         ... on MutationRecordMeetingMinutesSuccess {
           data {
             id
+            heldOn
             title
+            body
+            event {
+              id
+              meetingMinutes {
+                id
+              }
+            }
           }
         }
       }
@@ -20,7 +28,5 @@ const RecordMeetingMinutes = graphql(
   [ErrorFields],
 );
 
-/** 議事録を記録する */
-export const useRecordMeetingMinutesMutation = mutationHook(RecordMeetingMinutes, (d) => d.recordMeetingMinutes, {
-  refetchQueries: ["MeetingMinutes", "EventDetail"],
-});
+/** 議事録を記録する: the group's list is fetched again (newest first); the event's comes in the answer */
+export const useRecordMeetingMinutesMutation = mutationHook(RecordMeetingMinutes, (d) => d.recordMeetingMinutes, { refetchQueries: ["MeetingMinutes"] });

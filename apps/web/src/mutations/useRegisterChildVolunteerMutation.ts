@@ -25,6 +25,4 @@ const RegisterChildVolunteer = graphql(
 );
 
 /** 子ども福祉委員の登録: the child, the school-group membership and the consents at once */
-export const useRegisterChildVolunteerMutation = mutationHook(RegisterChildVolunteer, (d) => d.registerChildVolunteer, {
-  refetchQueries: ["ChildVolunteers"],
-});
+export const useRegisterChildVolunteerMutation = mutationHook(RegisterChildVolunteer, (d) => d.registerChildVolunteer);

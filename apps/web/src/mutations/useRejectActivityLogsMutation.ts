@@ -1,4 +1,5 @@
 import { graphql } from "../graphql.ts";
+import { dropFromList } from "../lib/cache.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
 
@@ -23,7 +24,10 @@ const RejectActivityLogs = graphql(
   [ErrorFields],
 );
 
-/** 一括差し戻し (staff), with a reason */
+/** 一括差し戻し (staff), with a reason; the logs leave the approval queue */
 export const useRejectActivityLogsMutation = mutationHook(RejectActivityLogs, (d) => d.rejectActivityLogs, {
-  refetchQueries: ["ApprovalQueue", "ActivityLogs"],
+  update(cache, { data }) {
+    const result = data?.rejectActivityLogs;
+    if (result?.__typename === "MutationRejectActivityLogsSuccess") dropFromList(cache, "approvalQueue", result.data.activityLogs.map((l) => l.id));
+  },
 });

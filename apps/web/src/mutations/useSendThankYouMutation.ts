@@ -24,4 +24,4 @@ const SendThankYou = graphql(
 );
 
 /** ありがとうを送る: it waits for staff moderation before the recipient sees it */
-export const useSendThankYouMutation = mutationHook(SendThankYou, (d) => d.sendThankYou, { refetchQueries: ["ThankYous", "ModerationQueue"] });
+export const useSendThankYouMutation = mutationHook(SendThankYou, (d) => d.sendThankYou, { refetchQueries: ["ThankYous"] });

@@ -1,6 +1,7 @@
 import { graphql } from "../graphql.ts";
 import { mutationHook } from "../lib/mutation.ts";
 import { ErrorFields } from "../lib/result.ts";
+import { ShiftSignUps } from "../routes/event/sign-ups.ts";
 
 const SignUp = graphql(
   `
@@ -16,13 +17,16 @@ const SignUp = graphql(
               id
               name
             }
+            shift {
+              ...ShiftSignUps
+            }
           }
         }
       }
     }
   `,
-  [ErrorFields],
+  [ErrorFields, ShiftSignUps],
 );
 
-/** 申し込み: 確定 while places are left, else キャンセル待ち */
-export const useSignUpMutation = mutationHook(SignUp, (d) => d.signUp, { refetchQueries: ["EventDetail", "Events"] });
+/** 申し込み: 確定 while places are left, else キャンセル待ち (the answer carries the shift's lists) */
+export const useSignUpMutation = mutationHook(SignUp, (d) => d.signUp);

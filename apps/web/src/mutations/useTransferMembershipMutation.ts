@@ -30,5 +30,5 @@ const TransferMembership = graphql(
 
 /** 異動: ends the membership the day before and starts one in the target group */
 export const useTransferMembershipMutation = mutationHook(TransferMembership, (d) => d.transferMembership, {
-  refetchQueries: ["RosterPage", "GroupsPage", "PersonPage"],
+  refetchQueries: ["RosterPage", "GroupsPage"],
 });

@@ -12,6 +12,10 @@ const UpdateEvent = graphql(
           data {
             id
             title
+            description
+            place
+            startsAt
+            endsAt
           }
         }
       }
@@ -21,4 +25,4 @@ const UpdateEvent = graphql(
 );
 
 /** イベントを編集する: only the fields given change */
-export const useUpdateEventMutation = mutationHook(UpdateEvent, (d) => d.updateEvent, { refetchQueries: ["EventDetail", "Events"] });
+export const useUpdateEventMutation = mutationHook(UpdateEvent, (d) => d.updateEvent);

@@ -11,7 +11,13 @@ const UpdateEventTask = graphql(
         ... on MutationUpdateEventTaskSuccess {
           data {
             id
+            title
             done
+            dueOn
+            assignee {
+              id
+              name
+            }
           }
         }
       }
@@ -21,4 +27,4 @@ const UpdateEventTask = graphql(
 );
 
 /** タスクを変える (完了・未完了, 担当, 期限) */
-export const useUpdateEventTaskMutation = mutationHook(UpdateEventTask, (d) => d.updateEventTask, { refetchQueries: ["EventDetail"] });
+export const useUpdateEventTaskMutation = mutationHook(UpdateEventTask, (d) => d.updateEventTask);

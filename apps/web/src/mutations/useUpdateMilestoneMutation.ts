@@ -24,4 +24,4 @@ const UpdateMilestone = graphql(
 );
 
 /** マイルストーンの名称・しきい値・有効/無効を変える (staff) */
-export const useUpdateMilestoneMutation = mutationHook(UpdateMilestone, (d) => d.updateMilestone, { refetchQueries: ["Milestones"] });
+export const useUpdateMilestoneMutation = mutationHook(UpdateMilestone, (d) => d.updateMilestone);

@@ -21,32 +21,21 @@ import { useMarkAttendanceMutation } from "../../mutations/useMarkAttendanceMuta
 import { useSignUpMutation } from "../../mutations/useSignUpMutation.ts";
 import { formatTimes, japanDay } from "./format.ts";
 import type { Member } from "./members.ts";
+import { ShiftSignUps } from "./sign-ups.ts";
 
-export const ShiftCard_shift = graphql(`
-  fragment ShiftCard_shift on Shift {
-    id
-    title
-    startsAt
-    endsAt
-    capacity
-    placesLeft
-    confirmed {
+export const ShiftCard_shift = graphql(
+  `
+    fragment ShiftCard_shift on Shift {
       id
-      attended
-      person {
-        id
-        name
-      }
+      title
+      startsAt
+      endsAt
+      capacity
+      ...ShiftSignUps
     }
-    waitlist {
-      id
-      person {
-        id
-        name
-      }
-    }
-  }
-`);
+  `,
+  [ShiftSignUps],
+);
 
 type SignUp = { id: string; person: { id: string; name: string | null } | null };
 
