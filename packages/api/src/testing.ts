@@ -6,9 +6,9 @@ import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
-import { createTestDatabase, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
+import { createTestDatabaseFrom, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
 
-import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { demoAccounts, demoTestData } from "../../../prisma/seed/demo/index.ts";
 import { readApiEnv } from "./env.ts";
 import { createApp } from "./http.ts";
 
@@ -64,8 +64,8 @@ function client(url: string, cookie: string | null): TestClient {
 
 export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
   const statements = new StatementCounter();
-  const db = await createTestDatabase(undefined, { onQuery: statements.record });
-  await db.prisma.$transaction((tx) => seedDemo(tx, { today: TEST_TODAY }), { timeout: 300_000, maxWait: 60_000 });
+  // a copy of the demo data seeded once (the first file to ask seeds it; the others copy it)
+  const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record });
   useDatabase(db);
   const env = { ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }) };
   const log = pino({ level: "silent" });

@@ -15,6 +15,8 @@ export interface Database {
   location: string;
   prisma: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** the embedded database's files as a tarball (embedded only; tests copy a seeded database with it) */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export interface OpenOptions {
   command?: string;
   /** called for every SQL statement the client sends (tests count statements per operation) */
   onQuery?: (event: { query: string; durationMs: number }) => void;
+  /** an in-memory database starts from these files (a dumpDataDir() tarball) instead of empty */
+  loadDataDir?: Blob;
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: OpenOptions["onQuery"]): PrismaClient {
@@ -104,7 +108,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let lock: FolderLock | undefined;
   if (dataDir !== "memory") lock = await lockDataDir(dataDir, options.command ?? process.argv.slice(1).join(" "));
   try {
-    const pglite = dataDir === "memory" ? new PGlite() : new PGlite(dataDir);
+    if (options.loadDataDir && dataDir !== "memory") throw new Error("openDatabase: loadDataDir is for in-memory databases only");
+    const pglite = dataDir === "memory" ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite(dataDir);
     await pglite.waitReady;
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = createClient(adapterFactory, options.onQuery);
@@ -113,6 +118,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       location: dataDir,
       prisma,
       adapterFactory,
+      async dumpDataDir() {
+        // written to the data files first, so a copy starts without replaying the write-ahead log
+        await pglite.query("CHECKPOINT");
+        return pglite.dumpDataDir("none");
+      },
       async close() {
         await prisma.$disconnect();
         await pglite.close();

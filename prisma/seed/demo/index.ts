@@ -23,6 +23,8 @@ import { seedProgrammes } from "./programmes.ts";
 import { seedRecognition } from "./recognition.ts";
 import { addRejectedDuplicate, seedSalons } from "./salons.ts";
 
+import type { TestData } from "../../../packages/db/src/testing.ts";
+
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from "./accounts.ts";
 export type { DemoContext, SeedClient } from "./context.ts";
 
@@ -88,4 +90,14 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   const inserted = Object.values(result).reduce((n, r) => n + r.inserted, 0);
   log(`demo seed: ${inserted} rows inserted in ${Math.round(performance.now() - started)} ms`);
   return counts;
+}
+
+/** The demo 社協 as of `today`, as test data: test files get copies of one seeded template. */
+export function demoTestData(today: Date): TestData {
+  return {
+    name: `demo@${today.toISOString().slice(0, 10)}`,
+    fill: async (db) => {
+      await db.prisma.$transaction((tx) => seedDemo(tx, { today }), { timeout: 300_000, maxWait: 60_000 });
+    },
+  };
 }

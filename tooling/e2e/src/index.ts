@@ -13,10 +13,11 @@ import { afterAll, beforeAll } from "vitest";
 import { readApiEnv } from "@tsunagu/api";
 import { useDatabase } from "@tsunagu/db/client";
 import { repoRoot } from "@tsunagu/db/env";
-import { createTestDatabase, type TestDatabase } from "@tsunagu/db/testing";
+import { todayInJapan } from "@tsunagu/db";
+import { createTestDatabaseFrom, type TestDatabase } from "@tsunagu/db/testing";
 import { createServer } from "@tsunagu/server/app";
 
-import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { demoAccounts, demoTestData } from "../../../prisma/seed/demo/index.ts";
 import { e2eEnv } from "./env.ts";
 
 export const DEMO_PASSWORD = "tsunagu-demo-2025";
@@ -41,8 +42,8 @@ function freePort(): Promise<number> {
 
 /** the product on a fresh embedded (PGlite, in memory) database loaded with the demo data as of today */
 export async function startApp(): Promise<AppUnderTest> {
-  const db = await createTestDatabase("embedded");
-  await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date() }), { timeout: 300_000, maxWait: 60_000 });
+  // a copy of the demo data as of today, seeded once for all the files of a day
+  const db = await createTestDatabaseFrom(demoTestData(todayInJapan()), "embedded");
   useDatabase(db);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
