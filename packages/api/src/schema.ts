@@ -1,4 +1,5 @@
-// Every schema file, imported for its side effect; one file per domain word (see STYLE.md).
+// The composition root: every domain's schema.ts, imported for its side effect (one folder per
+// domain word, see docs/api.md), then the schema built from them.
 import { builder } from "./builder.ts";
 import "./error-types.ts";
 import "./account/schema.ts";

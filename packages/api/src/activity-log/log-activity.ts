@@ -7,7 +7,7 @@ import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import type { Context } from "../context.ts";
 import { InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
-import { personVisibility } from "../person/access.ts";
+import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 
 export interface LogActivityInput {
   groupId: string;
@@ -115,13 +115,7 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       if (withoutConsent.size > 0) {
         const children = await tx.person.findMany({
           where: { orgId, id: { in: [...withoutConsent] } },
-          select: {
-            id: true,
-            legalName: true,
-            displayName: true,
-            memberships: { select: { groupId: true } },
-            childVolunteer: { select: { id: true, schoolId: true } },
-          },
+          select: { ...personVisibilitySelect, legalName: true },
         });
         const byId = new Map(children.map((c) => [c.id, c]));
         personIds.forEach((id, i) => {

@@ -7,7 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
-import { personVisibility } from "../person/access.ts";
+import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { createMilestone, updateMilestone } from "./definition.ts";
 
 const MilestoneKindEnum = builder.enumType("MilestoneKind", {
@@ -56,10 +56,7 @@ builder.prismaObjectFields("Person", (t) => ({
     nullable: true,
     description: "Milestones the person has earned: visible to whoever may see the person's name",
     select: (_args, _ctx, nestedSelection) => ({
-      id: true,
-      displayName: true,
-      memberships: { select: { groupId: true } },
-      childVolunteer: { select: { id: true, schoolId: true } },
+      ...personVisibilitySelect,
       milestoneAwards: nestedSelection({ orderBy: [{ awardedAt: "asc" as const }, { id: "asc" as const }] }),
     }),
     authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,

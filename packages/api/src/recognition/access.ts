@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 import type { Context, Viewer } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
 import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
-import { personVisibility } from "../person/access.ts";
+import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { RecordNotFoundError } from "./errors.ts";
 
 /** The thank-you messages the viewer may read (before any filter of their own). */
@@ -58,7 +58,7 @@ export async function assertCanThank(ctx: Context, to: { personId?: string | nul
   if (to.personId) {
     const person = await prisma().person.findFirst({
       where: { id: to.personId, orgId: viewer.orgId },
-      select: { id: true, displayName: true, memberships: { select: { groupId: true } }, childVolunteer: { select: { id: true, schoolId: true } } },
+      select: personVisibilitySelect,
     });
     if (!person) throw new RecordNotFoundError("個人", "person");
     if (personVisibility(ctx, person).name) return;

@@ -15,7 +15,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
-import { personVisibility } from "../person/access.ts";
+import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { NotFound } from "./errors.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
 import { approvedMinutes, insuredPeople, minutesToHours } from "./stats.ts";
@@ -68,15 +68,12 @@ export async function rosterCsv(
       groupRole: { select: { name: true } },
       person: {
         select: {
-          id: true,
+          ...personVisibilitySelect,
           legalName: true,
           legalNameKana: true,
-          displayName: true,
           phone: true,
           email: true,
           networkStatus: true,
-          memberships: { select: { groupId: true } },
-          childVolunteer: { select: { id: true, schoolId: true } },
         },
       },
     },

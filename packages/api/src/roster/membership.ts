@@ -8,7 +8,7 @@ import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { scopedGroupIds } from "../organization/access.ts";
-import { personVisibility } from "../person/access.ts";
+import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { NotFound } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -50,20 +50,13 @@ function assertCanManage(ctx: Context, group: GroupRow): void {
   );
 }
 
-const personSelect = {
-  id: true,
-  displayName: true,
-  memberships: { select: { groupId: true } },
-  childVolunteer: { select: { id: true, schoolId: true } },
-} as const;
-
 /**
  * Staff may put anyone of the organisation on a roster. Others only someone whose name they may
  * already see (../person/access.ts): otherwise adding a person to one's own group would reveal
  * their name (a child's, or a network member's). New volunteers are registered by staff (createPerson).
  */
 async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
-  const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personSelect });
+  const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personVisibilitySelect });
   if (!person) throw new NotFound("人", "person");
   if (ctx.viewer!.isStaff) return person;
   if (person.childVolunteer && !ctx.viewer!.schoolGroupIds.includes(group.id)) {

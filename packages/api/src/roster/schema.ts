@@ -4,9 +4,9 @@
 //    the fiscal year (loaded for the whole page at once). Readable by the viewers whose role
 //    reaches the group (auth scope `group`); a non-staff read of a tier-restricted roster is audited.
 //  - addMembership / endMembership / transferMembership / changeMembershipRole: staff, or the
-//    coordinator / subcommittee member / salon leader of the group (roster/membership.ts).
+//    coordinator / subcommittee member / salon leader of the group (membership.ts).
 //  - createPerson: staff register a new volunteer.
-//  - rosterCsv: the roster as a CSV for Excel (roster/csv.ts); never anything of the juvenile programme.
+//  - rosterCsv: the roster as a CSV for Excel (csv.ts); never anything of the juvenile programme.
 //  - Person.memberships: a person's memberships over time (the person page), under the rule of
 //    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
 import { z } from "zod";
@@ -159,7 +159,7 @@ builder.prismaObjectField("Group", "roster", (t) =>
     totalCount: async (group, args, ctx) => (await rosterOrder(ctx, group.id, rosterFilter(args))).length,
     resolve: async ({ cursor, take, skip, ...selection }, group, args, ctx) => {
       const filter = rosterFilter(args);
-      // 五十音 order is decided here, not by the database's collation (roster/query.ts): the order
+      // 五十音 order is decided here, not by the database's collation (query.ts): the order
       // of the whole roster (a group's members: small), then the page's rows in one more query
       const ids = pageIds(await rosterOrder(ctx, group.id, filter), {
         take,
@@ -393,7 +393,7 @@ builder.mutationFields((t) => ({
   endMembership: t.prismaField({
     type: "Membership",
     description: "Ends a membership on a date, with a reason (the row is kept as history)",
-    // the group is known only once the membership is loaded: checked inside (roster/membership.ts)
+    // the group is known only once the membership is loaded: checked inside (membership.ts)
     authScopes: { signedIn: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: EndMembershipInput, required: true }) },
