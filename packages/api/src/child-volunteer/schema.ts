@@ -26,19 +26,8 @@ import {
 } from "./csv.ts";
 import { importChildVolunteers } from "./import.ts";
 import { existingChildrenByName, registerChildVolunteer } from "./register.ts";
-import {
-  applySchoolYearRollover,
-  planRollover,
-  type RolloverEntry,
-  type RolloverOutcome,
-  type RolloverPlan,
-} from "./rollover.ts";
-import {
-  childDetailsSchema,
-  normalizeText,
-  notInFuture,
-  type ConsentTerms,
-} from "./validation.ts";
+import { applySchoolYearRollover, planRollover, type RolloverEntry, type RolloverOutcome, type RolloverPlan } from "./rollover.ts";
+import { childDetailsSchema, normalizeText, notInFuture, type ConsentTerms } from "./validation.ts";
 
 const SchoolKindEnum = builder.enumType("SchoolKind", {
   description: "PRIMARY 小学校 (学年 1–6), JUNIOR_HIGH 中学校 (1–3), COMPULSORY 義務教育学校 (1–9)",
