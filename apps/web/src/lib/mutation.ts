@@ -27,7 +27,7 @@ export function mutationHook<TData, TVariables extends OperationVariables, TResu
   const refetchQueries = options.refetchQueries ?? [];
   const apolloOptions = { ...options, refetchQueries: [...refetchQueries] };
   function useOutcomeMutation() {
-    // Apollo's generic option types do not narrow for a generic TVariables: checked at each hook instead
+    // Apollo's generic option types do not narrow for a generic TVariables: options are checked where each hook is made
     const [mutate, state] = useMutation(document, apolloOptions as never);
     const run = useCallback(
       async (variables: TVariables): Promise<Outcome<TResult>> => {
