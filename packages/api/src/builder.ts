@@ -13,8 +13,9 @@ import type PrismaTypes from "@tsunagu/db/pothos-types";
 import { getDatamodel } from "@tsunagu/db/pothos-types";
 
 import type { Context } from "./context.ts";
-import { ForbiddenError, InvalidInputError } from "./errors.ts";
+import { fieldIssue, ForbiddenError, InvalidInputError } from "./errors.ts";
 import { canAccessGroup, canSeeJuvenileProgramme } from "./organization/access.ts";
+import { issueText } from "./validation.ts";
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -60,8 +61,7 @@ export const builder = new SchemaBuilder<{
       new InvalidInputError(
         result.issues.map((issue) => {
           const path = (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".");
-          const [ja, en] = issue.message.includes(" / ") ? issue.message.split(" / ", 2) : [issue.message, issue.message];
-          return { path, message: ja!, messageEn: en! };
+          return fieldIssue(path, issueText(issue.message));
         }),
       ),
   },

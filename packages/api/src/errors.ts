@@ -3,37 +3,39 @@
 // schema (plugin-errors); FORBIDDEN also appears as a GraphQL error on fields the viewer may not see.
 import { GraphQLError } from "graphql";
 
+/** A text in both languages, written as a pair where it is written: `ja` becomes `message`, `en` `messageEn`. */
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
 export class AppError extends Error {
   readonly code: string;
   readonly messageEn: string;
-  constructor(code: string, messageJa: string, messageEn: string) {
-    super(messageJa);
+  constructor(code: string, text: Bilingual) {
+    super(text.ja);
     this.name = "AppError";
     this.code = code;
-    this.messageEn = messageEn;
+    this.messageEn = text.en;
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(
-    messageJa = "この操作・情報へのアクセス権限がありません。",
-    messageEn = "You are not allowed to see or do this.",
-  ) {
-    super("FORBIDDEN", messageJa, messageEn);
+  constructor(text: Bilingual = { ja: "この操作・情報へのアクセス権限がありません。", en: "You are not allowed to see or do this." }) {
+    super("FORBIDDEN", text);
   }
 }
 
 export class NotFoundError extends AppError {
-  /** `what` in both languages as "日本語 / English", e.g. "団体 / group" */
-  constructor(what = "記録 / record") {
-    const [ja, en] = what.includes(" / ") ? what.split(" / ", 2) : [what, what];
-    super("NOT_FOUND", `対象（${ja}）が見つかりません。`, `The ${en} was not found.`);
+  /** `what` names the missing thing in both languages, e.g. `{ ja: "団体", en: "group" }`. */
+  constructor(what: Bilingual = { ja: "記録", en: "record" }) {
+    super("NOT_FOUND", { ja: `対象（${what.ja}）が見つかりません。`, en: `The ${what.en} was not found.` });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(messageJa: string, messageEn: string) {
-    super("CONFLICT", messageJa, messageEn);
+  constructor(text: Bilingual) {
+    super("CONFLICT", text);
   }
 }
 
@@ -44,15 +46,19 @@ export interface FieldIssue {
   messageEn: string;
 }
 
+/** The issue of one input field: `text` in both languages. */
+export function fieldIssue(path: string, text: Bilingual): FieldIssue {
+  return { path, message: text.ja, messageEn: text.en };
+}
+
 /** Bad input: one issue per field (or CSV row), in both languages. Nothing was written. */
 export class InvalidInputError extends AppError {
   readonly issues: FieldIssue[];
   constructor(issues: FieldIssue[]) {
-    super(
-      "INVALID_INPUT",
-      `入力内容に誤りがあります（${issues.length}件）。何も保存していません。`,
-      `The input has ${issues.length} problem(s). Nothing was saved.`,
-    );
+    super("INVALID_INPUT", {
+      ja: `入力内容に誤りがあります（${issues.length}件）。何も保存していません。`,
+      en: `The input has ${issues.length} problem(s). Nothing was saved.`,
+    });
     this.issues = issues;
   }
 }

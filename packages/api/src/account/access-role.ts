@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors.ts";
 export async function revokeAccessRole(ctx: Context, id: string): Promise<void> {
   await prisma().$transaction(async (tx) => {
     const role = await tx.accessRoleAssignment.findFirst({ where: { id, orgId: ctx.viewer!.orgId, revokedAt: null } });
-    if (!role) throw new NotFoundError("アクセス権 / access role");
+    if (!role) throw new NotFoundError({ ja: "アクセス権", en: "access role" });
     await tx.accessRoleAssignment.update({ where: { id: role.id }, data: { revokedAt: new Date() } });
     await audit(ctx, { action: "update", entity: "AccessRoleAssignment", entityId: role.id, details: { revoked: true } }, tx);
   });

@@ -65,7 +65,7 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{
   const email = input.email.trim().toLowerCase();
   await checkScope(viewer.orgId, input);
   if (input.personId && !(await prisma().person.findFirst({ where: { id: input.personId, orgId: viewer.orgId } }))) {
-    throw new NotFoundError("人 / person");
+    throw new NotFoundError({ ja: "人", en: "person" });
   }
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
@@ -73,7 +73,7 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{
   return prisma().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email } });
     if (existing && existing.orgId !== viewer.orgId) {
-      throw new ConflictError("このメールアドレスは使用できません。", "This e-mail address cannot be used.");
+      throw new ConflictError({ ja: "このメールアドレスは使用できません。", en: "This e-mail address cannot be used." });
     }
     const user =
       existing ??

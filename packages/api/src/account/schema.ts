@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder } from "../builder.ts";
 import type { Viewer } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { bilingual } from "../validation.ts";
 import { revokeAccessRole } from "./access-role.ts";
 import { acceptInvitation, inviteAccount } from "./invitation.ts";
 
@@ -67,8 +68,8 @@ const InvitationRef = builder.objectRef<{ userId: string; email: string; expires
 
 const InviteAccountInput = builder.inputType("InviteAccountInput", {
   fields: (t) => ({
-    email: t.string({ required: true, validate: z.email("メールアドレスの形式が正しくありません / Not a valid e-mail address") }),
-    name: t.string({ required: true, validate: z.string().trim().min(1, "氏名を入力してください / Enter a name").max(100) }),
+    email: t.string({ required: true, validate: z.email(bilingual({ ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" })) }),
+    name: t.string({ required: true, validate: z.string().trim().min(1, bilingual({ ja: "氏名を入力してください", en: "Enter a name" })).max(100) }),
     role: t.field({ type: AccessRoleEnum, required: true }),
     groupId: t.id({ description: "the group of a coordinator, subcommittee member or salon leader" }),
     programmeId: t.id({ description: "the juvenile programme of an institution liaison" }),
@@ -96,7 +97,7 @@ builder.mutationField("acceptInvitation", (t) =>
       token: t.arg.string({ required: true, validate: z.string().min(20).max(200) }),
       password: t.arg.string({
         required: true,
-        validate: z.string().min(10, "パスワードは10文字以上にしてください / Use at least 10 characters").max(128),
+        validate: z.string().min(10, bilingual({ ja: "パスワードは10文字以上にしてください", en: "Use at least 10 characters" })).max(128),
       }),
     },
     resolve: async (_root, { token, password }, ctx) => {

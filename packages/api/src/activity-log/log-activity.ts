@@ -44,7 +44,7 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       where: { id: input.groupId, orgId },
       select: { id: true, programmeId: true, programme: { select: { privacyTier: true } } },
     });
-    if (!group) throw new NotFoundError("団体 / group");
+    if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
     const juvenile = group.programme.privacyTier === "JUVENILE";
 
     const issues: FieldIssue[] = [];

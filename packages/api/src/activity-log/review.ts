@@ -23,7 +23,7 @@ export async function submitActivityLog(ctx: Context, id: string): Promise<strin
     where: { id, orgId: viewer.orgId },
     select: { id: true, groupId: true },
   });
-  if (!log) throw new NotFoundError("活動記録 / activity log");
+  if (!log) throw new NotFoundError({ ja: "活動記録", en: "activity log" });
   if (!(await canAccessGroup(ctx, log.groupId))) throw new ForbiddenError();
   return prisma().$transaction(async (tx) => {
     const { count } = await tx.activityLog.updateMany({
@@ -31,10 +31,7 @@ export async function submitActivityLog(ctx: Context, id: string): Promise<strin
       data: { status: "SUBMITTED", submittedById: viewer.userId, submittedAt: new Date() },
     });
     if (count !== 1) {
-      throw new ConflictError(
-        "提出できるのは下書きの活動記録だけです。",
-        "Only a draft activity log can be submitted.",
-      );
+      throw new ConflictError({ ja: "提出できるのは下書きの活動記録だけです。", en: "Only a draft activity log can be submitted." });
     }
     await audit(ctx, { action: "update", entity: "ActivityLog", entityId: log.id, details: { status: "SUBMITTED" } }, tx);
     return log.id;
@@ -67,10 +64,7 @@ async function requireSubmitted(tx: Prisma.TransactionClient, orgId: string, ids
 }
 
 function raceConflict(): ConflictError {
-  return new ConflictError(
-    "ほかの操作で活動記録の状態が変わりました。もう一度読み込んでください。",
-    "Another change decided some of these logs meanwhile; reload and try again.",
-  );
+  return new ConflictError({ ja: "ほかの操作で活動記録の状態が変わりました。もう一度読み込んでください。", en: "Another change decided some of these logs meanwhile; reload and try again." });
 }
 
 export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<ApproveResult> {

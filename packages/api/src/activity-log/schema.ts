@@ -12,6 +12,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { canSeeJuvenileProgramme, scopedGroupIds } from "../organization/access.ts";
+import { bilingual } from "../validation.ts";
 import { japanToday } from "./japan-today.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
@@ -130,8 +131,8 @@ function activityLogsWhere(
 const fiscalYearSchema = z
   .number()
   .int()
-  .min(2000, "年度が正しくありません。 / Not a valid fiscal year.")
-  .max(2100, "年度が正しくありません。 / Not a valid fiscal year.");
+  .min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }))
+  .max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
 
 builder.queryFields((t) => ({
   activityLogs: t.prismaConnection({
@@ -198,7 +199,7 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
       required: true,
       validate: z
         .date()
-        .refine((d) => d <= japanToday(), "活動日に未来の日付は指定できません。 / The activity date cannot be in the future."),
+        .refine((d) => d <= japanToday(), bilingual({ ja: "活動日に未来の日付は指定できません。", en: "The activity date cannot be in the future." })),
     }),
     minutes: t.int({
       required: true,
@@ -206,15 +207,15 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
       validate: z
         .number()
         .int()
-        .min(1, "活動時間は1分以上で入力してください。 / Minutes must be at least 1.")
-        .max(1440, "活動時間は1日（1440分）以内で入力してください。 / Minutes cannot exceed one day (1440)."),
+        .min(1, bilingual({ ja: "活動時間は1分以上で入力してください。", en: "Minutes must be at least 1." }))
+        .max(1440, bilingual({ ja: "活動時間は1日（1440分）以内で入力してください。", en: "Minutes cannot exceed one day (1440)." })),
     }),
-    place: t.string({ validate: z.string().max(200, "場所は200文字以内で入力してください。 / Place: at most 200 characters.").nullish() }),
+    place: t.string({ validate: z.string().max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Place: at most 200 characters." })).nullish() }),
     peopleServed: t.int({
-      validate: z.number().int().min(0, "対象者数は0以上で入力してください。 / People served cannot be negative.").nullish(),
+      validate: z.number().int().min(0, bilingual({ ja: "対象者数は0以上で入力してください。", en: "People served cannot be negative." })).nullish(),
     }),
     description: t.string({
-      validate: z.string().max(2000, "内容は2000文字以内で入力してください。 / Description: at most 2000 characters.").nullish(),
+      validate: z.string().max(2000, bilingual({ ja: "内容は2000文字以内で入力してください。", en: "Description: at most 2000 characters." })).nullish(),
     }),
     participantPersonIds: t.idList({ description: "members of the group who took part" }),
     juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
@@ -274,9 +275,9 @@ const ActivityLogsPayload = builder.objectRef<{ activityLogIds: string[]; awardI
 
 const idsSchema = z
   .array(z.string())
-  .min(1, "活動記録を1件以上選んでください。 / Choose at least one activity log.")
-  .max(500, "一度に扱えるのは500件までです。 / At most 500 logs at a time.")
-  .refine((ids) => new Set(ids).size === ids.length, "同じ活動記録が重複しています。 / The same log is listed twice.");
+  .min(1, bilingual({ ja: "活動記録を1件以上選んでください。", en: "Choose at least one activity log." }))
+  .max(500, bilingual({ ja: "一度に扱えるのは500件までです。", en: "At most 500 logs at a time." }))
+  .refine((ids) => new Set(ids).size === ids.length, bilingual({ ja: "同じ活動記録が重複しています。", en: "The same log is listed twice." }));
 
 builder.mutationFields((t) => ({
   logActivity: t.field({
@@ -320,8 +321,8 @@ builder.mutationFields((t) => ({
         validate: z
           .string()
           .trim()
-          .min(1, "差し戻しの理由を入力してください。 / Give a reason for rejecting.")
-          .max(1000, "理由は1000文字以内で入力してください。 / Reason: at most 1000 characters."),
+          .min(1, bilingual({ ja: "差し戻しの理由を入力してください。", en: "Give a reason for rejecting." }))
+          .max(1000, bilingual({ ja: "理由は1000文字以内で入力してください。", en: "Reason: at most 1000 characters." })),
       }),
     },
     resolve: async (_root, args, ctx) => ({

@@ -5,8 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { InvalidInputError } from "../errors.ts";
-import { RecordNotFoundError } from "../recognition/errors.ts";
+import { InvalidInputError, NotFoundError } from "../errors.ts";
 
 export interface IssueCertificateInput {
   /** exactly one recipient: a person, a youth of the juvenile programme or a group */
@@ -41,15 +40,15 @@ export function issueCertificate(ctx: Context, input: IssueCertificateInput): Pr
 
     let juvenileText = false;
     if (personId) {
-      if ((await tx.person.count({ where: { id: personId, orgId } })) === 0) throw new RecordNotFoundError("個人", "person");
+      if ((await tx.person.count({ where: { id: personId, orgId } })) === 0) throw new NotFoundError({ ja: "個人", en: "person" });
     } else if (juvenileParticipantId) {
       if ((await tx.juvenileParticipant.count({ where: { id: juvenileParticipantId, orgId } })) === 0) {
-        throw new RecordNotFoundError("少年院ボランティアの参加者", "juvenile participant");
+        throw new NotFoundError({ ja: "少年院ボランティアの参加者", en: "juvenile participant" });
       }
       juvenileText = true;
     } else if (groupId) {
       const group = await tx.group.findFirst({ where: { id: groupId, orgId }, select: { programme: { select: { privacyTier: true } } } });
-      if (!group) throw new RecordNotFoundError("団体", "group");
+      if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
       juvenileText = group.programme.privacyTier === "JUVENILE";
     }
     if (juvenileText) {
@@ -63,7 +62,7 @@ export function issueCertificate(ctx: Context, input: IssueCertificateInput): Pr
         where: { id: milestoneAwardId, orgId },
         select: { personId: true, juvenileParticipantId: true },
       });
-      if (!award) throw new RecordNotFoundError("マイルストーン", "milestone award");
+      if (!award) throw new NotFoundError({ ja: "マイルストーン", en: "milestone award" });
       const sameRecipient =
         (personId !== null && award.personId === personId) ||
         (juvenileParticipantId !== null && award.juvenileParticipantId === juvenileParticipantId);

@@ -13,9 +13,8 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import type { Auth } from "../auth/auth.ts";
 import { loadViewer } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
-import { AppError, ForbiddenError } from "../errors.ts";
+import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { formatWareki } from "../recognition/dates.ts";
-import { RecordNotFoundError } from "../recognition/errors.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { runsOf, subsetFile, type Weight } from "./fonts.ts";
 
@@ -290,15 +289,15 @@ function renderCertificate(content: CertificateContent, options: { compress?: bo
  * Throws NOT_FOUND (no such certificate in the viewer's organisation) or FORBIDDEN.
  */
 async function loadCertificate(certificateId: string, viewer: Viewer) {
-  if (!z.uuid().safeParse(certificateId).success) throw new RecordNotFoundError("感謝状", "certificate");
+  if (!z.uuid().safeParse(certificateId).success) throw new NotFoundError({ ja: "感謝状", en: "certificate" });
   const row = await prisma().certificate.findFirst({
     where: { id: certificateId, AND: [visibleCertificatesWhere(viewer)] },
     select: certificateSelect,
   });
   if (row) return row;
   const exists = await prisma().certificate.count({ where: { id: certificateId, orgId: viewer.orgId } });
-  if (exists > 0) throw new ForbiddenError("この感謝状をダウンロードする権限がありません。", "You are not allowed to download this certificate.");
-  throw new RecordNotFoundError("感謝状", "certificate");
+  if (exists > 0) throw new ForbiddenError({ ja: "この感謝状をダウンロードする権限がありません。", en: "You are not allowed to download this certificate." });
+  throw new NotFoundError({ ja: "感謝状", en: "certificate" });
 }
 
 /**

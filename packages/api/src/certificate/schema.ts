@@ -9,7 +9,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
 import { formatWareki } from "../recognition/dates.ts";
-import { dayOf, textOf, uuidOf } from "../recognition/validate.ts";
+import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { issueCertificate } from "./issue.ts";
 
@@ -73,7 +73,7 @@ const IssueCertificateInput = builder.inputType("IssueCertificateInput", {
   validate: z
     .looseObject({ personId: z.unknown().optional(), juvenileParticipantId: z.unknown().optional(), groupId: z.unknown().optional() })
     .refine((i) => [i.personId, i.juvenileParticipantId, i.groupId].filter(Boolean).length === 1, {
-      message: "宛先は個人・少年院ボランティアの参加者・団体のいずれか一つを指定してください。 / Give exactly one recipient: a person, a juvenile participant or a group.",
+      message: bilingual({ ja: "宛先は個人・少年院ボランティアの参加者・団体のいずれか一つを指定してください。", en: "Give exactly one recipient: a person, a juvenile participant or a group." }),
       path: ["personId"],
     }),
 });

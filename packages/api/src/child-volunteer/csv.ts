@@ -9,6 +9,8 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { z } from "zod";
 
+import type { Bilingual } from "../errors.ts";
+import { issueText } from "../validation.ts";
 import type { SchoolGroup } from "./access.ts";
 import type { NewChild } from "./register.ts";
 import {
@@ -17,7 +19,6 @@ import {
   gradeProblem,
   nameKey,
   normalizeText,
-  splitMessage,
   type ConsentTerms,
 } from "./validation.ts";
 
@@ -239,15 +240,14 @@ export function previewImport(params: PreviewParams): ImportPreview {
       return i === undefined ? "" : (cells[i] ?? "");
     };
     const issues: ImportIssue[] = [];
-    const issue = (column: ImportColumn, message: string) => {
-      const m = splitMessage(message);
+    const issue = (column: ImportColumn, m: Bilingual) => {
       const h = header(column);
       issues.push({
         path: `rows.${rowNumber}.${column}`,
         rowNumber,
         column,
-        message: `${rowNumber}行目「${h}」: ${m.message}`,
-        messageEn: `Row ${rowNumber} (${h}): ${m.messageEn}`,
+        message: `${rowNumber}行目「${h}」: ${m.ja}`,
+        messageEn: `Row ${rowNumber} (${h}): ${m.en}`,
       });
     };
 
@@ -268,7 +268,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
       const schema: z.ZodType = childDetailsSchema.shape[key];
       const value = raw[key];
       if (key === "grade" && typeof value === "string") {
-        issue("grade", "学年は数字で入力してください（例: 5、5年）。 / Write the grade as a number (e.g. 5).");
+        issue("grade", { ja: "学年は数字で入力してください（例: 5、5年）。", en: "Write the grade as a number (e.g. 5)." });
         continue;
       }
       const result = schema.safeParse(key === "grade" && value === undefined ? null : value);
@@ -276,13 +276,13 @@ export function previewImport(params: PreviewParams): ImportPreview {
       else {
         // a phone number or address that came from 保護者連絡先 is reported on that column
         const fromContact = (key === "guardianPhone" || key === "guardianEmail") && !cell(key);
-        issue(fromContact ? "guardianContact" : key, result.error.issues[0]!.message);
+        issue(fromContact ? "guardianContact" : key, issueText(result.error.issues[0]!.message));
       }
     }
     if (typeof values.grade === "number") {
       const problem = gradeProblem(group.schoolKind, values.grade);
       if (problem) {
-        issue("grade", `${group.schoolName}: ${problem.message} / ${group.schoolName}: ${problem.messageEn}`);
+        issue("grade", { ja: `${group.schoolName}: ${problem.ja}`, en: `${group.schoolName}: ${problem.en}` });
         delete values.grade;
       }
     }
@@ -290,7 +290,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
     const consentValue = (c: "activityConsent" | "photoConsent") => {
       const v = parseConsent(cell(c));
       if (v === "invalid") {
-        issue(c, "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。 / Write 同意 (yes) or 不同意 (no), or leave it blank (no form yet).");
+        issue(c, { ja: "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。", en: "Write 同意 (yes) or 不同意 (no), or leave it blank (no form yet)." });
         return undefined;
       }
       return v;
@@ -298,15 +298,15 @@ export function previewImport(params: PreviewParams): ImportPreview {
     const activity = consentValue("activityConsent");
     const photo = consentValue("photoConsent");
     const givenOnCell = parseDate(cell("consentGivenOn"));
-    if (givenOnCell === null) issue("consentGivenOn", "日付は 2026-04-10 や 2026/4/10 の形で入力してください。 / Write the date like 2026-04-10 or 2026/4/10.");
-    else if (givenOnCell && givenOnCell > today) issue("consentGivenOn", "同意日が未来の日付です。 / The consent date is in the future.");
+    if (givenOnCell === null) issue("consentGivenOn", { ja: "日付は 2026-04-10 や 2026/4/10 の形で入力してください。", en: "Write the date like 2026-04-10 or 2026/4/10." });
+    else if (givenOnCell && givenOnCell > today) issue("consentGivenOn", { ja: "同意日が未来の日付です。", en: "The consent date is in the future." });
     const consentOf = (granted: boolean | undefined, kind: "activity" | "photo", column: "activityConsent" | "photoConsent") => {
       if (granted === undefined) return undefined;
       const t = terms[kind];
       if (!t) {
         issue(
           column,
-          "同意書の範囲と版がまだ登録されていないため、同意を取り込めません。consentTerms を指定してください。 / No consent form (scope and version) is on record yet; pass consentTerms.",
+          { ja: "同意書の範囲と版がまだ登録されていないため、同意を取り込めません。consentTerms を指定してください。", en: "No consent form (scope and version) is on record yet; pass consentTerms." },
         );
         return undefined;
       }
@@ -319,7 +319,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
       });
       if (!parsed.success) {
         const first = parsed.error.issues[0]!;
-        issue(first.path[0] === "givenBy" ? "consentGivenBy" : column, first.message);
+        issue(first.path[0] === "givenBy" ? "consentGivenBy" : column, issueText(first.message));
         return undefined;
       }
       return parsed.data satisfies ConsentTerms;
@@ -333,13 +333,13 @@ export function previewImport(params: PreviewParams): ImportPreview {
       const earlier = seen.get(key);
       const existingId = existing.get(key);
       if (earlier !== undefined) {
-        issue("legalName", `${earlier}行目と同じ児童（氏名・ふりがな）です。 / The same child (name and kana) as row ${earlier}.`);
+        issue("legalName", { ja: `${earlier}行目と同じ児童（氏名・ふりがな）です。`, en: `The same child (name and kana) as row ${earlier}.` });
       } else seen.set(key, rowNumber);
       if (existingId) {
         duplicateOfExisting.push(existingId);
         issue(
           "legalName",
-          `この児童（氏名・ふりがな）は${group.schoolName}に登録済みです。 / This child (name and kana) is already registered at ${group.schoolName}.`,
+          { ja: `この児童（氏名・ふりがな）は${group.schoolName}に登録済みです。`, en: `This child (name and kana) is already registered at ${group.schoolName}.` },
         );
       }
       if (status === "VALID" && (earlier !== undefined || existingId)) status = "DUPLICATE";

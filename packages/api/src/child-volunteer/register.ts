@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { ConflictError, InvalidInputError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
 
@@ -54,10 +54,7 @@ export async function createChildVolunteers(
   const orgId = group.orgId;
   const role = await tx.groupRole.findUnique({ where: { orgId_code: { orgId, code: "child-volunteer" } }, select: { id: true } });
   if (!role) {
-    throw new ConflictError(
-      "団体内の役割「子ども福祉委員」（child-volunteer）が登録されていません。職員に連絡してください。",
-      "The group role “child-volunteer” is not set up in this organisation; ask the staff.",
-    );
+    throw new ConflictError({ ja: "団体内の役割「子ども福祉委員」（child-volunteer）が登録されていません。職員に連絡してください。", en: "The group role “child-volunteer” is not set up in this organisation; ask the staff." });
   }
   const people: Prisma.PersonCreateManyInput[] = [];
   const records: Prisma.ChildVolunteerCreateManyInput[] = [];
@@ -112,14 +109,11 @@ export interface RegisterChildVolunteerInput {
 /** Registers one child in the school group, with the consents given; returns the ChildVolunteer id. */
 export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, input: RegisterChildVolunteerInput): Promise<string> {
   const problem = gradeProblem(group.schoolKind, input.grade);
-  if (problem) throw new InvalidInputError([{ path: "input.grade", ...problem }]);
+  if (problem) throw new InvalidInputError([fieldIssue("input.grade", problem)]);
   return prisma().$transaction(async (tx) => {
     const existing = await existingChildrenByName(tx, group.orgId, group.schoolId);
     if (existing.has(nameKey(input.legalName, input.legalNameKana))) {
-      throw new ConflictError(
-        `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`,
-        `A child with the same name and kana is already registered at ${group.schoolName}.`,
-      );
+      throw new ConflictError({ ja: `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`, en: `A child with the same name and kana is already registered at ${group.schoolName}.` });
     }
     const [id] = await createChildVolunteers(
       tx,

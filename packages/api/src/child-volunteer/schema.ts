@@ -14,6 +14,7 @@ import { ConsentFormInput } from "../consent/schema.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { ForbiddenError, InvalidInputError } from "../errors.ts";
+import { bilingual } from "../validation.ts";
 import { auditChildRead, canSeeChild, managedSchoolGroup, type SchoolGroup } from "./access.ts";
 import {
   previewImport,
@@ -199,7 +200,7 @@ const ImportConsentTermsInput = builder.inputType("ImportConsentTermsInput", {
     photoScope: t.string({ description: "scope of the 写真掲載同意 form" }),
   }),
   validate: z.object({
-    policyVersion: z.string().transform(normalizeText).pipe(z.string().min(1, "版を入力してください。 / Enter the policy version.").max(40)),
+    policyVersion: z.string().transform(normalizeText).pipe(z.string().min(1, bilingual({ ja: "版を入力してください。", en: "Enter the policy version." })).max(40)),
     activityScope: z.string().transform(normalizeText).nullish(),
     photoScope: z.string().transform(normalizeText).nullish(),
   }),
@@ -376,7 +377,7 @@ function checkRolloverYear(fiscalYear: number): void {
   ]);
 }
 
-const fiscalYearArg = z.number().int().min(2000, "年度が正しくありません。 / Not a valid fiscal year.").max(2100, "年度が正しくありません。 / Not a valid fiscal year.");
+const fiscalYearArg = z.number().int().min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." })).max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
 
 builder.queryField("previewSchoolYearRollover", (t) =>
   t.field({

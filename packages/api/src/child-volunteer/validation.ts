@@ -1,9 +1,12 @@
 // Input rules for 子ども福祉委員 and their guardians, shared by the registration form and the CSV
-// import so both accept and refuse the same things. Messages are "日本語 / English" (the builder
-// and the CSV import split them).
+// import so both accept and refuse the same things. Messages are `bilingual({ ja, en })` (the
+// builder and the CSV import read them back with `issueText`).
 import { z } from "zod";
 
 import { todayInJapan, type SchoolKind } from "@tsunagu/db";
+
+import type { Bilingual } from "../errors.ts";
+import { bilingual } from "../validation.ts";
 
 /** ふりがな: hiragana, ー and spaces (the database checks the same). */
 const KANA = /^[ぁ-ゖー ]+$/;
@@ -42,8 +45,8 @@ const name = (what: string, whatEn: string) =>
     .pipe(
       z
         .string()
-        .min(1, `${what}を入力してください。 / Enter the ${whatEn}.`)
-        .max(60, `${what}は60文字以内で入力してください。 / The ${whatEn} is at most 60 characters.`),
+        .min(1, bilingual({ ja: `${what}を入力してください。`, en: `Enter the ${whatEn}.` }))
+        .max(60, bilingual({ ja: `${what}は60文字以内で入力してください。`, en: `The ${whatEn} is at most 60 characters.` })),
     );
 
 const kana = (what: string, whatEn: string) =>
@@ -53,9 +56,9 @@ const kana = (what: string, whatEn: string) =>
     .pipe(
       z
         .string()
-        .min(1, `${what}を入力してください。 / Enter the ${whatEn}.`)
-        .max(60, `${what}は60文字以内で入力してください。 / The ${whatEn} is at most 60 characters.`)
-        .regex(KANA, `${what}はひらがなで入力してください。 / Write the ${whatEn} in hiragana.`),
+        .min(1, bilingual({ ja: `${what}を入力してください。`, en: `Enter the ${whatEn}.` }))
+        .max(60, bilingual({ ja: `${what}は60文字以内で入力してください。`, en: `The ${whatEn} is at most 60 characters.` }))
+        .regex(KANA, bilingual({ ja: `${what}はひらがなで入力してください。`, en: `Write the ${whatEn} in hiragana.` })),
     );
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -63,18 +66,18 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 const phoneSchema = z
   .string()
   .transform(normalizePhone)
-  .refine(isPhone, "電話番号の形式が正しくありません（例: 072-471-0000、090-1234-5678）。 / Not a valid phone number (e.g. 072-471-0000 or 090-1234-5678).");
+  .refine(isPhone, bilingual({ ja: "電話番号の形式が正しくありません（例: 072-471-0000、090-1234-5678）。", en: "Not a valid phone number (e.g. 072-471-0000 or 090-1234-5678)." }));
 
 const emailSchema = z
   .string()
   .transform(normalizeText)
-  .pipe(z.email("メールアドレスの形式が正しくありません。 / Not a valid email address.").max(200, "メールアドレスが長すぎます。 / The email address is too long."));
+  .pipe(z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." })).max(200, bilingual({ ja: "メールアドレスが長すぎます。", en: "The email address is too long." })));
 
 const gradeSchema = z
-  .number("学年を数字で入力してください。 / Enter the grade as a number.")
-  .int("学年は整数で入力してください。 / The grade is a whole number.")
-  .min(1, "学年は1以上です。 / The grade is at least 1.")
-  .max(9, "学年は9以下です。 / The grade is at most 9.");
+  .number(bilingual({ ja: "学年を数字で入力してください。", en: "Enter the grade as a number." }))
+  .int(bilingual({ ja: "学年は整数で入力してください。", en: "The grade is a whole number." }))
+  .min(1, bilingual({ ja: "学年は1以上です。", en: "The grade is at least 1." }))
+  .max(9, bilingual({ ja: "学年は9以下です。", en: "The grade is at most 9." }));
 
 /** The child's and guardian's details, as the form and each CSV row give them. */
 export const childDetailsSchema = z.object({
@@ -84,7 +87,7 @@ export const childDetailsSchema = z.object({
   guardianName: name("保護者氏名", "guardian's name"),
   guardianKana: optional(kana("保護者のふりがな", "guardian's kana reading")),
   guardianRelation: optional(
-    z.string().transform(normalizeText).pipe(z.string().max(20, "続柄は20文字以内で入力してください。 / The relation is at most 20 characters.")),
+    z.string().transform(normalizeText).pipe(z.string().max(20, bilingual({ ja: "続柄は20文字以内で入力してください。", en: "The relation is at most 20 characters." }))),
   ),
   guardianPhone: optional(phoneSchema),
   guardianEmail: optional(emailSchema),
@@ -103,8 +106,8 @@ export const consentTermsSchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, "同意の範囲を入力してください。 / Enter the scope of the consent.")
-        .max(2000, "同意の範囲は2000文字以内です。 / The scope is at most 2,000 characters."),
+        .min(1, bilingual({ ja: "同意の範囲を入力してください。", en: "Enter the scope of the consent." }))
+        .max(2000, bilingual({ ja: "同意の範囲は2000文字以内です。", en: "The scope is at most 2,000 characters." })),
     ),
   policyVersion: z
     .string()
@@ -112,14 +115,14 @@ export const consentTermsSchema = z.object({
     .pipe(
       z
         .string()
-        .min(1, "同意書の版（ポリシーの版）を入力してください。 / Enter the policy version.")
-        .max(40, "版は40文字以内です。 / The policy version is at most 40 characters."),
+        .min(1, bilingual({ ja: "同意書の版（ポリシーの版）を入力してください。", en: "Enter the policy version." }))
+        .max(40, bilingual({ ja: "版は40文字以内です。", en: "The policy version is at most 40 characters." })),
     ),
 });
 
 /** A date that has come (today in Japan or before). */
 export const notInFuture = (what: string, whatEn: string) =>
-  z.date().refine((d) => d.getTime() <= todayInJapan().getTime(), `${what}が未来の日付です。 / The ${whatEn} is in the future.`);
+  z.date().refine((d) => d.getTime() <= todayInJapan().getTime(), bilingual({ ja: `${what}が未来の日付です。`, en: `The ${whatEn} is in the future.` }));
 
 /** A consent form as entered: given on a day that has come. */
 export const consentFormSchema = consentTermsSchema.extend({ givenOn: notInFuture("同意日", "consent date") });
@@ -135,18 +138,11 @@ const KIND_JA: Record<SchoolKind, string> = { PRIMARY: "小学校", JUNIOR_HIGH:
 const KIND_EN: Record<SchoolKind, string> = { PRIMARY: "a primary school", JUNIOR_HIGH: "a junior high school", COMPULSORY: "a compulsory-education school" };
 
 /** Why a grade does not fit the school, or null. */
-export function gradeProblem(kind: SchoolKind, grade: number): { message: string; messageEn: string } | null {
+export function gradeProblem(kind: SchoolKind, grade: number): Bilingual | null {
   const { min, max } = gradeRange(kind);
   if (grade >= min && grade <= max) return null;
   return {
-    message: `${KIND_JA[kind]}の学年は${min}〜${max}年です（入力: ${grade}）。`,
-    messageEn: `Grades at ${KIND_EN[kind]} are ${min}–${max} (got ${grade}).`,
+    ja: `${KIND_JA[kind]}の学年は${min}〜${max}年です（入力: ${grade}）。`,
+    en: `Grades at ${KIND_EN[kind]} are ${min}–${max} (got ${grade}).`,
   };
 }
-
-/** Splits a "日本語 / English" message. */
-export function splitMessage(message: string): { message: string; messageEn: string } {
-  const [ja, en] = message.includes(" / ") ? message.split(" / ", 2) : [message, message];
-  return { message: ja!, messageEn: en! };
-}
-

@@ -22,7 +22,7 @@ export interface RecordConsentInput {
 export async function recordConsent(ctx: Context, input: RecordConsentInput): Promise<string> {
   const viewer = ctx.viewer!;
   const child = await findChild(ctx, input.childVolunteerId);
-  if (!child) throw new NotFoundError("子ども福祉委員 / child volunteer");
+  if (!child) throw new NotFoundError({ ja: "子ども福祉委員", en: "child volunteer" });
   return prisma().$transaction(async (tx) => {
     const replaced = await tx.consent.findMany({
       where: { orgId: viewer.orgId, childVolunteerId: child.id, kind: input.kind, withdrawnAt: null },

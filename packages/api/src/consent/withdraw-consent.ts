@@ -10,12 +10,9 @@ import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 /** Withdraws the consent from `day` (default today); returns its id. */
 export async function withdrawConsent(ctx: Context, consentId: string, day: Date | null): Promise<string> {
   const consent = await findConsent(ctx, consentId);
-  if (!consent) throw new NotFoundError("同意 / consent");
+  if (!consent) throw new NotFoundError({ ja: "同意", en: "consent" });
   if (consent.withdrawnAt) {
-    throw new ConflictError(
-      `この同意は既に撤回されています（${consent.withdrawnAt.toISOString().slice(0, 10)}）。`,
-      `This consent was already withdrawn (${consent.withdrawnAt.toISOString().slice(0, 10)}).`,
-    );
+    throw new ConflictError({ ja: `この同意は既に撤回されています（${consent.withdrawnAt.toISOString().slice(0, 10)}）。`, en: `This consent was already withdrawn (${consent.withdrawnAt.toISOString().slice(0, 10)}).` });
   }
   const today = todayInJapan();
   const on = day ?? today;
@@ -31,7 +28,7 @@ export async function withdrawConsent(ctx: Context, consentId: string, day: Date
   const withdrawnAt = on.getTime() === today.getTime() ? new Date() : startOfDayInJapan(on);
   return prisma().$transaction(async (tx) => {
     const { count } = await tx.consent.updateMany({ where: { id: consent.id, withdrawnAt: null }, data: { withdrawnAt } });
-    if (count === 0) throw new ConflictError("この同意は既に撤回されています。", "This consent was already withdrawn.");
+    if (count === 0) throw new ConflictError({ ja: "この同意は既に撤回されています。", en: "This consent was already withdrawn." });
     await audit(
       ctx,
       { action: "update", entity: "Consent", entityId: consent.id, details: { withdrawn: true, on: on.toISOString().slice(0, 10) } },

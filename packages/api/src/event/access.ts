@@ -5,7 +5,7 @@ import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { memo, type Context } from "../context.ts";
-import { ForbiddenError, NotFoundError } from "../errors.ts";
+import { type Bilingual, ForbiddenError, NotFoundError } from "../errors.ts";
 
 type EventRecordKind = "event" | "task" | "shift" | "signUp";
 
@@ -40,7 +40,12 @@ export async function eventRecordScope(ctx: Context, kind: EventRecordKind, id: 
   return groupId ? { group: groupId } : { signedIn: true };
 }
 
-const WHAT: Record<EventRecordKind, string> = { event: "イベント", task: "タスク", shift: "シフト", signUp: "申し込み" };
+const WHAT: Record<EventRecordKind, Bilingual> = {
+  event: { ja: "イベント", en: "event" },
+  task: { ja: "タスク", en: "task" },
+  shift: { ja: "シフト", en: "shift" },
+  signUp: { ja: "申し込み", en: "sign-up" },
+};
 
 export function notFound(kind: EventRecordKind): NotFoundError {
   return new NotFoundError(WHAT[kind]);
@@ -84,7 +89,7 @@ export async function assertEligiblePeople(
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   const found = await tx.person.findMany({ where: { orgId: viewer.orgId, id: { in: ids } }, select: { id: true } });
-  if (found.length !== ids.length) throw new NotFoundError("人 / person");
+  if (found.length !== ids.length) throw new NotFoundError({ ja: "人", en: "person" });
   if (viewer.isStaff) return;
   const group = await tx.group.findFirstOrThrow({ where: { id: groupId, orgId: viewer.orgId }, select: { parentId: true } });
   const day = jstDay(on);
@@ -100,9 +105,6 @@ export async function assertEligiblePeople(
     distinct: ["personId"],
   });
   if (members.length !== ids.length) {
-    throw new ForbiddenError(
-      "部会またはネットワークのメンバーではない人は、申し込み・担当に登録できません。",
-      "Only members of the subcommittee or its network can be signed up or assigned.",
-    );
+    throw new ForbiddenError({ ja: "部会またはネットワークのメンバーではない人は、申し込み・担当に登録できません。", en: "Only members of the subcommittee or its network can be signed up or assigned." });
   }
 }

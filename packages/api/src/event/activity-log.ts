@@ -50,10 +50,10 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       },
     });
     if (event.activityLogId) {
-      throw new ConflictError("このイベントの活動記録はすでに作成されています。", "An activity log has already been made from this event.");
+      throw new ConflictError({ ja: "このイベントの活動記録はすでに作成されています。", en: "An activity log has already been made from this event." });
     }
     if (event.status === "CANCELLED") {
-      throw new ConflictError("中止になったイベントの活動記録は作成できません。", "The event was cancelled; there is nothing to log.");
+      throw new ConflictError({ ja: "中止になったイベントの活動記録は作成できません。", en: "The event was cancelled; there is nothing to log." });
     }
     const activityType = await tx.activityType.findFirst({
       where: { orgId, code: input.activityTypeCode, OR: [{ programmeId: null }, { programmeId: event.group.programmeId }] },
@@ -80,10 +80,7 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       }
     }
     if (minutesByPerson.size === 0) {
-      throw new ConflictError(
-        "出席者（または確定した申し込み）がいないため、活動記録を作成できません。",
-        "Nobody attended (or was confirmed), so there is no activity to log.",
-      );
+      throw new ConflictError({ ja: "出席者（または確定した申し込み）がいないため、活動記録を作成できません。", en: "Nobody attended (or was confirmed), so there is no activity to log." });
     }
 
     const date = jstDay(event.startsAt);
@@ -141,7 +138,7 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       data: { activityLogId: log.id, status: "HELD" },
     });
     if (linked.count !== 1) {
-      throw new ConflictError("このイベントの活動記録はすでに作成されています。", "An activity log has already been made from this event.");
+      throw new ConflictError({ ja: "このイベントの活動記録はすでに作成されています。", en: "An activity log has already been made from this event." });
     }
     await audit(
       ctx,

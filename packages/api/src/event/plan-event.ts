@@ -63,7 +63,7 @@ export function updateEvent(ctx: Context, input: UpdateEventInput): Promise<stri
   return prisma().$transaction(async (tx) => {
     const before = await findEvent(tx, ctx, input.id, { startsAt: true, endsAt: true, status: true });
     if (before.status === "CANCELLED") {
-      throw new ConflictError("中止になったイベントは変更できません。", "A cancelled event cannot be changed.");
+      throw new ConflictError({ ja: "中止になったイベントは変更できません。", en: "A cancelled event cannot be changed." });
     }
     checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
     const data = {
@@ -84,13 +84,10 @@ export function cancelEvent(ctx: Context, eventId: string): Promise<string> {
   return prisma().$transaction(async (tx) => {
     const before = await findEvent(tx, ctx, eventId, { status: true, activityLogId: true });
     if (before.status === "CANCELLED") {
-      throw new ConflictError("このイベントはすでに中止になっています。", "The event is already cancelled.");
+      throw new ConflictError({ ja: "このイベントはすでに中止になっています。", en: "The event is already cancelled." });
     }
     if (before.activityLogId) {
-      throw new ConflictError(
-        "活動記録を作成済みのイベントは中止にできません。",
-        "An activity log was made from this event; it cannot be cancelled.",
-      );
+      throw new ConflictError({ ja: "活動記録を作成済みのイベントは中止にできません。", en: "An activity log was made from this event; it cannot be cancelled." });
     }
     await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" }, select: { id: true } });
     await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { status: "CANCELLED" } }, tx);

@@ -13,6 +13,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { bilingual } from "../validation.ts";
 import { eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
 import { recordMeetingMinutes } from "./meeting-minutes.ts";
@@ -23,23 +24,23 @@ import { addEventTask, removeEventTask, updateEventTask } from "./task.ts";
 
 // ───────────────────────── validation (messages: 日本語 / English) ─────────────────────────
 
-const id = z.guid("ID の形式が正しくありません。 / Not a valid ID.");
+const id = z.guid(bilingual({ ja: "ID の形式が正しくありません。", en: "Not a valid ID." }));
 const title = z
   .string()
   .trim()
-  .min(1, "件名を入力してください。 / Enter a title.")
-  .max(200, "件名は200文字以内で入力してください。 / Titles are at most 200 characters.");
-const place = z.string().trim().max(200, "場所は200文字以内で入力してください。 / Places are at most 200 characters.");
-const description = z.string().max(4000, "説明は4000文字以内で入力してください。 / Descriptions are at most 4,000 characters.");
+  .min(1, bilingual({ ja: "件名を入力してください。", en: "Enter a title." }))
+  .max(200, bilingual({ ja: "件名は200文字以内で入力してください。", en: "Titles are at most 200 characters." }));
+const place = z.string().trim().max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Places are at most 200 characters." }));
+const description = z.string().max(4000, bilingual({ ja: "説明は4000文字以内で入力してください。", en: "Descriptions are at most 4,000 characters." }));
 const capacity = z
   .number()
   .int()
-  .min(0, "定員は0以上で入力してください。 / The capacity cannot be negative.")
-  .max(1000, "定員は1000以下で入力してください。 / The capacity is at most 1,000.");
+  .min(0, bilingual({ ja: "定員は0以上で入力してください。", en: "The capacity cannot be negative." }))
+  .max(1000, bilingual({ ja: "定員は1000以下で入力してください。", en: "The capacity is at most 1,000." }));
 const endsAfterStart = <T extends { startsAt?: Date | null; endsAt?: Date | null }>(v: T) =>
   !v.startsAt || !v.endsAt || v.endsAt.getTime() >= v.startsAt.getTime();
 const endsAfterStartIssue = {
-  message: "終了日時は開始日時より後にしてください。 / The end must not be before the start.",
+  message: bilingual({ ja: "終了日時は開始日時より後にしてください。", en: "The end must not be before the start." }),
   path: ["endsAt"],
 };
 
@@ -455,17 +456,17 @@ builder.mutationFields((t) => ({
     errors: { types: mutationErrors },
     args: {
       eventId: t.arg.id({ required: true, validate: id }),
-      activityTypeCode: t.arg.string({ required: true, validate: z.string().min(1, "活動種別を指定してください。 / Choose an activity type.") }),
+      activityTypeCode: t.arg.string({ required: true, validate: z.string().min(1, bilingual({ ja: "活動種別を指定してください。", en: "Choose an activity type." })) }),
       minutes: t.arg.int({
         description: "the log's minutes; the event's length when omitted",
         validate: z
           .number()
           .int()
-          .min(0, "時間（分）は0以上で入力してください。 / Minutes cannot be negative.")
-          .max(1440, "時間（分）は1440以下で入力してください。 / At most 1,440 minutes (a day)."),
+          .min(0, bilingual({ ja: "時間（分）は0以上で入力してください。", en: "Minutes cannot be negative." }))
+          .max(1440, bilingual({ ja: "時間（分）は1440以下で入力してください。", en: "At most 1,440 minutes (a day)." })),
       }),
       peopleServed: t.arg.int({
-        validate: z.number().int().min(0, "対象人数は0以上で入力してください。 / People served cannot be negative."),
+        validate: z.number().int().min(0, bilingual({ ja: "対象人数は0以上で入力してください。", en: "People served cannot be negative." })),
       }),
     },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.eventId)),
@@ -494,8 +495,8 @@ const RecordMeetingMinutesInput = builder.inputType("RecordMeetingMinutesInput",
       validate: z
         .string()
         .trim()
-        .min(1, "本文を入力してください。 / Enter the minutes.")
-        .max(20_000, "本文は20000文字以内で入力してください。 / The minutes are at most 20,000 characters."),
+        .min(1, bilingual({ ja: "本文を入力してください。", en: "Enter the minutes." }))
+        .max(20_000, bilingual({ ja: "本文は20000文字以内で入力してください。", en: "The minutes are at most 20,000 characters." })),
     }),
   }),
 });

@@ -24,7 +24,7 @@ export function addShift(ctx: Context, input: AddShiftInput): Promise<string> {
   return prisma().$transaction(async (tx) => {
     const event = await findEvent(tx, ctx, eventId, { status: true });
     if (event.status === "CANCELLED") {
-      throw new ConflictError("中止になったイベントにはシフトを追加できません。", "A cancelled event cannot get new shifts.");
+      throw new ConflictError({ ja: "中止になったイベントにはシフトを追加できません。", en: "A cancelled event cannot get new shifts." });
     }
     const shift = await tx.shift.create({
       data: { orgId, eventId, title: input.title.trim(), startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity },

@@ -72,7 +72,7 @@ export async function signUp(ctx: Context, shiftId: string, personId: string): P
   return prisma().$transaction(async (tx) => {
     const shift = await lockShift(tx, orgId, shiftId);
     if (shift.event.status === "CANCELLED") {
-      throw new ConflictError("中止になったイベントには申し込めません。", "The event has been cancelled; sign-ups are closed.");
+      throw new ConflictError({ ja: "中止になったイベントには申し込めません。", en: "The event has been cancelled; sign-ups are closed." });
     }
     await assertEligiblePeople(ctx, tx, shift.event.groupId, [personId], shift.startsAt);
     const existing = await tx.signUp.findUnique({
@@ -80,10 +80,7 @@ export async function signUp(ctx: Context, shiftId: string, personId: string): P
       select: { id: true, status: true },
     });
     if (existing && existing.status !== "CANCELLED") {
-      throw new ConflictError(
-        existing.status === "CONFIRMED" ? "この人はすでにこのシフトに申し込み済みです。" : "この人はすでにこのシフトのキャンセル待ちです。",
-        existing.status === "CONFIRMED" ? "This person is already signed up to this shift." : "This person is already on this shift's waiting list.",
-      );
+      throw new ConflictError({ ja: existing.status === "CONFIRMED" ? "この人はすでにこのシフトに申し込み済みです。" : "この人はすでにこのシフトのキャンセル待ちです。", en: existing.status === "CONFIRMED" ? "This person is already signed up to this shift." : "This person is already on this shift's waiting list." });
     }
     const status = (await confirmedCount(tx, orgId, shiftId)) < shift.capacity ? "CONFIRMED" : "WAITLISTED";
     const data = { status, signedUpAt: new Date(), cancelledAt: null, attended: null } as const;
@@ -109,7 +106,7 @@ export async function cancelSignUp(ctx: Context, signUpId: string): Promise<stri
     // read again under the lock: a concurrent cancellation may have come first
     const current = await tx.signUp.findUniqueOrThrow({ where: { id: signUpId }, select: { status: true } });
     if (current.status === "CANCELLED") {
-      throw new ConflictError("この申し込みはすでにキャンセルされています。", "This sign-up has already been cancelled.");
+      throw new ConflictError({ ja: "この申し込みはすでにキャンセルされています。", en: "This sign-up has already been cancelled." });
     }
     const row = await tx.signUp.update({
       where: { id: signUpId },

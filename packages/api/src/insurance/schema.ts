@@ -15,6 +15,7 @@ import type { Viewer } from "../context.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { toHiragana } from "../roster/kana.ts";
 import { collator } from "../roster/query.ts";
+import { bilingual } from "../validation.ts";
 
 /**
  * The memberships a lapse is listed for: current (not ended, or ending today or later, as rosters
@@ -68,8 +69,8 @@ const InsuranceLapseRef = builder.prismaObject("Person", {
 const fiscalYearArg = z
   .number()
   .int()
-  .min(2000, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.")
-  .max(2100, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.");
+  .min(2000, bilingual({ ja: "年度は2000〜2100の範囲で指定してください。", en: "The fiscal year must be between 2000 and 2100." }))
+  .max(2100, bilingual({ ja: "年度は2000〜2100の範囲で指定してください。", en: "The fiscal year must be between 2000 and 2100." }));
 
 builder.queryField("insuranceLapses", (t) =>
   t.prismaField({

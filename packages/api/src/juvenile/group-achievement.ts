@@ -3,7 +3,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { RecordNotFoundError } from "../recognition/errors.ts";
+import { NotFoundError } from "../errors.ts";
 
 export interface RecordGroupAchievementInput {
   groupId: string;
@@ -18,7 +18,7 @@ export function recordGroupAchievement(ctx: Context, input: RecordGroupAchieveme
   const { groupId } = input;
   return prisma().$transaction(async (tx) => {
     const group = await tx.group.findFirst({ where: { id: groupId, orgId: viewer.orgId }, select: { id: true } });
-    if (!group) throw new RecordNotFoundError("団体", "group");
+    if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
     const achievement = await tx.groupAchievement.create({
       data: {
         orgId: viewer.orgId,

@@ -12,7 +12,7 @@ import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { visibleGroupsWhere } from "../organization/access.ts";
-import { dayOf, optionalTextOf, textOf, uuidOf } from "../recognition/validate.ts";
+import { bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
 import { recordGroupAchievement } from "./group-achievement.ts";
 
 builder.prismaObject("JuvenileParticipant", {
@@ -113,8 +113,8 @@ builder.queryFields((t) => ({
         validate: z
           .number()
           .int()
-          .min(1, { message: "件数は1以上にしてください。 / Ask for at least one." })
-          .max(100, { message: "件数は100件までです。 / At most 100." }),
+          .min(1, { message: bilingual({ ja: "件数は1以上にしてください。", en: "Ask for at least one." }) })
+          .max(100, { message: bilingual({ ja: "件数は100件までです。", en: "At most 100." }) }),
       }),
     },
     resolve: async (query, _root, args, ctx) => {

@@ -15,10 +15,7 @@ const firstActivityIssue = {
 };
 
 function duplicate(): ConflictError {
-  return new ConflictError(
-    "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。",
-    "A milestone with this code, or of this kind and threshold, already exists.",
-  );
+  return new ConflictError({ ja: "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。", en: "A milestone with this code, or of this kind and threshold, already exists." });
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -74,7 +71,7 @@ export async function updateMilestone(ctx: Context, id: string, input: UpdateMil
   return prisma()
     .$transaction(async (tx) => {
       const current = await tx.milestone.findFirst({ where: { id: id, orgId } });
-      if (!current) throw new NotFoundError("マイルストーン / milestone");
+      if (!current) throw new NotFoundError({ ja: "マイルストーン", en: "milestone" });
       const threshold = input.threshold ?? current.threshold;
       if (current.kind === "FIRST_ACTIVITY" && threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
       if (threshold !== current.threshold) {

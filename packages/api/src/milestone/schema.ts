@@ -8,6 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { bilingual } from "../validation.ts";
 import { createMilestone, updateMilestone } from "./definition.ts";
 
 const MilestoneKindEnum = builder.enumType("MilestoneKind", {
@@ -78,18 +79,18 @@ builder.queryField("milestones", (t) =>
   }),
 );
 
-const nameSchema = z.string().trim().min(1, "名称を入力してください。 / Enter a name.").max(100, "名称は100文字以内です。 / A name has at most 100 characters.");
+const nameSchema = z.string().trim().min(1, bilingual({ ja: "名称を入力してください。", en: "Enter a name." })).max(100, bilingual({ ja: "名称は100文字以内です。", en: "A name has at most 100 characters." }));
 const thresholdSchema = z
   .number()
   .int()
-  .min(1, "しきい値は1以上です。 / The threshold is at least 1.")
-  .max(100_000, "しきい値が大きすぎます。 / The threshold is too large.");
+  .min(1, bilingual({ ja: "しきい値は1以上です。", en: "The threshold is at least 1." }))
+  .max(100_000, bilingual({ ja: "しきい値が大きすぎます。", en: "The threshold is too large." }));
 
 const CreateMilestoneInput = builder.inputType("CreateMilestoneInput", {
   fields: (t) => ({
     code: t.string({
       required: true,
-      validate: z.string().regex(/^[a-z0-9-]{1,40}$/, "コードは半角英小文字・数字・ハイフン（40文字以内）です。 / A code is lower-case letters, digits and hyphens (up to 40)."),
+      validate: z.string().regex(/^[a-z0-9-]{1,40}$/, bilingual({ ja: "コードは半角英小文字・数字・ハイフン（40文字以内）です。", en: "A code is lower-case letters, digits and hyphens (up to 40)." })),
     }),
     kind: t.field({ type: MilestoneKindEnum, required: true }),
     threshold: t.int({ required: true, validate: thresholdSchema }),

@@ -18,6 +18,7 @@ import { builder } from "../builder.ts";
 import { ForbiddenError } from "../errors.ts";
 import { collator, searchWordWhere, searchWords } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
+import { bilingual } from "../validation.ts";
 import { personVisibility, personVisibilitySelect } from "./access.ts";
 
 export const NetworkStatusEnum = builder.enumType("NetworkStatus", {
@@ -103,7 +104,7 @@ builder.prismaObjectFields("Person", (t) => ({
   }),
 }));
 
-const personId = z.uuid({ message: "人のIDの形式が正しくありません。 / The person id is not valid." });
+const personId = z.uuid({ message: bilingual({ ja: "人のIDの形式が正しくありません。", en: "The person id is not valid." }) });
 
 builder.queryFields((t) => ({
   person: t.prismaField({
@@ -125,7 +126,7 @@ builder.queryFields((t) => ({
       });
       if (!seen) return null;
       if (!personVisibility(ctx, seen).name) {
-        throw new ForbiddenError("この人の情報を見る権限がありません。", "You are not allowed to see this person.");
+        throw new ForbiddenError({ ja: "この人の情報を見る権限がありません。", en: "You are not allowed to see this person." });
       }
       // a child's record, or a member of a network or salon roster: a tier-restricted read (docs/domain.md)
       const restricted = seen.childVolunteer !== null || seen.memberships.some((m) => m.group.programme.privacyTier !== "OPEN");
@@ -140,15 +141,15 @@ builder.queryFields((t) => ({
     args: {
       search: t.arg.string({
         description: "several words must all match",
-        validate: z.string().max(100, "検索語は100文字以内にしてください。 / The search is limited to 100 characters."),
+        validate: z.string().max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
       }),
       first: t.arg.int({
         defaultValue: 20,
         validate: z
           .number()
           .int()
-          .min(1, "件数は1以上にしてください。 / Ask for at least one.")
-          .max(50, "件数は50件までです。 / At most 50."),
+          .min(1, bilingual({ ja: "件数は1以上にしてください。", en: "Ask for at least one." }))
+          .max(50, bilingual({ ja: "件数は50件までです。", en: "At most 50." })),
       }),
     },
     resolve: async (query, _root, args, ctx) => {

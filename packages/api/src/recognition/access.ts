@@ -6,10 +6,9 @@ import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import type { Context, Viewer } from "../context.ts";
-import { ForbiddenError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
-import { RecordNotFoundError } from "./errors.ts";
 
 /** The thank-you messages the viewer may read (before any filter of their own). */
 export function visibleThankYousWhere(viewer: Viewer): Prisma.ThankYouMessageWhereInput {
@@ -47,24 +46,18 @@ export async function assertCanThank(ctx: Context, to: { personId?: string | nul
   const viewer = ctx.viewer!;
   if (to.groupId) {
     const group = await groupPrivacy(ctx, to.groupId);
-    if (!group || group.orgId !== viewer.orgId) throw new RecordNotFoundError("団体", "group");
+    if (!group || group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });
     if (await canAccessGroup(ctx, to.groupId)) return;
-    if (group.privacyTier === "JUVENILE") throw new RecordNotFoundError("団体", "group");
-    throw new ForbiddenError(
-      "この団体へのありがとうは、担当の職員か団体の代表・担当者が登録します。",
-      "Only staff and the accounts responsible for this group can record a thank-you for it.",
-    );
+    if (group.privacyTier === "JUVENILE") throw new NotFoundError({ ja: "団体", en: "group" });
+    throw new ForbiddenError({ ja: "この団体へのありがとうは、担当の職員か団体の代表・担当者が登録します。", en: "Only staff and the accounts responsible for this group can record a thank-you for it." });
   }
   if (to.personId) {
     const person = await prisma().person.findFirst({
       where: { id: to.personId, orgId: viewer.orgId },
       select: personVisibilitySelect,
     });
-    if (!person) throw new RecordNotFoundError("個人", "person");
+    if (!person) throw new NotFoundError({ ja: "個人", en: "person" });
     if (personVisibility(ctx, person).name) return;
-    throw new ForbiddenError(
-      "この方へのありがとうは、担当の職員か所属団体の代表・担当者が登録します。",
-      "Only staff and the accounts responsible for this person's groups can record a thank-you for them.",
-    );
+    throw new ForbiddenError({ ja: "この方へのありがとうは、担当の職員か所属団体の代表・担当者が登録します。", en: "Only staff and the accounts responsible for this person's groups can record a thank-you for them." });
   }
 }

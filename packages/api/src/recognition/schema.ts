@@ -8,9 +8,9 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
+import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
-import { dayOf, textOf, uuidOf } from "./validate.ts";
 
 const ModerationStatusEnum = builder.enumType("ModerationStatus", {
   values: ["PENDING", "APPROVED", "REJECTED"] as const,
@@ -59,7 +59,7 @@ const SendThankYouInput = builder.inputType("SendThankYouInput", {
   validate: z
     .looseObject({ toPersonId: z.unknown().optional(), toGroupId: z.unknown().optional() })
     .refine((i) => (i.toPersonId ? 1 : 0) + (i.toGroupId ? 1 : 0) === 1, {
-      message: "宛先は個人か団体のどちらか一方を指定してください。 / Give exactly one recipient: a person or a group.",
+      message: bilingual({ ja: "宛先は個人か団体のどちらか一方を指定してください。", en: "Give exactly one recipient: a person or a group." }),
       path: ["toPersonId"],
     }),
 });
@@ -102,8 +102,8 @@ builder.queryFields((t) => ({
         validate: z
           .number()
           .int()
-          .min(1, { message: "件数は1以上にしてください。 / Ask for at least one." })
-          .max(50, { message: "件数は50件までです。 / At most 50." }),
+          .min(1, { message: bilingual({ ja: "件数は1以上にしてください。", en: "Ask for at least one." }) })
+          .max(50, { message: bilingual({ ja: "件数は50件までです。", en: "At most 50." }) }),
       }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -156,10 +156,10 @@ builder.mutationFields((t) => ({
         required: true,
         validate: z
           .array(z.unknown())
-          .min(1, { message: "対象を1件以上選んでください。 / Choose at least one message." })
-          .max(200, { message: "一度に承認・却下できるのは200件までです。 / At most 200 messages at a time." })
+          .min(1, { message: bilingual({ ja: "対象を1件以上選んでください。", en: "Choose at least one message." }) })
+          .max(200, { message: bilingual({ ja: "一度に承認・却下できるのは200件までです。", en: "At most 200 messages at a time." }) })
           .refine((ids) => ids.every((id) => z.uuid().safeParse(String(id)).success), {
-            message: "IDの形式が正しくありません。 / An id is not valid.",
+            message: bilingual({ ja: "IDの形式が正しくありません。", en: "An id is not valid." }),
           }),
       }),
       decision: t.arg({ type: ModerationDecisionEnum, required: true }),

@@ -4,9 +4,8 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { ConflictError } from "../errors.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
 import { assertCanThank } from "./access.ts";
-import { RecordNotFoundError } from "./errors.ts";
 
 export interface SendThankYouInput {
   /** exactly one of toPersonId and toGroupId */
@@ -47,7 +46,7 @@ export function moderateThankYous(ctx: Context, messageIds: string[], decision: 
   const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
   return prisma().$transaction(async (tx) => {
     const found = await tx.thankYouMessage.findMany({ where: { id: { in: ids }, orgId: viewer.orgId }, select: { id: true, status: true } });
-    if (found.length !== ids.length) throw new RecordNotFoundError("ありがとうメッセージ", "thank-you message");
+    if (found.length !== ids.length) throw new NotFoundError({ ja: "ありがとうメッセージ", en: "thank-you message" });
     const decided = found.filter((m) => m.status !== "PENDING").length;
     const moderatedAt = new Date();
     const { count } = await tx.thankYouMessage.updateMany({
@@ -56,10 +55,7 @@ export function moderateThankYous(ctx: Context, messageIds: string[], decision: 
     });
     // also catches a message decided by another staff member since it was read above
     if (decided > 0 || count !== ids.length) {
-      throw new ConflictError(
-        "すでに承認・却下されたメッセージが含まれています。何も変更していません。",
-        "Some messages were already moderated. Nothing was changed.",
-      );
+      throw new ConflictError({ ja: "すでに承認・却下されたメッセージが含まれています。何も変更していません。", en: "Some messages were already moderated. Nothing was changed." });
     }
     await audit(
       ctx,

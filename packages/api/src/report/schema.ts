@@ -6,6 +6,7 @@ import { z } from "zod";
 import { audit } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { canSeeJuvenileProgramme } from "../organization/access.ts";
+import { bilingual } from "../validation.ts";
 import { hoursOf, reportCsv, type ReportCsvFile } from "./csv.ts";
 import {
   loadFiscalYearReport,
@@ -76,9 +77,9 @@ const ReportCsvRef = builder.objectRef<ReportCsvFile>("ReportCsv").implement({
 const fiscalYearSchema = z
   .number()
   .int()
-  .min(2000, "年度が正しくありません。 / Not a valid fiscal year.")
-  .max(2100, "年度が正しくありません。 / Not a valid fiscal year.");
-const areaIdSchema = z.uuid("地区の指定が正しくありません。 / Not a valid area.").nullish();
+  .min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }))
+  .max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
+const areaIdSchema = z.uuid(bilingual({ ja: "地区の指定が正しくありません。", en: "Not a valid area." })).nullish();
 
 builder.queryFields((t) => ({
   fiscalYearReport: t.field({

@@ -14,9 +14,8 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { ForbiddenError } from "../errors.ts";
+import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
-import { NotFound } from "./errors.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
 import { approvedMinutes, insuredPeople, minutesToHours } from "./stats.ts";
 
@@ -49,13 +48,10 @@ export async function rosterCsv(
     where: { id: groupId, orgId: viewer.orgId },
     select: { id: true, name: true, programme: { select: { privacyTier: true } } },
   });
-  if (!group) throw new NotFound("団体", "group");
+  if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
   const tier = group.programme.privacyTier;
   if (tier === "JUVENILE") {
-    throw new ForbiddenError(
-      "少年院ボランティアの情報は、少年法61条により出力できません。",
-      "Nothing of the juvenile programme can be exported (Juvenile Act, article 61).",
-    );
+    throw new ForbiddenError({ ja: "少年院ボランティアの情報は、少年法61条により出力できません。", en: "Nothing of the juvenile programme can be exported (Juvenile Act, article 61)." });
   }
 
   const found = await prisma().membership.findMany({

@@ -6,10 +6,9 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import type { Context } from "../context.ts";
-import { ConflictError, ForbiddenError, InvalidInputError } from "../errors.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
-import { NotFound } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -30,7 +29,7 @@ type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
 
 async function findGroup(tx: Tx, ctx: Context, groupId: string): Promise<GroupRow> {
   const group = await tx.group.findFirst({ where: { id: groupId, orgId: ctx.viewer!.orgId }, select: groupSelect });
-  if (!group) throw new NotFound("団体", "group");
+  if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
   return group;
 }
 
@@ -41,13 +40,10 @@ async function findGroup(tx: Tx, ctx: Context, groupId: string): Promise<GroupRo
  */
 function assertCanManage(ctx: Context, group: GroupRow): void {
   const viewer = ctx.viewer!;
-  if (group.orgId !== viewer.orgId) throw new NotFound("団体", "group");
+  if (group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });
   if (viewer.isStaff) return;
   if (group.programme.privacyTier !== "JUVENILE" && scopedGroupIds(viewer).includes(group.id)) return;
-  throw new ForbiddenError(
-    `「${group.name}」の名簿を変更する権限がありません。`,
-    "You are not allowed to change this group's roster.",
-  );
+  throw new ForbiddenError({ ja: `「${group.name}」の名簿を変更する権限がありません。`, en: "You are not allowed to change this group's roster." });
 }
 
 /**
@@ -57,19 +53,13 @@ function assertCanManage(ctx: Context, group: GroupRow): void {
  */
 async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
   const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personVisibilitySelect });
-  if (!person) throw new NotFound("人", "person");
+  if (!person) throw new NotFoundError({ ja: "人", en: "person" });
   if (ctx.viewer!.isStaff) return person;
   if (person.childVolunteer && !ctx.viewer!.schoolGroupIds.includes(group.id)) {
-    throw new ForbiddenError(
-      "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。",
-      "A child volunteer is placed only in their school's group, by its coordinator or by staff.",
-    );
+    throw new ForbiddenError({ ja: "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。", en: "A child volunteer is placed only in their school's group, by its coordinator or by staff." });
   }
   if (!personVisibility(ctx, person).name) {
-    throw new ForbiddenError(
-      "この人を名簿に追加する権限がありません。社協職員に依頼してください。",
-      "You may not add this person to a roster; ask the volunteer centre staff.",
-    );
+    throw new ForbiddenError({ ja: "この人を名簿に追加する権限がありません。社協職員に依頼してください。", en: "You may not add this person to a roster; ask the volunteer centre staff." });
   }
   return person;
 }
@@ -89,13 +79,10 @@ async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
     where: { id: membershipId, orgId: ctx.viewer!.orgId },
     include: { group: { select: groupSelect }, groupRole: { select: { id: true, code: true, name: true } } },
   });
-  if (!membership) throw new NotFound("所属", "membership");
+  if (!membership) throw new NotFoundError({ ja: "所属", en: "membership" });
   assertCanManage(ctx, membership.group);
   if (membership.endedOn) {
-    throw new ConflictError(
-      `この所属はすでに終了しています（終了日 ${iso(membership.endedOn)}）。`,
-      `This membership has already ended (on ${iso(membership.endedOn)}).`,
-    );
+    throw new ConflictError({ ja: `この所属はすでに終了しています（終了日 ${iso(membership.endedOn)}）。`, en: `This membership has already ended (on ${iso(membership.endedOn)}).` });
   }
   return membership;
 }
@@ -139,10 +126,7 @@ async function createMembership(
     });
   } catch (err) {
     if (!isOpenMembershipConflict(err)) throw err;
-    throw new ConflictError(
-      `この人はすでに「${data.groupName}」に「${data.roleName}」として所属しています（終了していない所属があります）。`,
-      "This person already has an open membership of this group in the same role.",
-    );
+    throw new ConflictError({ ja: `この人はすでに「${data.groupName}」に「${data.roleName}」として所属しています（終了していない所属があります）。`, en: "This person already has an open membership of this group in the same role." });
   }
 }
 

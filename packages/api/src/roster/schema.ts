@@ -20,6 +20,7 @@ import type { Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
+import { bilingual } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
 import { normaliseKana } from "./kana.ts";
 import {
@@ -119,8 +120,8 @@ builder.prismaObjectFields("Person", (t) => ({
 const fiscalYearArg = z
   .number()
   .int()
-  .min(2000, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.")
-  .max(2100, "年度は2000〜2100の範囲で指定してください。 / The fiscal year must be between 2000 and 2100.");
+  .min(2000, bilingual({ ja: "年度は2000〜2100の範囲で指定してください。", en: "The fiscal year must be between 2000 and 2100." }))
+  .max(2100, bilingual({ ja: "年度は2000〜2100の範囲で指定してください。", en: "The fiscal year must be between 2000 and 2100." }));
 
 interface RosterArgs {
   search?: string | null;
@@ -149,7 +150,7 @@ builder.prismaObjectField("Group", "roster", (t) =>
     args: {
       search: t.arg.string({
         description: "part of the name, ふりがな (hiragana or katakana) or 表示名; several words must all match",
-        validate: z.string().max(100, "検索語は100文字以内にしてください。 / The search is limited to 100 characters."),
+        validate: z.string().max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
       }),
       includeEnded: t.arg.boolean({ defaultValue: false, description: "include ended memberships (history)" }),
       roleCode: t.arg.string({ description: "only this group role, e.g. representative" }),
@@ -223,26 +224,26 @@ builder.queryField("rosterCsv", (t) =>
 
 // ───────────────────────── changes ─────────────────────────
 
-const id = (what: string, whatEn: string) => z.uuid(`${what}のIDが正しくありません。 / Not a valid ${whatEn} id.`);
+const id = (what: string, whatEn: string) => z.uuid(bilingual({ ja: `${what}のIDが正しくありません。`, en: `Not a valid ${whatEn} id.` }));
 
 const date = (what: string, whatEn: string) =>
   z
     .date()
-    .min(new Date("1950-01-01T00:00:00Z"), `${what}が古すぎます（1950年以降）。 / The ${whatEn} must be in 1950 or later.`)
+    .min(new Date("1950-01-01T00:00:00Z"), bilingual({ ja: `${what}が古すぎます（1950年以降）。`, en: `The ${whatEn} must be in 1950 or later.` }))
     .refine(
       (d) => d <= addDays(todayInJapan(), 366),
-      `${what}は1年以内の日付にしてください。 / The ${whatEn} must be within a year from today.`,
+      bilingual({ ja: `${what}は1年以内の日付にしてください。`, en: `The ${whatEn} must be within a year from today.` }),
     );
 
 const roleCode = z
   .string()
   .trim()
-  .min(1, "役割を選んでください。 / Choose a role.")
-  .max(50, "役割コードが長すぎます。 / The role code is too long.");
+  .min(1, bilingual({ ja: "役割を選んでください。", en: "Choose a role." }))
+  .max(50, bilingual({ ja: "役割コードが長すぎます。", en: "The role code is too long." }));
 
 const reason = (required: boolean) => {
-  const s = z.string().trim().max(200, "理由は200文字以内にしてください。 / The reason is limited to 200 characters.");
-  return required ? s.min(1, "終了の理由を入力してください。 / Give a reason for ending.") : s;
+  const s = z.string().trim().max(200, bilingual({ ja: "理由は200文字以内にしてください。", en: "The reason is limited to 200 characters." }));
+  return required ? s.min(1, bilingual({ ja: "終了の理由を入力してください。", en: "Give a reason for ending." })) : s;
 };
 
 // Each input is validated as a whole, so every problem of a form is reported at once (a schema
@@ -330,7 +331,7 @@ const optionalText = (max: number, what: string, whatEn: string) =>
   z
     .string()
     .trim()
-    .max(max, `${what}は${max}文字以内にしてください。 / The ${whatEn} is limited to ${max} characters.`)
+    .max(max, bilingual({ ja: `${what}は${max}文字以内にしてください。`, en: `The ${whatEn} is limited to ${max} characters.` }))
     .nullish();
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
@@ -346,23 +347,23 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     legalName: z
       .string()
       .trim()
-      .min(1, "氏名を入力してください。 / Enter the legal name.")
-      .max(100, "氏名は100文字以内にしてください。 / The legal name is limited to 100 characters."),
+      .min(1, bilingual({ ja: "氏名を入力してください。", en: "Enter the legal name." }))
+      .max(100, bilingual({ ja: "氏名は100文字以内にしてください。", en: "The legal name is limited to 100 characters." })),
     legalNameKana: z
       .string()
-      .max(100, "ふりがなは100文字以内にしてください。 / The kana is limited to 100 characters.")
+      .max(100, bilingual({ ja: "ふりがなは100文字以内にしてください。", en: "The kana is limited to 100 characters." }))
       .refine(
         (s) => normaliseKana(s) !== null,
-        "ふりがなは、ひらがなかカタカナで入力してください。 / Write the kana reading in hiragana or katakana.",
+        bilingual({ ja: "ふりがなは、ひらがなかカタカナで入力してください。", en: "Write the kana reading in hiragana or katakana." }),
       ),
     displayName: optionalText(50, "表示名", "display name"),
     phone: z
       .string()
       .trim()
-      .regex(/^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/, "電話番号の形式が正しくありません。 / Not a valid phone number.")
+      .regex(/^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/, bilingual({ ja: "電話番号の形式が正しくありません。", en: "Not a valid phone number." }))
       .nullish(),
     email: z
-      .union([z.literal(""), z.email("メールアドレスの形式が正しくありません。 / Not a valid email address.")])
+      .union([z.literal(""), z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." }))])
       .nullish(),
     areaId: id("地区", "area").nullish(),
   }),

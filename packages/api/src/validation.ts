@@ -1,0 +1,69 @@
+// zod rules shared by every domain's inputs (ids, days, texts), named in both languages. zod keeps one
+// string per issue, so a message travels through it as `bilingual(...)` and builder.ts reads it back
+// with `issueText`.
+import { z } from "zod";
+
+import { addDays, todayInJapan } from "@tsunagu/db";
+
+import type { Bilingual } from "./errors.ts";
+
+type Name = Bilingual;
+
+/** A zod message in both languages (zod's issues carry it as JSON; see `issueText`). */
+export function bilingual(text: Bilingual): string {
+  return JSON.stringify({ ja: text.ja, en: text.en });
+}
+
+/** The two texts of a zod issue's message; a message zod wrote itself is used for both. */
+export function issueText(message: string): Bilingual {
+  try {
+    const text: unknown = JSON.parse(message);
+    if (isBilingual(text)) return text;
+  } catch {
+    // not one of ours
+  }
+  return { ja: message, en: message };
+}
+
+function isBilingual(value: unknown): value is Bilingual {
+  return typeof value === "object" && value !== null && typeof (value as Bilingual).ja === "string" && typeof (value as Bilingual).en === "string";
+}
+
+/** The earliest day recognition records may carry; earlier is a typing mistake. */
+const EARLIEST = new Date("2000-01-01T00:00:00Z");
+
+export function uuidOf(what: Name) {
+  return z.uuid({ message: bilingual({ ja: `${what.ja}のIDの形式が正しくありません。`, en: `The ${what.en} id is not valid.` }) });
+}
+
+/** Text that is not blank once trimmed and at most `max` characters. */
+export function textOf(what: Name, max: number) {
+  return z
+    .string()
+    .refine((s) => s.trim().length > 0, { message: bilingual({ ja: `${what.ja}を入力してください。`, en: `Enter the ${what.en}.` }) })
+    .refine((s) => s.trim().length <= max, {
+      message: bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.` }),
+    });
+}
+
+/** Optional text of at most `max` characters. */
+export function optionalTextOf(what: Name, max: number) {
+  return z.string().refine((s) => s.trim().length <= max, {
+    message: bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.` }),
+  });
+}
+
+/** A day from 2000 up to today in Japan, plus `daysAhead` (a certificate dated for a ceremony). */
+export function dayOf(what: Name, daysAhead = 0) {
+  return z
+    .date()
+    .refine((d) => d.getTime() >= EARLIEST.getTime(), {
+      message: bilingual({ ja: `${what.ja}は2000年1月1日以降にしてください。`, en: `The ${what.en} must be on or after 2000-01-01.` }),
+    })
+    .refine((d) => d.getTime() <= addDays(todayInJapan(), daysAhead).getTime(), {
+      message:
+        daysAhead === 0
+          ? bilingual({ ja: `${what.ja}に未来の日付は指定できません。`, en: `The ${what.en} cannot be in the future.` })
+          : bilingual({ ja: `${what.ja}は${daysAhead}日先までにしてください。`, en: `The ${what.en} can be at most ${daysAhead} days ahead.` }),
+    });
+}
