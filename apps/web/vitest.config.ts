@@ -1,5 +1,6 @@
 // Unit tests (src/**/*.test.ts) and the browser journeys (e2e/*.test.ts, one app and one Chromium per
-// file, run one file at a time: each drives a whole server on a fresh embedded database).
+// file, run one file at a time: each drives a whole server on its own copy of the demo database).
+// The files share one worker's modules (isolate: false), so the server is imported once, not per file.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,5 +9,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    isolate: false,
   },
 });
