@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 
 import type { AccessRole } from "@tsunagu/db";
 
+import { ForbiddenError } from "./errors.ts";
+
 /** The signed-in account and what its access roles reach (loaded once per request). */
 export interface Viewer {
   userId: string;
@@ -29,6 +31,12 @@ export interface Context {
   log: Logger;
   /** memo of per-request look-ups (group privacy, etc.) */
   memo: Map<string, Promise<unknown>>;
+}
+
+/** The signed-in viewer; without one, the same FORBIDDEN the `signedIn` auth scope answers. */
+export function signedIn(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new ForbiddenError();
+  return ctx.viewer;
 }
 
 /** Memoises a per-request look-up under `key`. */

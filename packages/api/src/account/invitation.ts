@@ -10,7 +10,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { enqueueMail } from "../auth/mail.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { readApiEnv } from "../env.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 
@@ -61,7 +61,7 @@ async function checkScope(orgId: string, input: InviteInput): Promise<void> {
 }
 
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{ userId: string; email: string; expiresAt: Date }> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const email = input.email.trim().toLowerCase();
   await checkScope(viewer.orgId, input);
   if (input.personId && !(await prisma().person.findFirst({ where: { id: input.personId, orgId: viewer.orgId } }))) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
-import type { Viewer } from "../context.ts";
+import { signedIn, type Viewer } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { bilingual } from "../validation.ts";
 import { revokeAccessRole } from "./access-role.ts";
@@ -50,7 +50,7 @@ builder.mutationField("setMyLocale", (t) =>
     authScopes: { signedIn: true },
     args: { locale: t.arg({ type: LocaleEnum, required: true }) },
     resolve: async (_root, { locale }, ctx) => {
-      await prisma().user.update({ where: { id: ctx.viewer!.userId }, data: { locale } });
+      await prisma().user.update({ where: { id: signedIn(ctx).userId }, data: { locale } });
       return locale;
     },
   }),

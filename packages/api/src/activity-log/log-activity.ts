@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 
@@ -32,7 +32,7 @@ const unique = (xs: readonly string[] | null | undefined) => [...new Set(xs ?? [
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function logActivity(ctx: Context, input: LogActivityInput): Promise<LogActivityResult> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   const personIds = unique(input.participantPersonIds);
   const codes = unique(input.juvenileCodes);

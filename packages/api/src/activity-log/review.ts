@@ -5,7 +5,7 @@ import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { awardMilestones } from "../milestone/award.ts";
 import { canAccessGroup } from "../organization/access.ts";
@@ -18,7 +18,7 @@ const STATUS_JA: Record<ActivityLogStatus, string> = {
 };
 
 export async function submitActivityLog(ctx: Context, id: string): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const log = await prisma().activityLog.findFirst({
     where: { id, orgId: viewer.orgId },
     select: { id: true, groupId: true },
@@ -68,7 +68,7 @@ function raceConflict(): ConflictError {
 }
 
 export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<ApproveResult> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
     await requireSubmitted(tx, orgId, ids);
@@ -97,7 +97,7 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
 }
 
 export async function rejectActivityLogs(ctx: Context, ids: string[], reason: string): Promise<string[]> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
     await requireSubmitted(tx, orgId, ids);

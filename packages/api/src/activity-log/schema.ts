@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { canSeeJuvenileProgramme, scopedGroupIds } from "../organization/access.ts";
 import { bilingual } from "../validation.ts";
@@ -105,7 +105,7 @@ builder.prismaObject("ActivityLogParticipant", {
 
 /** Logs the viewer may read: staff all of their organisation's; others their groups' (juvenile ones only for the liaison). */
 function visibleActivityLogsWhere(ctx: Context): Prisma.ActivityLogWhereInput {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   if (viewer.isStaff) return { orgId: viewer.orgId };
   return {
     orgId: viewer.orgId,
@@ -164,7 +164,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) =>
       prisma().activityLog.findMany({
         ...query,
-        where: { orgId: ctx.viewer!.orgId, status: "SUBMITTED" },
+        where: { orgId: signedIn(ctx).orgId, status: "SUBMITTED" },
         orderBy: [{ date: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
       }),
   }),
@@ -176,7 +176,7 @@ builder.queryFields((t) => ({
       prisma().activityType.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           AND: [
             args.programmeCode ? { OR: [{ programmeId: null }, { programme: { code: args.programmeCode } }] } : {},
             // types of the juvenile programme only for those who may see it

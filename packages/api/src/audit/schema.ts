@@ -2,7 +2,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 
 interface Actor {
   name: string;
@@ -25,7 +25,7 @@ builder.prismaObject("AuditEvent", {
       // one statement for the page's actors; accounts of the viewer's organisation only
       load: async (ids: string[], ctx: Context) => {
         const users = await prisma().user.findMany({
-          where: { id: { in: ids }, orgId: ctx.viewer!.orgId },
+          where: { id: { in: ids }, orgId: signedIn(ctx).orgId },
           select: { id: true, name: true, email: true },
         });
         const byId = new Map(users.map((u) => [u.id, u]));
@@ -58,7 +58,7 @@ builder.queryField("auditEvents", (t) =>
       prisma().auditEvent.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           ...(args.entity ? { entity: args.entity } : {}),
           ...(args.entityId ? { entityId: args.entityId } : {}),
           ...(args.actorId ? { actorId: args.actorId } : {}),

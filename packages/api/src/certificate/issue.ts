@@ -4,7 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 
 export interface IssueCertificateInput {
@@ -29,7 +29,7 @@ const codeInText = (ja: string, en: string) =>
 
 /** Issues the certificate with the organisation's next serial number; returns its id. */
 export function issueCertificate(ctx: Context, input: IssueCertificateInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   const { personId, juvenileParticipantId, groupId, milestoneAwardId } = input;
   const title = input.title.trim();

@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
+import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { formatWareki } from "../recognition/dates.ts";
 import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
@@ -89,7 +90,7 @@ builder.queryField("certificates", (t) =>
       groupId: t.arg.id({ validate: uuidOf({ ja: "団体", en: "group" }) }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const rows = await prisma().certificate.findMany({
         ...query,
         where: {

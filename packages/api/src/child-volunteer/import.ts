@@ -5,7 +5,7 @@ import { todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { previewImport, previewIssues, type PreviewParams } from "./csv.ts";
@@ -33,7 +33,7 @@ export function importChildVolunteers(
         throw new InvalidInputError(issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })));
       }
       const children = preview.rows.map((r) => r.child!);
-      const ids = await createChildVolunteers(tx, { group, recordedById: ctx.viewer!.userId, joinedOn: today }, children);
+      const ids = await createChildVolunteers(tx, { group, recordedById: signedIn(ctx).userId, joinedOn: today }, children);
       await audit(
         ctx,
         { action: "import", entity: "ChildVolunteer", details: { groupId: group.id, count: ids.length, charset: preview.charset, ids } },

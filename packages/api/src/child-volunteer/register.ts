@@ -7,7 +7,7 @@ import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
@@ -117,7 +117,7 @@ export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, i
     }
     const [id] = await createChildVolunteers(
       tx,
-      { group, recordedById: ctx.viewer!.userId, joinedOn: input.joinedOn ?? todayInJapan() },
+      { group, recordedById: signedIn(ctx).userId, joinedOn: input.joinedOn ?? todayInJapan() },
       [
         {
           legalName: input.legalName,

@@ -11,7 +11,7 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { ConsentFormInput } from "../consent/schema.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { ForbiddenError, InvalidInputError } from "../errors.ts";
 import { bilingual } from "../validation.ts";
@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     authScopes: { signedIn: true },
     resolve: (query, _root, args, ctx) =>
-      prisma().childVolunteer.findFirst({ ...query, where: { id: String(args.id), orgId: ctx.viewer!.orgId } }),
+      prisma().childVolunteer.findFirst({ ...query, where: { id: String(args.id), orgId: signedIn(ctx).orgId } }),
   }),
 }));
 

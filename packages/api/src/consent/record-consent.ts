@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { findChild } from "../child-volunteer/access.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 
 export interface RecordConsentInput {
@@ -20,7 +20,7 @@ export interface RecordConsentInput {
 
 /** Records the consent; returns its id. */
 export async function recordConsent(ctx: Context, input: RecordConsentInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const child = await findChild(ctx, input.childVolunteerId);
   if (!child) throw new NotFoundError({ ja: "子ども福祉委員", en: "child volunteer" });
   return prisma().$transaction(async (tx) => {

@@ -4,14 +4,14 @@
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { memo, type Context } from "../context.ts";
+import { type Context, memo, signedIn } from "../context.ts";
 import { type Bilingual, ForbiddenError, NotFoundError } from "../errors.ts";
 
 type EventRecordKind = "event" | "task" | "shift" | "signUp";
 
 /** The group of an event (or of the event a task, shift or sign-up belongs to); null if not found. */
 function eventGroupOf(ctx: Context, kind: EventRecordKind, id: string): Promise<string | null> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   return memo(ctx, `event-group:${kind}:${id}`, async () => {
     const db = prisma();
     switch (kind) {
@@ -55,14 +55,14 @@ type Tx = Prisma.TransactionClient;
 
 /** An event of the viewer's organisation, read in the caller's transaction; NOT_FOUND otherwise. */
 export async function findEvent<S extends Prisma.EventSelect>(tx: Tx, ctx: Context, id: string, select: S) {
-  const event = await tx.event.findFirst({ where: { id, orgId: ctx.viewer!.orgId }, select });
+  const event = await tx.event.findFirst({ where: { id, orgId: signedIn(ctx).orgId }, select });
   if (!event) throw notFound("event");
   return event;
 }
 
 /** A task of an event of the viewer's organisation, read in the caller's transaction; NOT_FOUND otherwise. */
 export async function findTask<S extends Prisma.EventTaskSelect>(tx: Tx, ctx: Context, id: string, select: S) {
-  const task = await tx.eventTask.findFirst({ where: { id, orgId: ctx.viewer!.orgId }, select });
+  const task = await tx.eventTask.findFirst({ where: { id, orgId: signedIn(ctx).orgId }, select });
   if (!task) throw notFound("task");
   return task;
 }
@@ -85,7 +85,7 @@ export async function assertEligiblePeople(
   personIds: string[],
   on: Date,
 ): Promise<void> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   const found = await tx.person.findMany({ where: { orgId: viewer.orgId, id: { in: ids } }, select: { id: true } });

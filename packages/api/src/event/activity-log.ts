@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
 import { findEvent, jstDay } from "./access.ts";
 
@@ -28,7 +28,7 @@ export interface EventActivityLogInput {
 
 /** Makes the event's activity log (SUBMITTED, for staff to approve); returns the event's id. */
 export async function recordEventActivityLog(ctx: Context, input: EventActivityLogInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
     const event = await findEvent(tx, ctx, input.eventId, {

@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
 
 export interface RecordMeetingMinutesInput {
@@ -17,7 +17,7 @@ export interface RecordMeetingMinutesInput {
 
 /** Records the minutes in one transaction with their audit entry; returns their id. */
 export function recordMeetingMinutes(ctx: Context, input: RecordMeetingMinutesInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const { groupId, eventId } = input;
   return prisma().$transaction(async (tx) => {
     if (eventId) {

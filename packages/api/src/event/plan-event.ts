@@ -4,7 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 
@@ -29,7 +29,7 @@ export interface CreateEventInput {
 }
 
 export function createEvent(ctx: Context, input: CreateEventInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   return prisma().$transaction(async (tx) => {
     const event = await tx.event.create({
       data: {

@@ -11,7 +11,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { bilingual } from "../validation.ts";
 import { eventRecordScope } from "./access.ts";
@@ -184,7 +184,7 @@ builder.queryFields((t) => ({
       const events = await prisma().event.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           ...(args.groupId ? { groupId: String(args.groupId) } : {}),
           ...(args.from ? { endsAt: { gte: args.from } } : {}),
           ...(args.to ? { startsAt: { lt: args.to } } : {}),
@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, validate: id }) },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.id)),
     resolve: async (query, _root, args, ctx) => {
-      const event = await prisma().event.findFirst({ ...query, where: { id: String(args.id), orgId: ctx.viewer!.orgId } });
+      const event = await prisma().event.findFirst({ ...query, where: { id: String(args.id), orgId: signedIn(ctx).orgId } });
       if (event) await auditRestrictedRead(ctx, "Event", [event.id]);
       return event;
     },
@@ -220,7 +220,7 @@ builder.queryFields((t) => ({
       const minutes = await prisma().meetingMinutes.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           groupId: String(args.groupId),
           heldOn: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lte: args.to } : {}) },
         },

@@ -4,7 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 import { checkPeriod } from "./plan-event.ts";
@@ -19,7 +19,7 @@ export interface AddShiftInput {
 }
 
 export function addShift(ctx: Context, input: AddShiftInput): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   const { eventId } = input;
   return prisma().$transaction(async (tx) => {
     const event = await findEvent(tx, ctx, eventId, { status: true });
@@ -45,7 +45,7 @@ export interface UpdateShiftInput {
 }
 
 export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   const shiftId = input.id;
   return prisma().$transaction(async (tx) => {
     const locked = await lockShift(tx, orgId, shiftId);
@@ -81,7 +81,7 @@ export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<stri
 
 /** 出席: the people listed attended; everyone else signed up (not cancelled) did not. */
 export function markAttendance(ctx: Context, shiftId: string, attendedPersonIds: string[]): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   const attended = [...new Set(attendedPersonIds)];
   return prisma().$transaction(async (tx) => {
     await lockShift(tx, orgId, shiftId);

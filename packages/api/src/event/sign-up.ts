@@ -7,7 +7,7 @@ import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError } from "../errors.ts";
 import { assertEligiblePeople, notFound } from "./access.ts";
 
@@ -48,7 +48,7 @@ export async function promoteFromWaitlist(
   tx: Prisma.TransactionClient,
   shift: { id: string; capacity: number },
 ): Promise<string[]> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   const free = shift.capacity - (await confirmedCount(tx, orgId, shift.id));
   if (free <= 0) return [];
   const waiting = await tx.signUp.findMany({
@@ -68,7 +68,7 @@ export async function promoteFromWaitlist(
 
 /** Signs a person up to a shift (or re-signs a cancelled sign-up, at the back of the queue). */
 export async function signUp(ctx: Context, shiftId: string, personId: string): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   return prisma().$transaction(async (tx) => {
     const shift = await lockShift(tx, orgId, shiftId);
     if (shift.event.status === "CANCELLED") {
@@ -98,7 +98,7 @@ export async function signUp(ctx: Context, shiftId: string, personId: string): P
 
 /** Cancels a sign-up; a confirmed place that frees up goes to the first person waiting. */
 export async function cancelSignUp(ctx: Context, signUpId: string): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   return prisma().$transaction(async (tx) => {
     const before = await tx.signUp.findFirst({ where: { id: signUpId, orgId }, select: { shiftId: true } });
     if (!before) throw notFound("signUp");

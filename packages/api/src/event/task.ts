@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { assertEligiblePeople, findEvent, findTask } from "./access.ts";
 
 export interface AddEventTaskInput {
@@ -15,7 +15,7 @@ export interface AddEventTaskInput {
 
 /** Adds a task at the end of the event's list; returns the task's id. */
 export function addEventTask(ctx: Context, input: AddEventTaskInput): Promise<string> {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   const { eventId } = input;
   return prisma().$transaction(async (tx) => {
     const event = await findEvent(tx, ctx, eventId, {

@@ -11,7 +11,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Viewer } from "../context.ts";
+import { signedIn, type Viewer } from "../context.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { toHiragana } from "../roster/kana.ts";
 import { collator } from "../roster/query.ts";
@@ -59,7 +59,7 @@ const InsuranceLapseRef = builder.prismaObject("Person", {
     memberships: t.relation("memberships", {
       description: "current memberships in the groups the viewer may list, oldest first",
       query: (_args, ctx) => ({
-        where: listedMembershipsWhere(ctx.viewer!) ?? { id: { in: [] } },
+        where: listedMembershipsWhere(signedIn(ctx)) ?? { id: { in: [] } },
         orderBy: [{ startedOn: "asc" }, { id: "asc" }],
       }),
     }),
@@ -81,7 +81,7 @@ builder.queryField("insuranceLapses", (t) =>
       fiscalYear: t.arg.int({ description: "年度 of the enrolment; default the current one", validate: fiscalYearArg }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const memberships = listedMembershipsWhere(viewer);
       if (!memberships) return [];
       const fiscalYear = args.fiscalYear ?? currentFiscalYear();

@@ -2,7 +2,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 
 export interface RecordGroupAchievementInput {
@@ -14,7 +14,7 @@ export interface RecordGroupAchievementInput {
 
 /** Records the achievement in one transaction with its audit entry; returns its id. */
 export function recordGroupAchievement(ctx: Context, input: RecordGroupAchievementInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const { groupId } = input;
   return prisma().$transaction(async (tx) => {
     const group = await tx.group.findFirst({ where: { id: groupId, orgId: viewer.orgId }, select: { id: true } });

@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { visibleGroupsWhere } from "../organization/access.ts";
 import { bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
@@ -62,7 +62,7 @@ const JuvenileCohort = builder.prismaObject("Group", {
 
 /** Cohorts the viewer may see: staff all of the organisation's, the liaison those of their programmes. */
 function cohortsWhere(ctx: Context): Prisma.GroupWhereInput {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   return {
     orgId: viewer.orgId,
     programme: { privacyTier: "JUVENILE" },
@@ -121,18 +121,18 @@ builder.queryFields((t) => ({
       const rows = await prisma().groupAchievement.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           group: {
             ...visibleGroupsWhere(ctx),
             // the liaison: of the juvenile programme, only their own programme's cohorts
-            ...(ctx.viewer!.isStaff ? {} : { OR: [{ programme: { privacyTier: { not: "JUVENILE" } } }, { programmeId: { in: ctx.viewer!.liaisonProgrammeIds } }] }),
+            ...(signedIn(ctx).isStaff ? {} : { OR: [{ programme: { privacyTier: { not: "JUVENILE" } } }, { programmeId: { in: signedIn(ctx).liaisonProgrammeIds } }] }),
           },
           ...(args.groupId ? { groupId: String(args.groupId) } : {}),
         },
         orderBy: [{ achievedOn: "desc" }, { id: "desc" }],
         take: args.first ?? 20,
       });
-      if (rows.length > 0 && !ctx.viewer!.isStaff && ctx.viewer!.liaisonProgrammeIds.length > 0) {
+      if (rows.length > 0 && !signedIn(ctx).isStaff && signedIn(ctx).liaisonProgrammeIds.length > 0) {
         const cohortIds = new Set(
           (await prisma().group.findMany({ where: { id: { in: rows.map((r) => r.groupId) }, ...cohortsWhere(ctx) }, select: { id: true } })).map((g) => g.id),
         );

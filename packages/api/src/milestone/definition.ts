@@ -5,7 +5,7 @@ import { Prisma, type MilestoneKind } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 
 const firstActivityIssue = {
@@ -30,7 +30,7 @@ export interface CreateMilestoneInput {
 }
 
 export async function createMilestone(ctx: Context, input: CreateMilestoneInput) {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   if (input.kind === "FIRST_ACTIVITY" && input.threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
   return prisma()
     .$transaction(async (tx) => {
@@ -67,7 +67,7 @@ export interface UpdateMilestoneInput {
 }
 
 export async function updateMilestone(ctx: Context, id: string, input: UpdateMilestoneInput) {
-  const orgId = ctx.viewer!.orgId;
+  const orgId = signedIn(ctx).orgId;
   return prisma()
     .$transaction(async (tx) => {
       const current = await tx.milestone.findFirst({ where: { id: id, orgId } });

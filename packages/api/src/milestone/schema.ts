@@ -6,6 +6,7 @@ import { z } from "zod";
 import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
+import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { bilingual } from "../validation.ts";
@@ -73,7 +74,7 @@ builder.queryField("milestones", (t) =>
     resolve: (query, _root, _args, ctx) =>
       prisma().milestone.findMany({
         ...query,
-        where: { orgId: ctx.viewer!.orgId },
+        where: { orgId: signedIn(ctx).orgId },
         orderBy: [{ kind: "asc" }, { threshold: "asc" }],
       }),
   }),

@@ -3,7 +3,7 @@
 // viewer may see is ../person/access.ts.
 import { prisma } from "@tsunagu/db/client";
 
-import { memo, type Context, type Viewer } from "../context.ts";
+import { type Context, memo, signedIn, type Viewer } from "../context.ts";
 
 interface GroupPrivacy {
   orgId: string;
@@ -48,7 +48,7 @@ export function scopedGroupIds(viewer: Viewer): string[] {
 
 /** Groups the viewer may list: their organisation's, without juvenile ones unless entitled. */
 export function visibleGroupsWhere(ctx: Context) {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   return {
     orgId: viewer.orgId,
     ...(canSeeJuvenileProgramme(ctx) ? {} : { programme: { privacyTier: { not: "JUVENILE" as const } } }),

@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { canSeeJuvenileProgramme, visibleGroupsWhere } from "./access.ts";
 
 export const PrivacyTierEnum = builder.enumType("PrivacyTier", {
@@ -55,7 +55,7 @@ builder.prismaObject("GroupKind", {
 
 /** The institution liaison's reads of juvenile groups are audited (docs/domain.md). */
 async function auditJuvenileGroupReads(ctx: Context, groups: Array<{ id: string; programmeId: string }>) {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   if (viewer.isStaff) return;
   const juvenile = groups.filter((g) => viewer.liaisonProgrammeIds.includes(g.programmeId)).map((g) => g.id);
   await auditRestrictedRead(ctx, "Group", juvenile);
@@ -87,7 +87,7 @@ builder.prismaObject("Group", {
 builder.queryFields((t) => ({
   organization: t.prismaField({
     type: "Organization",
-    resolve: (query, _root, _args, ctx) => prisma().organization.findUniqueOrThrow({ ...query, where: { id: ctx.viewer!.orgId } }),
+    resolve: (query, _root, _args, ctx) => prisma().organization.findUniqueOrThrow({ ...query, where: { id: signedIn(ctx).orgId } }),
   }),
   programmes: t.prismaField({
     type: ["Programme"],
@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
       prisma().programme.findMany({
         ...query,
         where: {
-          orgId: ctx.viewer!.orgId,
+          orgId: signedIn(ctx).orgId,
           ...(canSeeJuvenileProgramme(ctx) ? {} : { privacyTier: { not: "JUVENILE" } }),
         },
         orderBy: { sortOrder: "asc" },

@@ -15,6 +15,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
+import { signedIn } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
 import { collator, searchWordWhere, searchWords } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
@@ -115,7 +116,7 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true, validate: personId }) },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const id = String(args.id);
       const seen = await prisma().person.findFirst({
         where: { id, orgId: viewer.orgId },
@@ -153,7 +154,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       // 五十音 order by the API's collation (as rosters): the matching names, then the page's rows
       const names = await prisma().person.findMany({
         where: { orgId: viewer.orgId, AND: searchWords(args.search).map((w) => searchWordWhere(viewer, w)) },

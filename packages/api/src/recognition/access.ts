@@ -5,7 +5,7 @@
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import type { Context, Viewer } from "../context.ts";
+import { type Context, signedIn, type Viewer } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
@@ -43,7 +43,7 @@ export function juvenileRowIds(viewer: Viewer, rows: Array<{ id: string; groupId
  * know of (another organisation's, a cohort for an account outside the programme) is NOT_FOUND.
  */
 export async function assertCanThank(ctx: Context, to: { personId?: string | null; groupId?: string | null }): Promise<void> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   if (to.groupId) {
     const group = await groupPrivacy(ctx, to.groupId);
     if (!group || group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });

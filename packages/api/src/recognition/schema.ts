@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
+import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
@@ -76,7 +77,7 @@ builder.queryFields((t) => ({
       status: t.arg({ type: ModerationStatusEnum, description: "staff only; other accounts see APPROVED messages" }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const rows = await prisma().thankYouMessage.findMany({
         ...query,
         where: {
@@ -107,7 +108,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const rows = await prisma().thankYouMessage.findMany({
         ...query,
         where: { AND: [visibleThankYousWhere(viewer), { status: "APPROVED" }] },
@@ -126,7 +127,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, _args, ctx) =>
       prisma().thankYouMessage.findMany({
         ...query,
-        where: { orgId: ctx.viewer!.orgId, status: "PENDING" },
+        where: { orgId: signedIn(ctx).orgId, status: "PENDING" },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
   }),

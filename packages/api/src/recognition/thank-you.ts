@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { assertCanThank } from "./access.ts";
 
@@ -18,7 +18,7 @@ export interface SendThankYouInput {
 
 /** Records a thank-you for staff to moderate; returns its id. */
 export async function sendThankYou(ctx: Context, input: SendThankYouInput): Promise<string> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const to = { personId: input.toPersonId, groupId: input.toGroupId };
   await assertCanThank(ctx, to);
   return prisma().$transaction(async (tx) => {
@@ -41,7 +41,7 @@ export async function sendThankYou(ctx: Context, input: SendThankYouInput): Prom
 
 /** Approves or rejects pending thank-yous, all or none; returns their ids. */
 export function moderateThankYous(ctx: Context, messageIds: string[], decision: "APPROVE" | "REJECT"): Promise<string[]> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const ids = [...new Set(messageIds)];
   const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
   return prisma().$transaction(async (tx) => {

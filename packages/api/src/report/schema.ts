@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { audit } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
+import { signedIn } from "../context.ts";
 import { canSeeJuvenileProgramme } from "../organization/access.ts";
 import { bilingual } from "../validation.ts";
 import { hoursOf, reportCsv, type ReportCsvFile } from "./csv.ts";
@@ -92,7 +93,7 @@ builder.queryFields((t) => ({
       areaId: t.arg.id({ validate: areaIdSchema }),
     },
     resolve: (_root, args, ctx) =>
-      loadFiscalYearReport(ctx.viewer!.orgId, {
+      loadFiscalYearReport(signedIn(ctx).orgId, {
         fiscalYear: args.fiscalYear,
         programmeCode: args.programmeCode ?? null,
         areaId: args.areaId ? String(args.areaId) : null,
@@ -110,7 +111,7 @@ builder.queryFields((t) => ({
       areaId: t.arg.id({ validate: areaIdSchema }),
     },
     resolve: async (_root, args, ctx) => {
-      const report = await loadFiscalYearReport(ctx.viewer!.orgId, {
+      const report = await loadFiscalYearReport(signedIn(ctx).orgId, {
         fiscalYear: args.fiscalYear,
         programmeCode: args.programmeCode ?? null,
         areaId: args.areaId ? String(args.areaId) : null,

@@ -13,7 +13,7 @@ import { stringify } from "csv-stringify/sync";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
@@ -43,7 +43,7 @@ export async function rosterCsv(
   groupId: string,
   options: { fiscalYear: number; includeEnded: boolean },
 ): Promise<CsvFile> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   const group = await prisma().group.findFirst({
     where: { id: groupId, orgId: viewer.orgId },
     select: { id: true, name: true, programme: { select: { privacyTier: true } } },

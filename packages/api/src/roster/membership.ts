@@ -5,7 +5,7 @@ import { addDays, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
@@ -28,7 +28,7 @@ const groupSelect = {
 type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
 
 async function findGroup(tx: Tx, ctx: Context, groupId: string): Promise<GroupRow> {
-  const group = await tx.group.findFirst({ where: { id: groupId, orgId: ctx.viewer!.orgId }, select: groupSelect });
+  const group = await tx.group.findFirst({ where: { id: groupId, orgId: signedIn(ctx).orgId }, select: groupSelect });
   if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
   return group;
 }
@@ -39,7 +39,7 @@ async function findGroup(tx: Tx, ctx: Context, groupId: string): Promise<GroupRo
  * codes), so only staff touch them; the institution liaison reads, never writes, here.
  */
 function assertCanManage(ctx: Context, group: GroupRow): void {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   if (group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });
   if (viewer.isStaff) return;
   if (group.programme.privacyTier !== "JUVENILE" && scopedGroupIds(viewer).includes(group.id)) return;
@@ -52,10 +52,10 @@ function assertCanManage(ctx: Context, group: GroupRow): void {
  * their name (a child's, or a network member's). New volunteers are registered by staff (createPerson).
  */
 async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
-  const person = await tx.person.findFirst({ where: { id: personId, orgId: ctx.viewer!.orgId }, select: personVisibilitySelect });
+  const person = await tx.person.findFirst({ where: { id: personId, orgId: signedIn(ctx).orgId }, select: personVisibilitySelect });
   if (!person) throw new NotFoundError({ ja: "人", en: "person" });
-  if (ctx.viewer!.isStaff) return person;
-  if (person.childVolunteer && !ctx.viewer!.schoolGroupIds.includes(group.id)) {
+  if (signedIn(ctx).isStaff) return person;
+  if (person.childVolunteer && !signedIn(ctx).schoolGroupIds.includes(group.id)) {
     throw new ForbiddenError({ ja: "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。", en: "A child volunteer is placed only in their school's group, by its coordinator or by staff." });
   }
   if (!personVisibility(ctx, person).name) {
@@ -65,7 +65,7 @@ async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: 
 }
 
 async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
-  const role = await tx.groupRole.findFirst({ where: { orgId: ctx.viewer!.orgId, code }, select: { id: true, code: true, name: true } });
+  const role = await tx.groupRole.findFirst({ where: { orgId: signedIn(ctx).orgId, code }, select: { id: true, code: true, name: true } });
   if (!role) {
     throw new InvalidInputError([
       { path, message: `役割「${code}」は登録されていません。`, messageEn: `There is no group role "${code}".` },
@@ -76,7 +76,7 @@ async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
 
 async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
   const membership = await tx.membership.findFirst({
-    where: { id: membershipId, orgId: ctx.viewer!.orgId },
+    where: { id: membershipId, orgId: signedIn(ctx).orgId },
     include: { group: { select: groupSelect }, groupRole: { select: { id: true, code: true, name: true } } },
   });
   if (!membership) throw new NotFoundError({ ja: "所属", en: "membership" });
@@ -117,7 +117,7 @@ async function createMembership(
     return await tx.membership.create({
       ...(query as Pick<Prisma.MembershipCreateArgs, "include">),
       data: {
-        orgId: ctx.viewer!.orgId,
+        orgId: signedIn(ctx).orgId,
         groupId: data.groupId,
         personId: data.personId,
         groupRoleId: data.groupRoleId,
@@ -345,7 +345,7 @@ export interface CreatePersonInput {
 /** Registers a new volunteer (staff only; checked by the field's auth scope). */
 export function createPerson(ctx: Context, input: CreatePersonInput, query: PlannedQuery = {}) {
   return prisma().$transaction(async (tx) => {
-    const orgId = ctx.viewer!.orgId;
+    const orgId = signedIn(ctx).orgId;
     if (input.areaId) {
       const area = await tx.area.findFirst({ where: { id: input.areaId, orgId }, select: { id: true } });
       if (!area) {

@@ -4,7 +4,7 @@
 import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { memo, type Context, type Viewer } from "../context.ts";
+import { type Context, memo, signedIn, type Viewer } from "../context.ts";
 import { personVisibility, type PersonVisibilityInput } from "../person/access.ts";
 import { toHiragana, toKatakana } from "./kana.ts";
 
@@ -121,7 +121,7 @@ const visibilitySelect = { memberships: { select: { groupId: true } }, childVolu
  * visibility rules), once per request and filter, shared by the page and its totalCount.
  */
 export function rosterOrder(ctx: Context, groupId: string, filter: RosterFilter): Promise<string[]> {
-  const viewer = ctx.viewer!;
+  const viewer = signedIn(ctx);
   return memo(ctx, `roster-order:${groupId}:${JSON.stringify(filter)}`, async () => {
     const rows = await prisma().membership.findMany({
       where: rosterWhere(viewer, groupId, filter),

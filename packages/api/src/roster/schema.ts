@@ -16,7 +16,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import type { Context } from "../context.ts";
+import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
@@ -73,7 +73,7 @@ const MembershipRef = builder.prismaObject("Membership", {
       description: "enrolled in ボランティア活動保険 for the roster's fiscal year (年度)",
       load: (keys: string[], ctx: Context) =>
         loadByYear(keys, async (fy, ids) => {
-          const insured = await insuredPeople(ctx.viewer!.orgId, fy, ids);
+          const insured = await insuredPeople(signedIn(ctx).orgId, fy, ids);
           return (id) => insured.has(id);
         }),
       resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
@@ -83,7 +83,7 @@ const MembershipRef = builder.prismaObject("Membership", {
       description: "hours of approved activity in the roster's fiscal year, across all groups",
       load: (keys: string[], ctx: Context) =>
         loadByYear(keys, async (fy, ids) => {
-          const minutes = await approvedMinutes(ctx.viewer!.orgId, fy, ids);
+          const minutes = await approvedMinutes(signedIn(ctx).orgId, fy, ids);
           return (id) => minutesToHours(minutes.get(id) ?? 0);
         }),
       resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
@@ -107,7 +107,7 @@ builder.prismaObjectFields("Person", (t) => ({
     }),
     authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
     resolve: (person, _args, ctx) => {
-      const viewer = ctx.viewer!;
+      const viewer = signedIn(ctx);
       const all = viewer.isStaff || viewer.personId === person.id;
       const reach = new Set(scopedGroupIds(viewer));
       return person.memberships
@@ -187,7 +187,7 @@ builder.queryFields((t) => ({
     type: ["GroupRole"],
     description: "The organisation's group roles, for roster forms",
     resolve: (query, _root, _args, ctx) =>
-      prisma().groupRole.findMany({ ...query, where: { orgId: ctx.viewer!.orgId }, orderBy: { sortOrder: "asc" } }),
+      prisma().groupRole.findMany({ ...query, where: { orgId: signedIn(ctx).orgId }, orderBy: { sortOrder: "asc" } }),
   }),
 }));
 
