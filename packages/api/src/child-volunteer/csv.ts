@@ -290,7 +290,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
     const consentValue = (c: "activityConsent" | "photoConsent") => {
       const v = parseConsent(cell(c));
       if (v === "invalid") {
-        issue(c, { ja: "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。", en: "Write 同意 (yes) or 不同意 (no), or leave it blank (no form yet)." });
+        issue(c, { ja: "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。", en: "Write yes or no, or leave it blank (no form yet)." });
         return undefined;
       }
       return v;
