@@ -32,8 +32,19 @@ function isBilingual(value: unknown): value is Bilingual {
 /** The earliest day recognition records may carry; earlier is a typing mistake. */
 const EARLIEST = new Date("2000-01-01T00:00:00Z");
 
+/** A UUID, the form of every id; anything else is refused with `message`. */
+export function uuid(message: Bilingual) {
+  return z.uuid(bilingual(message));
+}
+
+/** The id of `what`. */
 export function uuidOf(what: Name) {
-  return z.uuid({ message: bilingual({ ja: `${what.ja}のIDの形式が正しくありません。`, en: `The ${what.en} id is not valid.` }) });
+  return uuid({ ja: `${what.ja}のIDの形式が正しくありません。`, en: `The ${what.en} id is not valid.` });
+}
+
+/** Whether `value` can be an id at all (what cannot be is not looked up). */
+export function isUuid(value: string): boolean {
+  return z.uuid().safeParse(value).success;
 }
 
 /** Text that is not blank once trimmed and at most `max` characters. */
@@ -53,17 +64,23 @@ export function optionalTextOf(what: Name, max: number) {
   });
 }
 
+/** A day up to today in Japan plus `daysAhead`; a later one is refused with `message`. */
+export function dayUntil(message: Bilingual, daysAhead = 0) {
+  return z.date().refine((d) => d.getTime() <= addDays(todayInJapan(), daysAhead).getTime(), bilingual(message));
+}
+
+/** A day that has come: today in Japan or before. */
+export function pastDayOf(what: Name) {
+  return dayUntil({ ja: `${what.ja}に未来の日付は指定できません。`, en: `The ${what.en} cannot be in the future.` });
+}
+
 /** A day from 2000 up to today in Japan, plus `daysAhead` (a certificate dated for a ceremony). */
 export function dayOf(what: Name, daysAhead = 0) {
-  return z
-    .date()
-    .refine((d) => d.getTime() >= EARLIEST.getTime(), {
-      message: bilingual({ ja: `${what.ja}は2000年1月1日以降にしてください。`, en: `The ${what.en} must be on or after 2000-01-01.` }),
-    })
-    .refine((d) => d.getTime() <= addDays(todayInJapan(), daysAhead).getTime(), {
-      message:
-        daysAhead === 0
-          ? bilingual({ ja: `${what.ja}に未来の日付は指定できません。`, en: `The ${what.en} cannot be in the future.` })
-          : bilingual({ ja: `${what.ja}は${daysAhead}日先までにしてください。`, en: `The ${what.en} can be at most ${daysAhead} days ahead.` }),
-    });
+  const until =
+    daysAhead === 0
+      ? pastDayOf(what)
+      : dayUntil({ ja: `${what.ja}は${daysAhead}日先までにしてください。`, en: `The ${what.en} can be at most ${daysAhead} days ahead.` }, daysAhead);
+  return until.refine((d) => d.getTime() >= EARLIEST.getTime(), {
+    message: bilingual({ ja: `${what.ja}は2000年1月1日以降にしてください。`, en: `The ${what.en} must be on or after 2000-01-01.` }),
+  });
 }

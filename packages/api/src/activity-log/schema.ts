@@ -12,8 +12,7 @@ import { builder } from "../builder.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { canSeeJuvenileProgramme, scopedGroupIds } from "../organization/access.ts";
-import { bilingual } from "../validation.ts";
-import { japanToday } from "./japan-today.ts";
+import { bilingual, pastDayOf } from "../validation.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
 
@@ -197,9 +196,7 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
     date: t.field({
       type: "Date",
       required: true,
-      validate: z
-        .date()
-        .refine((d) => d <= japanToday(), bilingual({ ja: "活動日に未来の日付は指定できません。", en: "The activity date cannot be in the future." })),
+      validate: pastDayOf({ ja: "活動日", en: "activity date" }),
     }),
     minutes: t.int({
       required: true,

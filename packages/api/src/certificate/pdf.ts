@@ -5,7 +5,6 @@
 import { fromNodeHeaders } from "better-auth/node";
 import type { RequestHandler } from "express";
 import PDFDocument from "pdfkit";
-import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
 
@@ -14,9 +13,10 @@ import type { Auth } from "../auth/auth.ts";
 import { loadViewer } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
-import { formatWareki } from "../recognition/dates.ts";
+import { isUuid } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { runsOf, subsetFile, type Weight } from "./fonts.ts";
+import { formatWareki } from "./wareki.ts";
 
 /** 全角スペース, the ideographic space of Japanese typesetting */
 const SP = "\u3000";
@@ -289,7 +289,7 @@ function renderCertificate(content: CertificateContent, options: { compress?: bo
  * Throws NOT_FOUND (no such certificate in the viewer's organisation) or FORBIDDEN.
  */
 async function loadCertificate(certificateId: string, viewer: Viewer) {
-  if (!z.uuid().safeParse(certificateId).success) throw new NotFoundError({ ja: "感謝状", en: "certificate" });
+  if (!isUuid(certificateId)) throw new NotFoundError({ ja: "感謝状", en: "certificate" });
   const row = await prisma().certificate.findFirst({
     where: { id: certificateId, AND: [visibleCertificatesWhere(viewer)] },
     select: certificateSelect,

@@ -9,10 +9,10 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { formatWareki } from "../recognition/dates.ts";
 import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { issueCertificate } from "./issue.ts";
+import { formatWareki } from "./wareki.ts";
 
 const CertificateRecipientKindEnum = builder.enumType("CertificateRecipientKind", {
   values: ["PERSON", "JUVENILE_PARTICIPANT", "GROUP"] as const,

@@ -160,7 +160,7 @@ const RegisterChildVolunteerInput = builder.inputType("RegisterChildVolunteerInp
   }),
   validate: childDetailsSchema.extend({
     groupId: z.string(),
-    joinedOn: notInFuture("参加日", "joining date").nullish(),
+    joinedOn: notInFuture({ ja: "参加日", en: "joining date" }).nullish(),
     activityConsent: z.custom<ConsentTerms>().nullish(),
     photoConsent: z.custom<ConsentTerms>().nullish(),
   }),

@@ -3,10 +3,10 @@
 // builder and the CSV import read them back with `issueText`).
 import { z } from "zod";
 
-import { todayInJapan, type SchoolKind } from "@tsunagu/db";
+import type { SchoolKind } from "@tsunagu/db";
 
 import type { Bilingual } from "../errors.ts";
-import { bilingual } from "../validation.ts";
+import { bilingual, dayUntil } from "../validation.ts";
 
 /** ふりがな: hiragana, ー and spaces (the database checks the same). */
 const KANA = /^[ぁ-ゖー ]+$/;
@@ -38,27 +38,27 @@ function isPhone(value: string): boolean {
 
 const blankToUndefined = (v: unknown) => (v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-const name = (what: string, whatEn: string) =>
+const name = (what: Bilingual) =>
   z
     .string()
     .transform(normalizeText)
     .pipe(
       z
         .string()
-        .min(1, bilingual({ ja: `${what}を入力してください。`, en: `Enter the ${whatEn}.` }))
-        .max(60, bilingual({ ja: `${what}は60文字以内で入力してください。`, en: `The ${whatEn} is at most 60 characters.` })),
+        .min(1, bilingual({ ja: `${what.ja}を入力してください。`, en: `Enter the ${what.en}.` }))
+        .max(60, bilingual({ ja: `${what.ja}は60文字以内で入力してください。`, en: `The ${what.en} is at most 60 characters.` })),
     );
 
-const kana = (what: string, whatEn: string) =>
+const kana = (what: Bilingual) =>
   z
     .string()
     .transform(toHiragana)
     .pipe(
       z
         .string()
-        .min(1, bilingual({ ja: `${what}を入力してください。`, en: `Enter the ${whatEn}.` }))
-        .max(60, bilingual({ ja: `${what}は60文字以内で入力してください。`, en: `The ${whatEn} is at most 60 characters.` }))
-        .regex(KANA, bilingual({ ja: `${what}はひらがなで入力してください。`, en: `Write the ${whatEn} in hiragana.` })),
+        .min(1, bilingual({ ja: `${what.ja}を入力してください。`, en: `Enter the ${what.en}.` }))
+        .max(60, bilingual({ ja: `${what.ja}は60文字以内で入力してください。`, en: `The ${what.en} is at most 60 characters.` }))
+        .regex(KANA, bilingual({ ja: `${what.ja}はひらがなで入力してください。`, en: `Write the ${what.en} in hiragana.` })),
     );
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -81,11 +81,11 @@ const gradeSchema = z
 
 /** The child's and guardian's details, as the form and each CSV row give them. */
 export const childDetailsSchema = z.object({
-  legalName: name("氏名", "name"),
-  legalNameKana: kana("ふりがな", "kana reading"),
+  legalName: name({ ja: "氏名", en: "name" }),
+  legalNameKana: kana({ ja: "ふりがな", en: "kana reading" }),
   grade: gradeSchema,
-  guardianName: name("保護者氏名", "guardian's name"),
-  guardianKana: optional(kana("保護者のふりがな", "guardian's kana reading")),
+  guardianName: name({ ja: "保護者氏名", en: "guardian's name" }),
+  guardianKana: optional(kana({ ja: "保護者のふりがな", en: "guardian's kana reading" })),
   guardianRelation: optional(
     z.string().transform(normalizeText).pipe(z.string().max(20, bilingual({ ja: "続柄は20文字以内で入力してください。", en: "The relation is at most 20 characters." }))),
   ),
@@ -98,7 +98,7 @@ export type ChildDetails = z.output<typeof childDetailsSchema>;
 /** What a guardian's consent form says. */
 export const consentTermsSchema = z.object({
   granted: z.boolean(),
-  givenBy: name("同意者（保護者）の氏名", "name of who gave the consent"),
+  givenBy: name({ ja: "同意者（保護者）の氏名", en: "name of who gave the consent" }),
   givenOn: z.date(),
   scope: z
     .string()
@@ -121,11 +121,10 @@ export const consentTermsSchema = z.object({
 });
 
 /** A date that has come (today in Japan or before). */
-export const notInFuture = (what: string, whatEn: string) =>
-  z.date().refine((d) => d.getTime() <= todayInJapan().getTime(), bilingual({ ja: `${what}が未来の日付です。`, en: `The ${whatEn} is in the future.` }));
+export const notInFuture = (what: Bilingual) => dayUntil({ ja: `${what.ja}が未来の日付です。`, en: `The ${what.en} is in the future.` });
 
 /** A consent form as entered: given on a day that has come. */
-export const consentFormSchema = consentTermsSchema.extend({ givenOn: notInFuture("同意日", "consent date") });
+export const consentFormSchema = consentTermsSchema.extend({ givenOn: notInFuture({ ja: "同意日", en: "consent date" }) });
 
 export type ConsentTerms = z.output<typeof consentTermsSchema>;
 

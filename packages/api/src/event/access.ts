@@ -1,7 +1,7 @@
 // Who may touch an event's records: the `group` auth scope of the event's group. Tasks, shifts and
 // sign-ups are reached through their event, so their group is looked up once per request (memo),
 // always within the viewer's organisation — a row of another 社協 is simply not found.
-import type { Prisma } from "@tsunagu/db";
+import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { type Context, memo, signedIn } from "../context.ts";
@@ -67,12 +67,6 @@ export async function findTask<S extends Prisma.EventTaskSelect>(tx: Tx, ctx: Co
   return task;
 }
 
-/** A JST calendar day as the UTC-midnight Date of @db.Date columns. */
-export function jstDay(at: Date): Date {
-  const d = new Date(at.getTime() + 9 * 3_600_000);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-}
-
 /**
  * Checks that people may be put on an event of `groupId` (signed up, assigned a task): they are of
  * the viewer's organisation, and — unless the viewer is staff — members of the group or of the
@@ -92,8 +86,8 @@ export async function assertEligiblePeople(
   if (found.length !== ids.length) throw new NotFoundError({ ja: "人", en: "person" });
   if (viewer.isStaff) return;
   const group = await tx.group.findFirstOrThrow({ where: { id: groupId, orgId: viewer.orgId }, select: { parentId: true } });
-  const day = jstDay(on);
-  const today = jstDay(new Date());
+  const day = todayInJapan(on);
+  const today = todayInJapan();
   const members = await tx.membership.findMany({
     where: {
       orgId: viewer.orgId,

@@ -3,14 +3,14 @@
 // shifts they worked, flagged `uninsured` when they have no ボランティア活動保険 for the fiscal year.
 // A child volunteer without guardian consent on the day is never logged (docs/domain.md): the log is
 // refused until the child is marked absent or the consent recorded.
-import { fiscalYearOf } from "@tsunagu/db";
+import { fiscalYearOf, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import { type Context, signedIn } from "../context.ts";
 import { ConflictError, InvalidInputError } from "../errors.ts";
-import { findEvent, jstDay } from "./access.ts";
+import { findEvent } from "./access.ts";
 
 const DAY_MINUTES = 1_440;
 
@@ -83,7 +83,7 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       throw new ConflictError({ ja: "出席者（または確定した申し込み）がいないため、活動記録を作成できません。", en: "Nobody attended (or was confirmed), so there is no activity to log." });
     }
 
-    const date = jstDay(event.startsAt);
+    const date = todayInJapan(event.startsAt);
     const fiscalYear = fiscalYearOf(date);
     const personIds = [...minutesByPerson.keys()];
     const withoutConsent = await childrenWithoutActivityConsent(tx, orgId, personIds, { on: date });

@@ -13,7 +13,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { bilingual } from "../validation.ts";
+import { bilingual, uuid } from "../validation.ts";
 import { eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
 import { recordMeetingMinutes } from "./meeting-minutes.ts";
@@ -24,7 +24,7 @@ import { addEventTask, removeEventTask, updateEventTask } from "./task.ts";
 
 // ───────────────────────── validation (messages: 日本語 / English) ─────────────────────────
 
-const id = z.guid(bilingual({ ja: "ID の形式が正しくありません。", en: "Not a valid ID." }));
+const id = uuid({ ja: "ID の形式が正しくありません。", en: "Not a valid ID." });
 const title = z
   .string()
   .trim()

@@ -6,9 +6,8 @@
 //    approved log (recorded with their latest approved log).
 // A fixed number of statements whatever the number of people: one aggregate for the log-based
 // kinds, one for years of service, one insert. Never awarded twice (NOT EXISTS + unique index).
-import { Prisma } from "@tsunagu/db";
+import { Prisma, todayInJapan } from "@tsunagu/db";
 
-import { japanToday } from "../activity-log/japan-today.ts";
 
 export interface AwardTargets {
   personIds: readonly string[];
@@ -53,7 +52,7 @@ export async function awardMilestones(tx: Prisma.TransactionClient, orgId: strin
         AND (x."personId" = a."personId" OR x."juvenileParticipantId" = a."juvenileParticipantId"))
     ORDER BY m.id, a."personId", a."juvenileParticipantId", a.n`);
 
-  const today = japanToday().toISOString().slice(0, 10);
+  const today = todayInJapan().toISOString().slice(0, 10);
   const byYears =
     persons.length === 0
       ? []

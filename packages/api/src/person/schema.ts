@@ -19,7 +19,7 @@ import { signedIn } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
 import { collator, searchWordWhere, searchWords } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
-import { bilingual } from "../validation.ts";
+import { bilingual, uuidOf } from "../validation.ts";
 import { personVisibility, personVisibilitySelect } from "./access.ts";
 
 export const NetworkStatusEnum = builder.enumType("NetworkStatus", {
@@ -105,7 +105,7 @@ builder.prismaObjectFields("Person", (t) => ({
   }),
 }));
 
-const personId = z.uuid({ message: bilingual({ ja: "人のIDの形式が正しくありません。", en: "The person id is not valid." }) });
+const personId = uuidOf({ ja: "人", en: "person" });
 
 builder.queryFields((t) => ({
   person: t.prismaField({

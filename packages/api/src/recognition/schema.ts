@@ -9,7 +9,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
+import { bilingual, dayOf, isUuid, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
 
@@ -159,7 +159,7 @@ builder.mutationFields((t) => ({
           .array(z.unknown())
           .min(1, { message: bilingual({ ja: "対象を1件以上選んでください。", en: "Choose at least one message." }) })
           .max(200, { message: bilingual({ ja: "一度に承認・却下できるのは200件までです。", en: "At most 200 messages at a time." }) })
-          .refine((ids) => ids.every((id) => z.uuid().safeParse(String(id)).success), {
+          .refine((ids) => ids.every((id) => isUuid(String(id))), {
             message: bilingual({ ja: "IDの形式が正しくありません。", en: "An id is not valid." }),
           }),
       }),

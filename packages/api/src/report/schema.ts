@@ -7,7 +7,7 @@ import { audit } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { canSeeJuvenileProgramme } from "../organization/access.ts";
-import { bilingual } from "../validation.ts";
+import { bilingual, uuid } from "../validation.ts";
 import { hoursOf, reportCsv, type ReportCsvFile } from "./csv.ts";
 import {
   loadFiscalYearReport,
@@ -80,7 +80,7 @@ const fiscalYearSchema = z
   .int()
   .min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }))
   .max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
-const areaIdSchema = z.uuid(bilingual({ ja: "地区の指定が正しくありません。", en: "Not a valid area." })).nullish();
+const areaIdSchema = uuid({ ja: "地区の指定が正しくありません。", en: "Not a valid area." }).nullish();
 
 builder.queryFields((t) => ({
   fiscalYearReport: t.field({

@@ -11,7 +11,7 @@
 //    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
 import { z } from "zod";
 
-import { addDays, currentFiscalYear, todayInJapan } from "@tsunagu/db";
+import { currentFiscalYear, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
@@ -20,7 +20,8 @@ import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
-import { bilingual } from "../validation.ts";
+import type { Bilingual } from "../errors.ts";
+import { bilingual, dayUntil, uuid } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
 import { normaliseKana } from "./kana.ts";
 import {
@@ -224,16 +225,13 @@ builder.queryField("rosterCsv", (t) =>
 
 // ───────────────────────── changes ─────────────────────────
 
-const id = (what: string, whatEn: string) => z.uuid(bilingual({ ja: `${what}のIDが正しくありません。`, en: `Not a valid ${whatEn} id.` }));
+const id = (what: Bilingual) => uuid({ ja: `${what.ja}のIDが正しくありません。`, en: `Not a valid ${what.en} id.` });
 
-const date = (what: string, whatEn: string) =>
-  z
-    .date()
-    .min(new Date("1950-01-01T00:00:00Z"), bilingual({ ja: `${what}が古すぎます（1950年以降）。`, en: `The ${whatEn} must be in 1950 or later.` }))
-    .refine(
-      (d) => d <= addDays(todayInJapan(), 366),
-      bilingual({ ja: `${what}は1年以内の日付にしてください。`, en: `The ${whatEn} must be within a year from today.` }),
-    );
+const date = (what: Bilingual) =>
+  dayUntil({ ja: `${what.ja}は1年以内の日付にしてください。`, en: `The ${what.en} must be within a year from today.` }, 366).min(
+    new Date("1950-01-01T00:00:00Z"),
+    bilingual({ ja: `${what.ja}が古すぎます（1950年以降）。`, en: `The ${what.en} must be in 1950 or later.` }),
+  );
 
 const roleCode = z
   .string()
@@ -257,10 +255,10 @@ const AddMembershipInput = builder.inputType("AddMembershipInput", {
     startedOn: t.field({ type: "Date", required: true }),
   }),
   validate: z.object({
-    groupId: id("団体", "group"),
-    personId: id("人", "person"),
+    groupId: id({ ja: "団体", en: "group" }),
+    personId: id({ ja: "人", en: "person" }),
     roleCode,
-    startedOn: date("開始日", "start date"),
+    startedOn: date({ ja: "開始日", en: "start date" }),
   }),
 });
 
@@ -271,8 +269,8 @@ const EndMembershipInput = builder.inputType("EndMembershipInput", {
     reason: t.string({ required: true, description: "終了理由, kept with the history" }),
   }),
   validate: z.object({
-    membershipId: id("所属", "membership"),
-    endedOn: date("終了日", "end date"),
+    membershipId: id({ ja: "所属", en: "membership" }),
+    endedOn: date({ ja: "終了日", en: "end date" }),
     reason: reason(true),
   }),
 });
@@ -290,10 +288,10 @@ const TransferMembershipInput = builder.inputType("TransferMembershipInput", {
     reason: t.string({ description: "end reason of the current membership; default 異動（…へ）" }),
   }),
   validate: z.object({
-    membershipId: id("所属", "membership"),
-    toGroupId: id("異動先の団体", "target group"),
+    membershipId: id({ ja: "所属", en: "membership" }),
+    toGroupId: id({ ja: "異動先の団体", en: "target group" }),
     roleCode: roleCode.nullish(),
-    on: date("異動日", "transfer date"),
+    on: date({ ja: "異動日", en: "transfer date" }),
     reason: reason(false).nullish(),
   }),
 });
@@ -310,9 +308,9 @@ const ChangeMembershipRoleInput = builder.inputType("ChangeMembershipRoleInput",
     reason: t.string({ description: "end reason of the current membership; default 役割変更（… → …）" }),
   }),
   validate: z.object({
-    membershipId: id("所属", "membership"),
+    membershipId: id({ ja: "所属", en: "membership" }),
     roleCode,
-    on: date("変更日", "change date"),
+    on: date({ ja: "変更日", en: "change date" }),
     reason: reason(false).nullish(),
   }),
 });
@@ -327,11 +325,11 @@ const MembershipChangeRef = builder
     }),
   });
 
-const optionalText = (max: number, what: string, whatEn: string) =>
+const optionalText = (max: number, what: Bilingual) =>
   z
     .string()
     .trim()
-    .max(max, bilingual({ ja: `${what}は${max}文字以内にしてください。`, en: `The ${whatEn} is limited to ${max} characters.` }))
+    .max(max, bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `The ${what.en} is limited to ${max} characters.` }))
     .nullish();
 
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
@@ -356,7 +354,7 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
         (s) => normaliseKana(s) !== null,
         bilingual({ ja: "ふりがなは、ひらがなかカタカナで入力してください。", en: "Write the kana reading in hiragana or katakana." }),
       ),
-    displayName: optionalText(50, "表示名", "display name"),
+    displayName: optionalText(50, { ja: "表示名", en: "display name" }),
     phone: z
       .string()
       .trim()
@@ -365,7 +363,7 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     email: z
       .union([z.literal(""), z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." }))])
       .nullish(),
-    areaId: id("地区", "area").nullish(),
+    areaId: id({ ja: "地区", en: "area" }).nullish(),
   }),
 });
 
