@@ -20,7 +20,7 @@ describe("npm start on PostgreSQL", () => {
     expect(refused.listening).toBe(false);
     expect(refused.output).toContain("run npm run db:migrate first");
     await applyPendingMigrations({ adapterFactory: pg.adapterFactory, schemaPath, migrationsDir });
-    const { seedDemo } = await import("../../../prisma/seed/demo/index.ts");
+    const { seedDemo } = await import("@tsunagu/seed");
     await pg.prisma.$transaction((tx) => seedDemo(tx, { today: new Date("2026-11-26") }), { timeout: 300_000 });
     const port = await freePort();
     const started = await npmStart({ DATABASE_URL: pg.url!, PORT: String(port) });

@@ -22,7 +22,7 @@ export async function prepareDatabase(log: Logger): Promise<void> {
   const { applied } = await applyPendingMigrations(paths);
   if (applied.length) log.info({ applied }, "applied migrations to the embedded database");
   if ((await db.prisma.organization.count()) === 0) {
-    const { seedDemo } = await import("../../../prisma/seed/demo/index.ts");
+    const { seedDemo } = await import("@tsunagu/seed");
     await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date() }), { timeout: 600_000, maxWait: 60_000 });
     log.info("loaded the Hannan demo data into the new embedded database");
   }

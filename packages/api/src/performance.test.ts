@@ -2,7 +2,8 @@
 // of the data (no N+1). The limits below are the numbers stated in docs/api.md.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { seedId } from "../../../prisma/seed/ids.ts";
+import { seedId } from "@tsunagu/seed";
+
 import { startTestServer, type TestClient, type TestServer } from "./testing.ts";
 
 /** Statements of a request before any resolver runs: the session and the viewer's roles. */

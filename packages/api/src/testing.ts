@@ -7,8 +7,8 @@ import { pino } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
 import { createTestDatabaseFrom, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
+import { demoAccounts, demoTestData } from "@tsunagu/seed";
 
-import { demoAccounts, demoTestData } from "../../../prisma/seed/demo/index.ts";
 import { readApiEnv } from "./env.ts";
 import { createApp } from "./http.ts";
 

@@ -1,99 +1,51 @@
 // What the database itself refuses, on both databases (see docs/data-model.md).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { catalogRows } from "../../../prisma/seed/catalog.ts";
-import { seedId } from "../../../prisma/seed/ids.ts";
-import { writePlan } from "../../../prisma/seed/plan.ts";
+import { seedActivityLog, seedEvent, seedGroup, seedOrganization, seedPerson, seedShift } from "@tsunagu/seed/factories";
+
+import type { Prisma } from "./index.ts";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 
 let db: TestDatabase;
 
-/** A small organisation: catalog, one group, two people, a log, an event with a shift. */
-function organisation(key: string) {
-  const id = (...k: Array<string | number>) => seedId("constraints-test", key, ...k);
-  const orgId = id("org");
-  const catalog = catalogRows(orgId, (table, code) => id(table, code));
-  const ids = {
-    orgId,
-    catalog,
-    group: id("group"),
-    cohort: id("cohort"),
-    alice: id("alice"),
-    bob: id("bob"),
-    log: id("log"),
-    event: id("event"),
-    shift: id("shift"),
+/** A small organisation: catalog, one group, a cohort, two people, a log, an event with a shift. */
+async function organisation(tx: Prisma.TransactionClient, key: string) {
+  const org = await seedOrganization(tx, { slug: `org-${key}`, name: `社協 ${key}`, nameEn: `Org ${key}` });
+  const group = await seedGroup(tx, org, { kind: "salon", name: "サロン" });
+  const cohort = await seedGroup(tx, org, { kind: "cohort", name: "コホート" });
+  const alice = await seedPerson(tx, org);
+  const bob = await seedPerson(tx, org);
+  const log = await seedActivityLog(tx, org, { group, type: "salon", date: new Date("2025-05-10"), minutes: 120 });
+  const event = await seedEvent(tx, org, {
+    group,
+    title: "バザー",
+    startsAt: new Date("2025-06-01T01:00:00Z"),
+    endsAt: new Date("2025-06-01T05:00:00Z"),
+  });
+  const shift = await seedShift(tx, org, { event, title: "午前", endsAt: new Date("2025-06-01T03:00:00Z"), capacity: 2 });
+  return {
+    ids: {
+      orgId: org.id,
+      catalog: org.catalog,
+      group: group.id,
+      cohort: cohort.id,
+      alice: alice.id,
+      bob: bob.id,
+      log: log.id,
+      event: event.id,
+      shift: shift.id,
+    },
   };
-  const plan = [
-    ["Organization", [{ id: orgId, slug: `org-${key}`, name: `社協 ${key}`, nameEn: `Org ${key}`, municipality: "テスト市" }]],
-    ...catalog.plan,
-    [
-      "Group",
-      [
-        { id: ids.group, orgId, programmeId: catalog.programme.salon, kindId: catalog.groupKind.salon, name: "サロン" },
-        { id: ids.cohort, orgId, programmeId: catalog.programme.juvenile, kindId: catalog.groupKind.cohort, name: "コホート" },
-      ],
-    ],
-    [
-      "Person",
-      [
-        { id: ids.alice, orgId, legalName: "山田 花子", legalNameKana: "やまだ はなこ" },
-        { id: ids.bob, orgId, legalName: "佐藤 一郎", legalNameKana: "さとう いちろう" },
-      ],
-    ],
-    [
-      "ActivityLog",
-      [
-        {
-          id: ids.log,
-          orgId,
-          groupId: ids.group,
-          activityTypeId: catalog.activityType.salon,
-          date: new Date("2025-05-10"),
-          fiscalYear: 2025,
-          minutes: 120,
-        },
-      ],
-    ],
-    [
-      "Event",
-      [
-        {
-          id: ids.event,
-          orgId,
-          groupId: ids.group,
-          title: "バザー",
-          startsAt: new Date("2025-06-01T01:00:00Z"),
-          endsAt: new Date("2025-06-01T05:00:00Z"),
-        },
-      ],
-    ],
-    [
-      "Shift",
-      [
-        {
-          id: ids.shift,
-          orgId,
-          eventId: ids.event,
-          title: "午前",
-          startsAt: new Date("2025-06-01T01:00:00Z"),
-          endsAt: new Date("2025-06-01T03:00:00Z"),
-          capacity: 2,
-        },
-      ],
-    ],
-  ] as Parameters<typeof writePlan>[1];
-  return { ids, plan };
 }
 
-const a = organisation("a");
-const b = organisation("b");
+let a: Awaited<ReturnType<typeof organisation>>;
+let b: Awaited<ReturnType<typeof organisation>>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.prisma.$transaction(async (tx) => {
-    await writePlan(tx, a.plan);
-    await writePlan(tx, b.plan);
+    a = await organisation(tx, "a");
+    b = await organisation(tx, "b");
   });
 });
 afterAll(() => db?.drop());

@@ -1,7 +1,8 @@
 // The Hannan demo data holds what docs/domain.md describes, and only consistent records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { demoAccounts, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { demoAccounts, seedDemo } from "@tsunagu/seed";
+
 import { tableFingerprints } from "./inspect.ts";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 

@@ -1,7 +1,8 @@
 // The synthetic generator behind `npm run db:seed -- --scale N`, at a small size.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { seedSynthetic } from "../../../prisma/seed/synthetic.ts";
+import { seedSynthetic } from "@tsunagu/seed/synthetic";
+
 import { countRows, tableFingerprints } from "./inspect.ts";
 import { createTestDatabase, type TestDatabase } from "./testing.ts";
 

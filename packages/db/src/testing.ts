@@ -149,6 +149,7 @@ function hashOfTemplateInputs(): string {
   };
   walk(path.join(repoRoot, "prisma"));
   walk(path.join(repoRoot, "packages", "db", "src"));
+  walk(path.join(repoRoot, "packages", "seed", "src"));
   add(path.join(repoRoot, "package-lock.json"));
   inputsHash = hash.digest("hex");
   return inputsHash;

@@ -24,8 +24,7 @@ import { useDatabase } from "@tsunagu/db/client";
 import { migrationsDir, schemaPath } from "@tsunagu/db/env";
 import { applyPendingMigrations } from "@tsunagu/db/migrate";
 import { StatementCounter } from "@tsunagu/db/testing";
-
-import { seedSynthetic } from "../../../prisma/seed/synthetic.ts";
+import { seedSynthetic } from "@tsunagu/seed/synthetic";
 
 /* eslint-disable no-restricted-properties -- a command-line script: its settings come from the environment */
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/tsunagu_bench";

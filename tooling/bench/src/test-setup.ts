@@ -4,8 +4,7 @@
 import { performance } from "node:perf_hooks";
 
 import { createTestDatabase, createTestDatabaseFrom, type TestDatabaseKind } from "@tsunagu/db/testing";
-
-import { demoTestData, seedDemo } from "../../../prisma/seed/demo/index.ts";
+import { demoTestData, seedDemo } from "@tsunagu/seed";
 
 const today = new Date("2026-11-26T00:00:00Z");
 const copies = 5;

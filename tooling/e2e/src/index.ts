@@ -15,9 +15,9 @@ import { useDatabase } from "@tsunagu/db/client";
 import { repoRoot } from "@tsunagu/db/env";
 import { todayInJapan } from "@tsunagu/db";
 import { createTestDatabaseFrom, type TestDatabase } from "@tsunagu/db/testing";
+import { demoAccounts, demoTestData } from "@tsunagu/seed";
 import { createServer } from "@tsunagu/server/app";
 
-import { demoAccounts, demoTestData } from "../../../prisma/seed/demo/index.ts";
 import { e2eEnv } from "./env.ts";
 
 export const DEMO_PASSWORD = "tsunagu-demo-2025";

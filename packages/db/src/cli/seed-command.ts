@@ -30,14 +30,14 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     const before = await countRows(db.prisma);
     if (scale === undefined) {
       console.log("阪南市社協のデモデータ / Seeding the Hannan demo data…");
-      const { seedDemo } = await import("../../../../prisma/seed/demo/index.ts");
+      const { seedDemo } = await import("@tsunagu/seed");
       await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (line: string) => console.log(line) }), {
         maxWait: 60_000,
         timeout: 15 * 60_000,
       });
     } else {
       console.log(`合成データ ${scale} 社協分 / Seeding synthetic data for ${scale} organisation(s)…`);
-      const { seedSynthetic } = await import("../../../../prisma/seed/synthetic.ts");
+      const { seedSynthetic } = await import("@tsunagu/seed/synthetic");
       await seedSynthetic(db.prisma, { scale });
     }
     const after = await countRows(db.prisma);

@@ -1,4 +1,4 @@
-import type { Prisma } from "../../packages/db/src/generated/prisma/client.ts";
+import type { Prisma } from "@tsunagu/db";
 
 /** Rows to insert, table by table in foreign-key order (table = Prisma model name). */
 export type Plan = Array<[table: string, rows: Array<Record<string, unknown>>]>;

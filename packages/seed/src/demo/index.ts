@@ -23,7 +23,7 @@ import { seedProgrammes } from "./programmes.ts";
 import { seedRecognition } from "./recognition.ts";
 import { addRejectedDuplicate, seedSalons } from "./salons.ts";
 
-import type { TestData } from "../../../packages/db/src/testing.ts";
+import type { TestData } from "@tsunagu/db/testing";
 
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from "./accounts.ts";
 export type { DemoContext, SeedClient } from "./context.ts";

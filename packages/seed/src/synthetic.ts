@@ -5,8 +5,7 @@
 import { Faker, base, ja } from "@faker-js/faker";
 import cliProgress from "cli-progress";
 
-import type { PrismaClient } from "../../packages/db/src/generated/prisma/client.ts";
-import { fiscalYearOf } from "../../packages/db/src/calendar.ts";
+import { fiscalYearOf, type PrismaClient } from "@tsunagu/db";
 import { catalogRows, type Catalog } from "./catalog.ts";
 import { seedId } from "./ids.ts";
 import { writePlan, type Plan } from "./plan.ts";

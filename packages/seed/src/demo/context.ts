@@ -8,7 +8,7 @@
 
 import { base, en, Faker, generateMersenne53Randomizer, ja } from "@faker-js/faker";
 
-import type { Prisma } from "../../../packages/db/src/generated/prisma/client.ts";
+import type { Prisma } from "@tsunagu/db";
 import { seedId } from "../ids.ts";
 import { type Generation, type NameReading, type PersonName, uniquePersonName } from "../names.ts";
 
