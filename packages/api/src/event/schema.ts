@@ -22,7 +22,7 @@ import { addShift, markAttendance, updateShift } from "./shift.ts";
 import { cancelSignUp, signUp } from "./sign-up.ts";
 import { addEventTask, removeEventTask, updateEventTask } from "./task.ts";
 
-// ───────────────────────── validation (messages: 日本語 / English) ─────────────────────────
+// ───────────────────────── validation (messages: bilingual({ ja, en })) ─────────────────────────
 
 const id = uuid({ ja: "ID の形式が正しくありません。", en: "Not a valid ID." });
 const title = z
