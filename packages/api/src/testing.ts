@@ -7,15 +7,14 @@ import { pino } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
 import { createTestDatabaseFrom, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
-import { demoAccounts, demoTestData } from "@tsunagu/seed";
+import { DEMO_PASSWORD, demoAccounts, demoTestData } from "@tsunagu/seed";
 
 import { readApiEnv } from "./env.ts";
 import { createApp } from "./http.ts";
 
 /** The demo data's "today": fixed, so the tests see the same data every day. */
 export const TEST_TODAY = new Date("2026-11-26T00:00:00Z");
-export const DEMO_PASSWORD = "tsunagu-demo-2025";
-export { demoAccounts };
+export { DEMO_PASSWORD, demoAccounts };
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -113,7 +113,7 @@ export interface TestData {
  * 0.2 s on PostgreSQL, 1–3 s on PGlite, which starts its WebAssembly PostgreSQL per database).
  *
  * The template is kept between runs, keyed by a hash of everything that shapes it (prisma/ with the
- * schema, migrations and seed, packages/db/src, package-lock.json and `data.name`): on PGlite a
+ * schema and migrations, packages/db/src, packages/seed/src, package-lock.json and `data.name`): on PGlite a
  * tarball of its data folder in node_modules/.cache/tsunagu, on PostgreSQL a database named
  * tsunagu_template_<name>_<hash>. Processes that ask at once build it once (a file lock).
  */

@@ -15,13 +15,12 @@ import { useDatabase } from "@tsunagu/db/client";
 import { repoRoot } from "@tsunagu/db/env";
 import { todayInJapan } from "@tsunagu/db";
 import { createTestDatabaseFrom, type TestDatabase } from "@tsunagu/db/testing";
-import { demoAccounts, demoTestData } from "@tsunagu/seed";
+import { DEMO_PASSWORD, demoAccounts, demoTestData } from "@tsunagu/seed";
 import { createServer } from "@tsunagu/server/app";
 
 import { e2eEnv } from "./env.ts";
 
-export const DEMO_PASSWORD = "tsunagu-demo-2025";
-export { demoAccounts };
+export { DEMO_PASSWORD, demoAccounts };
 export const screenshotDir = path.join(repoRoot, ".artifacts/screenshots");
 export const webDir = e2eEnv.webDir ?? path.join(repoRoot, "apps/web/dist");
 

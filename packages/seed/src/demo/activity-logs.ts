@@ -5,20 +5,8 @@
 // It refuses (throws) a draft that puts a child without a valid GUARDIAN_ACTIVITY consent in a log.
 
 import { demoUserId } from "./accounts.ts";
-import {
-  addDays,
-  createRng,
-  type DemoContext,
-  demoId,
-  fiscalYearOf,
-  groupOf,
-  japanDay,
-  jst,
-  type LogDraft,
-  type LogInfo,
-  need,
-  type Rng,
-} from "./context.ts";
+import { createRng, type DemoContext, demoId, groupOf, japanDay, jst, type LogDraft, type LogInfo, need, type Rng } from "./context.ts";
+import { addDays, fiscalYearOf } from "@tsunagu/db";
 
 export interface ActivityLogOptions {
   /** SUBMITTED logs waiting for staff (default 15) */

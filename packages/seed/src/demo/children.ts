@@ -5,27 +5,8 @@
 // them. Three children have no valid activity consent (form not returned, refused, withdrawn), so
 // the product's "logging refused without consent" can be seen; they are never put in a log.
 
-import {
-  activeMembers,
-  addDays,
-  addGroup,
-  addMembership,
-  addPerson,
-  createRng,
-  day,
-  type DemoContext,
-  demoId,
-  fakePhone,
-  fiscalYearOf,
-  fiscalYearStart,
-  isHoliday,
-  jst,
-  type LogDraft,
-  monthlySessions,
-  need,
-  type Rng,
-  type UserKey,
-} from "./context.ts";
+import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, demoId, fakePhone, fiscalYearStart, isHoliday, jst, type LogDraft, monthlySessions, need, type Rng, type UserKey } from "./context.ts";
+import { addDays, fiscalYearOf } from "@tsunagu/db";
 import { demoUserId } from "./accounts.ts";
 import { SCHOOLS } from "./areas.ts";
 import { personName } from "../names.ts";

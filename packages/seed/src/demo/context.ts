@@ -1,14 +1,14 @@
 // Shared state of the demo seed: the rows being built (one array per table), handles the domain
 // factories pass to each other, a seeded PRNG, and date helpers.
 //
-// The factories (areas.ts, programmes.ts, children.ts …) only BUILD rows in memory; insert.ts then
-// writes each table with one `createMany({ skipDuplicates: true })`, in dependency order. Every id
+// The factories (areas.ts, programmes.ts, children.ts …) only BUILD rows in memory; seedDemo (index.ts)
+// then writes each table with one `createMany({ skipDuplicates: true })` (plan.ts), in dependency order. Every id
 // comes from seedId(…natural key), so a second run finds every row already there and inserts
 // nothing.
 
 import { base, en, Faker, generateMersenne53Randomizer, ja } from "@faker-js/faker";
 
-import type { Prisma } from "@tsunagu/db";
+import { addDays, type Prisma } from "@tsunagu/db";
 import { seedId } from "../ids.ts";
 import { type Generation, type NameReading, type PersonName, uniquePersonName } from "../names.ts";
 
@@ -17,7 +17,7 @@ export type SeedClient = Prisma.TransactionClient;
 
 type Row<T> = T & { id: string };
 
-/** The rows of every table the demo writes, in the order insert.ts writes them. */
+/** The rows of every table the demo writes, in the order seedDemo writes them. */
 export interface DemoRows {
   area: Row<Prisma.AreaCreateManyInput>[];
   schoolDistrict: Row<Prisma.SchoolDistrictCreateManyInput>[];
@@ -145,7 +145,6 @@ export function createRng(key: string): Rng {
 
 // ───────────────────────── dates ─────────────────────────
 
-const DAY_MS = 86_400_000;
 
 /** A @db.Date value: UTC midnight of y-m-d (m is 1–12). */
 export function day(y: number, m: number, d: number): Date {
@@ -157,10 +156,6 @@ export function jst(date: Date, hour: number, minute = 0): Date {
   return new Date(date.getTime() + (hour - 9) * 3_600_000 + minute * 60_000);
 }
 
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
-
 export function addYears(date: Date, years: number): Date {
   return day(date.getUTCFullYear() + years, date.getUTCMonth() + 1, date.getUTCDate());
 }
@@ -168,11 +163,6 @@ export function addYears(date: Date, years: number): Date {
 /** UTC midnight of the same UTC calendar day. */
 export function startOfDay(date: Date): Date {
   return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-}
-
-/** 年度: April–March; 2026-03-31 is in 年度 2025. The database checks this on every log. */
-export function fiscalYearOf(date: Date): number {
-  return date.getUTCMonth() >= 3 ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
 }
 
 export function fiscalYearStart(fy: number): Date {

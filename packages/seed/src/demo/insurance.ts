@@ -2,16 +2,8 @@
 // enrolled last year; about 90 % renewed this year, the rest show as lapsed (未加入) on rosters,
 // and activity logged for them this year is flagged `uninsured`.
 
-import {
-  addDays,
-  createRng,
-  type DemoContext,
-  demoId,
-  fiscalYearEnd,
-  fiscalYearOf,
-  fiscalYearStart,
-  type Rng,
-} from "./context.ts";
+import { createRng, type DemoContext, demoId, fiscalYearEnd, fiscalYearStart, type Rng } from "./context.ts";
+import { addDays, fiscalYearOf } from "@tsunagu/db";
 
 export const INSURANCE_PLANS = {
   basic: "ボランティア活動保険（基本タイプ）",

@@ -4,20 +4,8 @@
 // packed in March (44 bags, 13 kg, sold out as 「バリ旨わかめ」), oyster farming and the oyster hut,
 // and help for older people living alone.
 
-import {
-  addDays,
-  addGroup,
-  createRng,
-  day,
-  type DemoContext,
-  demoId,
-  isHoliday,
-  isoDate,
-  type JuvenileInfo,
-  monthlySessions,
-  reiwaYear,
-  type Rng,
-} from "./context.ts";
+import { addGroup, createRng, day, type DemoContext, demoId, isHoliday, isoDate, type JuvenileInfo, monthlySessions, reiwaYear, type Rng } from "./context.ts";
+import { addDays } from "@tsunagu/db";
 
 export const INSTITUTION = "泉南学寮";
 

@@ -7,26 +7,8 @@
 // visible to staff only: minutes and event records name nobody, they give counts.
 
 import { demoUserId } from "./accounts.ts";
-import {
-  activeMembers,
-  addDays,
-  addGroup,
-  addMembership,
-  addPerson,
-  createRng,
-  day,
-  type DemoContext,
-  demoId,
-  groupOf,
-  isHoliday,
-  isoDate,
-  jst,
-  type LogDraft,
-  monthlySessions,
-  nthWeekday,
-  type Rng,
-  wareki,
-} from "./context.ts";
+import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, demoId, groupOf, isHoliday, isoDate, jst, type LogDraft, monthlySessions, nthWeekday, type Rng, wareki } from "./context.ts";
+import { addDays } from "@tsunagu/db";
 
 type Status = "FORMER_TOJISHA" | "FAMILY" | "SUPPORTER" | undefined;
 

@@ -2,21 +2,8 @@
 // community dinner at the port) and 農福連携 (the welfare farm). The same volunteers join them —
 // the couple who run the harbour café among them, as in the report's story of 「Aさん夫妻」.
 
-import {
-  activeMembers,
-  addDays,
-  addGroup,
-  addMembership,
-  addPerson,
-  createRng,
-  day,
-  type DemoContext,
-  isHoliday,
-  isoDate,
-  monthlySessions,
-  need,
-  type Rng,
-} from "./context.ts";
+import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, isHoliday, isoDate, monthlySessions, need, type Rng } from "./context.ts";
+import { addDays } from "@tsunagu/db";
 
 interface OpenGroupSpec {
   key: string;

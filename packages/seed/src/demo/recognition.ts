@@ -3,21 +3,8 @@
 // the cohort's 「バリ旨わかめ」 sell-out, and a few issued 感謝状.
 
 import { demoUserId } from "./accounts.ts";
-import {
-  addDays,
-  addYears,
-  createRng,
-  day,
-  type DemoContext,
-  demoId,
-  groupOf,
-  jst,
-  type LogInfo,
-  need,
-  nthWeekday,
-  type Rng,
-  wareki,
-} from "./context.ts";
+import { addYears, createRng, day, type DemoContext, demoId, groupOf, jst, type LogInfo, need, nthWeekday, type Rng, wareki } from "./context.ts";
+import { addDays } from "@tsunagu/db";
 import { cohortKey, storySeason } from "./juvenile.ts";
 
 const COUNCIL = "社会福祉法人 阪南市社会福祉協議会 会長";

@@ -3,25 +3,8 @@
 //
 // Salon names, venues and people are ILLUSTRATIVE (see areas.ts).
 
-import {
-  activeMembers,
-  addDays,
-  addGroup,
-  addMembership,
-  addPerson,
-  type AreaKey,
-  createRng,
-  day,
-  type DemoContext,
-  fiscalYearOf,
-  fiscalYearStart,
-  isHoliday,
-  isoDate,
-  type LogDraft,
-  monthlySessions,
-  type PersonInfo,
-  type Rng,
-} from "./context.ts";
+import { activeMembers, addGroup, addMembership, addPerson, type AreaKey, createRng, day, type DemoContext, fiscalYearStart, isHoliday, isoDate, type LogDraft, monthlySessions, type PersonInfo, type Rng } from "./context.ts";
+import { addDays, fiscalYearOf } from "@tsunagu/db";
 
 type SalonKind = "salon" | "multigen-cafe" | "kyosei-salon" | "dementia-cafe";
 
