@@ -87,7 +87,7 @@ builder.scalarType("Date", {
   parseValue: (v) => {
     if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
       throw new InvalidInputError([
-        { path: "", message: "日付は YYYY-MM-DD で指定してください。", messageEn: "Dates are written YYYY-MM-DD." },
+        fieldIssue("", { ja: "日付は YYYY-MM-DD で指定してください。", en: "Dates are written YYYY-MM-DD." }),
       ]);
     }
     return new Date(`${v}T00:00:00Z`);
@@ -100,7 +100,7 @@ builder.scalarType("DateTime", {
   parseValue: (v) => {
     const d = new Date(String(v));
     if (Number.isNaN(d.getTime())) {
-      throw new InvalidInputError([{ path: "", message: "日時の形式が正しくありません。", messageEn: "Not a valid date-time." }]);
+      throw new InvalidInputError([fieldIssue("", { ja: "日時の形式が正しくありません。", en: "Not a valid date-time." })]);
     }
     return d;
   },

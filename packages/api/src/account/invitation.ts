@@ -12,7 +12,7 @@ import { audit } from "../audit/audit.ts";
 import { enqueueMail } from "../auth/mail.ts";
 import { type Context, signedIn } from "../context.ts";
 import { readApiEnv } from "../env.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { type Bilingual, ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 
 const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -37,9 +37,9 @@ export interface InviteInput {
 
 async function checkScope(orgId: string, input: InviteInput): Promise<void> {
   const rule = scopeRule[input.role];
-  const bad = (message: string, messageEn: string, path: string) => new InvalidInputError([{ path, message, messageEn }]);
+  const bad = (path: string, text: Bilingual) => new InvalidInputError([fieldIssue(path, text)]);
   if (!rule) {
-    if (input.groupId || input.programmeId) throw bad("職員には団体・事業を指定しません。", "Staff accounts take no group or programme.", "input.groupId");
+    if (input.groupId || input.programmeId) throw bad("input.groupId", { ja: "職員には団体・事業を指定しません。", en: "Staff accounts take no group or programme." });
     return;
   }
   if (rule.group) {
@@ -47,16 +47,16 @@ async function checkScope(orgId: string, input: InviteInput): Promise<void> {
       ? await prisma().group.findFirst({ where: { id: input.groupId, orgId }, select: { kind: { select: { code: true } } } })
       : null;
     if (!group || !rule.group.includes(group.kind.code)) {
-      throw bad("この役割に合う団体を指定してください。", "Give a group of the kind this role is for.", "input.groupId");
+      throw bad("input.groupId", { ja: "この役割に合う団体を指定してください。", en: "Give a group of the kind this role is for." });
     }
-    if (input.programmeId) throw bad("事業は指定しません。", "This role takes no programme.", "input.programmeId");
+    if (input.programmeId) throw bad("input.programmeId", { ja: "事業は指定しません。", en: "This role takes no programme." });
     return;
   }
   const programme = input.programmeId
     ? await prisma().programme.findFirst({ where: { id: input.programmeId, orgId }, select: { privacyTier: true } })
     : null;
   if (!programme || programme.privacyTier !== rule.programmeTier || input.groupId) {
-    throw bad("少年院ボランティアの事業を指定してください。", "Give the juvenile programme.", "input.programmeId");
+    throw bad("input.programmeId", { ja: "少年院ボランティアの事業を指定してください。", en: "Give the juvenile programme." });
   }
 }
 
@@ -103,7 +103,7 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{
 
 export async function acceptInvitation(ctx: Context, token: string, password: string): Promise<void> {
   const invalid = new InvalidInputError([
-    { path: "token", message: "招待リンクが無効か期限切れです。", messageEn: "The invitation link is invalid or has expired." },
+    fieldIssue("token", { ja: "招待リンクが無効か期限切れです。", en: "The invitation link is invalid or has expired." }),
   ]);
   const verification = await prisma().verification.findFirst({
     where: { value: hashToken(token), identifier: { startsWith: "invitation:" } },

@@ -6,7 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { awardMilestones } from "../milestone/award.ts";
 import { canAccessGroup } from "../organization/access.ts";
 
@@ -52,12 +52,11 @@ async function requireSubmitted(tx: Prisma.TransactionClient, orgId: string, ids
     if (status === "SUBMITTED") return [];
     return [
       status === undefined
-        ? { path: `ids.${i}`, message: "活動記録が見つかりません。", messageEn: "The activity log was not found." }
-        : {
-            path: `ids.${i}`,
-            message: `提出済みではない活動記録です（現在: ${STATUS_JA[status]}）。`,
-            messageEn: `The activity log is not submitted (it is ${status}).`,
-          },
+        ? fieldIssue(`ids.${i}`, { ja: "活動記録が見つかりません。", en: "The activity log was not found." })
+        : fieldIssue(`ids.${i}`, {
+            ja: `提出済みではない活動記録です（現在: ${STATUS_JA[status]}）。`,
+            en: `The activity log is not submitted (it is ${status}).`,
+          }),
     ];
   });
   if (issues.length > 0) throw new InvalidInputError(issues);

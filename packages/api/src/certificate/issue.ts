@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { InvalidInputError, NotFoundError } from "../errors.ts";
+import { fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 
 export interface IssueCertificateInput {
   /** exactly one recipient: a person, a youth of the juvenile programme or a group */
@@ -20,11 +20,10 @@ export interface IssueCertificateInput {
 
 const codeInText = (ja: string, en: string) =>
   new InvalidInputError([
-    {
-      path: "input.body",
-      message: `${ja}に少年院ボランティアの参加者コードは書けません（少年法61条）。`,
-      messageEn: `The ${en} may not contain a juvenile participant's code (Juvenile Act, art. 61).`,
-    },
+    fieldIssue("input.body", {
+      ja: `${ja}に少年院ボランティアの参加者コードは書けません（少年法61条）。`,
+      en: `The ${en} may not contain a juvenile participant's code (Juvenile Act, art. 61).`,
+    }),
   ]);
 
 /** Issues the certificate with the organisation's next serial number; returns its id. */
@@ -68,11 +67,10 @@ export function issueCertificate(ctx: Context, input: IssueCertificateInput): Pr
         (juvenileParticipantId !== null && award.juvenileParticipantId === juvenileParticipantId);
       if (!sameRecipient) {
         throw new InvalidInputError([
-          {
-            path: "input.milestoneAwardId",
-            message: "マイルストーンは感謝状の宛先と同じ方のものを指定してください。",
-            messageEn: "The milestone award must belong to the certificate's recipient.",
-          },
+          fieldIssue("input.milestoneAwardId", {
+            ja: "マイルストーンは感謝状の宛先と同じ方のものを指定してください。",
+            en: "The milestone award must belong to the certificate's recipient.",
+          }),
         ]);
       }
     }

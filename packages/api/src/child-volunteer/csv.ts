@@ -109,8 +109,8 @@ export function previewIssues(preview: ImportPreview): ImportIssue[] {
   return [...preview.fileIssues, ...preview.rows.flatMap((r) => r.issues)];
 }
 
-function fileIssue(message: string, messageEn: string): ImportIssue {
-  return { path: "csv", rowNumber: null, column: null, message, messageEn };
+function fileIssue(text: Bilingual): ImportIssue {
+  return { path: "csv", rowNumber: null, column: null, message: text.ja, messageEn: text.en };
 }
 
 /** Decodes the argument to text; null when the base64 is not base64. */
@@ -178,7 +178,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
       charset: "UTF-8",
       headers: [],
       rows: [],
-      fileIssues: [fileIssue("ファイルの内容（base64）を読み取れません。", "The file content (base64) could not be read.")],
+      fileIssues: [fileIssue({ ja: "ファイルの内容（base64）を読み取れません。", en: "The file content (base64) could not be read." })],
       duplicateOfExisting: [],
     };
   }
@@ -189,15 +189,20 @@ export function previewImport(params: PreviewParams): ImportPreview {
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     return empty(
-      fileIssue(
-        `CSVの形式が正しくありません${line ? `（${line}行目付近）` : ""}。引用符（"）の対応を確認してください。`,
-        `The CSV is malformed${line ? ` (near line ${line})` : ""}; check the quotes (").`,
-      ),
+      fileIssue({
+        ja: `CSVの形式が正しくありません${line ? `（${line}行目付近）` : ""}。引用符（"）の対応を確認してください。`,
+        en: `The CSV is malformed${line ? ` (near line ${line})` : ""}; check the quotes (").`,
+      }),
     );
   }
   const [headerRow, ...dataRows] = records;
   if (!headerRow || headerRow.every((h) => h.trim() === "")) {
-    return empty(fileIssue("ファイルが空です。1行目に見出し（氏名, ふりがな, 学年, 保護者氏名 …）が必要です。", "The file is empty; row 1 must hold the headers (氏名, ふりがな, 学年, 保護者氏名 …)."));
+    return empty(
+      fileIssue({
+        ja: "ファイルが空です。1行目に見出し（氏名, ふりがな, 学年, 保護者氏名 …）が必要です。",
+        en: "The file is empty; row 1 must hold the headers (name, kana, grade, guardian …).",
+      }),
+    );
   }
 
   const headers: ImportHeader[] = headerRow.map((h) => ({ header: h.trim(), column: ALIAS.get(normalizeHeader(h)) ?? null }));
@@ -207,26 +212,29 @@ export function previewImport(params: PreviewParams): ImportPreview {
     if (!h.column) return;
     if (indexOf.has(h.column)) {
       fileIssues.push(
-        fileIssue(`見出し「${h.header}」と同じ項目の列が複数あります。`, `More than one column holds the same field as “${h.header}”.`),
+        fileIssue({ ja: `見出し「${h.header}」と同じ項目の列が複数あります。`, en: `More than one column holds the same field as “${h.header}”.` }),
       );
     } else indexOf.set(h.column, i);
   });
   const missing = REQUIRED.filter((c) => !indexOf.has(c));
   if (missing.length > 0) {
     fileIssues.push(
-      fileIssue(
-        `必須の列がありません: ${missing.map((c) => COLUMNS[c].ja).join("、")}（1行目の見出しを確認してください）。`,
-        `Required columns are missing: ${missing.map((c) => `${COLUMNS[c].ja} (${c})`).join(", ")} — check the headers in row 1.`,
-      ),
+      fileIssue({
+        ja: `必須の列がありません: ${missing.map((c) => COLUMNS[c].ja).join("、")}（1行目の見出しを確認してください）。`,
+        en: `Required columns are missing: ${missing.join(", ")} — check the headers in row 1.`,
+      }),
     );
   }
   const rowsWithData = dataRows
     .map((cells, i) => ({ cells, rowNumber: i + 2 }))
     .filter((r) => r.cells.some((c) => c.trim() !== ""));
-  if (rowsWithData.length === 0) fileIssues.push(fileIssue("データの行がありません。", "The file has no data rows."));
+  if (rowsWithData.length === 0) fileIssues.push(fileIssue({ ja: "データの行がありません。", en: "The file has no data rows." }));
   if (rowsWithData.length > MAX_IMPORT_ROWS) {
     fileIssues.push(
-      fileIssue(`一度に取り込めるのは${MAX_IMPORT_ROWS}行までです（${rowsWithData.length}行）。`, `At most ${MAX_IMPORT_ROWS} rows can be imported at once (got ${rowsWithData.length}).`),
+      fileIssue({
+        ja: `一度に取り込めるのは${MAX_IMPORT_ROWS}行までです（${rowsWithData.length}行）。`,
+        en: `At most ${MAX_IMPORT_ROWS} rows can be imported at once (got ${rowsWithData.length}).`,
+      }),
     );
   }
   if (fileIssues.length > 0) return { charset: decoded.charset, headers, rows: [], fileIssues, duplicateOfExisting: [] };

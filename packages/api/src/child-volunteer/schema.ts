@@ -13,7 +13,7 @@ import { builder } from "../builder.ts";
 import { ConsentFormInput } from "../consent/schema.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { ForbiddenError, InvalidInputError } from "../errors.ts";
+import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { bilingual } from "../validation.ts";
 import { auditChildRead, canSeeChild, managedSchoolGroup, type SchoolGroup } from "./access.ts";
 import {
@@ -369,11 +369,10 @@ function checkRolloverYear(fiscalYear: number): void {
   const current = fiscalYearOf(todayInJapan());
   if (fiscalYear === current || fiscalYear === current + 1) return;
   throw new InvalidInputError([
-    {
-      path: "fiscalYear",
-      message: `進級処理の年度は今年度（${current}）か来年度（${current + 1}）です。`,
-      messageEn: `The rollover is for this fiscal year (${current}) or the next (${current + 1}).`,
-    },
+    fieldIssue("fiscalYear", {
+      ja: `進級処理の年度は今年度（${current}）か来年度（${current + 1}）です。`,
+      en: `The rollover is for this fiscal year (${current}) or the next (${current + 1}).`,
+    }),
   ]);
 }
 

@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { findConsent } from "../child-volunteer/access.ts";
 import type { Context } from "../context.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 
 /** Withdraws the consent from `day` (default today); returns its id. */
 export async function withdrawConsent(ctx: Context, consentId: string, day: Date | null): Promise<string> {
@@ -17,11 +17,11 @@ export async function withdrawConsent(ctx: Context, consentId: string, day: Date
   const today = todayInJapan();
   const on = day ?? today;
   if (on.getTime() > today.getTime()) {
-    throw new InvalidInputError([{ path: "on", message: "撤回日が未来の日付です。", messageEn: "The withdrawal date is in the future." }]);
+    throw new InvalidInputError([fieldIssue("on", { ja: "撤回日が未来の日付です。", en: "The withdrawal date is in the future." })]);
   }
   if (on.getTime() < consent.givenOn.getTime()) {
     throw new InvalidInputError([
-      { path: "on", message: "撤回日が同意日より前です。", messageEn: "The withdrawal date is before the consent was given." },
+      fieldIssue("on", { ja: "撤回日が同意日より前です。", en: "The withdrawal date is before the consent was given." }),
     ]);
   }
   // today: from now on; an earlier day: from the start of that day in Japan

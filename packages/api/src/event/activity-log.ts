@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, InvalidInputError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 
 const DAY_MINUTES = 1_440;
@@ -61,11 +61,10 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
     });
     if (!activityType) {
       throw new InvalidInputError([
-        {
-          path: "activityTypeCode",
-          message: "この団体で使える活動種別ではありません。",
-          messageEn: "Not an activity type this group can use.",
-        },
+        fieldIssue("activityTypeCode", {
+          ja: "この団体で使える活動種別ではありません。",
+          en: "Not an activity type this group can use.",
+        }),
       ]);
     }
 
@@ -90,11 +89,10 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
     if (withoutConsent.length > 0) {
       // counted, not named: the event's members may not see a child's name
       throw new InvalidInputError([
-        {
-          path: "eventId",
-          message: `保護者の活動参加同意がない子ども福祉委員が${withoutConsent.length}人含まれているため、活動記録を作成できません。欠席にするか、同意を記録してください。`,
-          messageEn: `${withoutConsent.length} child volunteer(s) have no guardian consent to take part, so no activity log can be made. Mark them absent or record the consent.`,
-        },
+        fieldIssue("eventId", {
+          ja: `保護者の活動参加同意がない子ども福祉委員が${withoutConsent.length}人含まれているため、活動記録を作成できません。欠席にするか、同意を記録してください。`,
+          en: `${withoutConsent.length} child volunteer(s) have no guardian consent to take part, so no activity log can be made. Mark them absent or record the consent.`,
+        }),
       ]);
     }
     const insured = new Set(

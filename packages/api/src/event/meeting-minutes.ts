@@ -4,7 +4,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { InvalidInputError } from "../errors.ts";
+import { fieldIssue, InvalidInputError } from "../errors.ts";
 
 export interface RecordMeetingMinutesInput {
   groupId: string;
@@ -24,7 +24,7 @@ export function recordMeetingMinutes(ctx: Context, input: RecordMeetingMinutesIn
       const event = await tx.event.findFirst({ where: { id: eventId, orgId: viewer.orgId }, select: { groupId: true } });
       if (!event || event.groupId !== groupId) {
         throw new InvalidInputError([
-          { path: "input.eventId", message: "この団体のイベントではありません。", messageEn: "Not an event of this group." },
+          fieldIssue("input.eventId", { ja: "この団体のイベントではありません。", en: "Not an event of this group." }),
         ]);
       }
     }

@@ -5,14 +5,14 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, InvalidInputError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 
 /** The start and end a change leaves, checked against the stored values. */
 export function checkPeriod(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() < startsAt.getTime()) {
     throw new InvalidInputError([
-      { path: "input.endsAt", message: "終了日時は開始日時より後にしてください。", messageEn: "The end must not be before the start." },
+      fieldIssue("input.endsAt", { ja: "終了日時は開始日時より後にしてください。", en: "The end must not be before the start." }),
     ]);
   }
 }

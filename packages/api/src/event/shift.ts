@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, InvalidInputError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 import { checkPeriod } from "./plan-event.ts";
 import { lockShift, promoteFromWaitlist, QUEUED_TRANSACTION } from "./sign-up.ts";
@@ -55,11 +55,10 @@ export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<stri
       const confirmed = await tx.signUp.count({ where: { orgId, shiftId, status: "CONFIRMED" } });
       if (input.capacity < confirmed) {
         throw new InvalidInputError([
-          {
-            path: "input.capacity",
-            message: `定員を確定済みの人数（${confirmed}名）より少なくはできません。先に申し込みをキャンセルしてください。`,
-            messageEn: `The capacity cannot be below the ${confirmed} confirmed sign-up(s); cancel sign-ups first.`,
-          },
+          fieldIssue("input.capacity", {
+            ja: `定員を確定済みの人数（${confirmed}名）より少なくはできません。先に申し込みをキャンセルしてください。`,
+            en: `The capacity cannot be below the ${confirmed} confirmed sign-up(s); cancel sign-ups first.`,
+          }),
         ]);
       }
     }
@@ -93,11 +92,10 @@ export function markAttendance(ctx: Context, shiftId: string, attendedPersonIds:
     const strangers = attended.filter((p) => !signedUp.has(p));
     if (strangers.length > 0) {
       throw new InvalidInputError(
-        strangers.map((p) => ({
-          path: `attendedPersonIds.${attendedPersonIds.indexOf(p)}`,
-          message: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
-          messageEn: "This person is not signed up to the shift; sign them up first.",
-        })),
+        strangers.map((p) => (fieldIssue(`attendedPersonIds.${attendedPersonIds.indexOf(p)}`, {
+          ja: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
+          en: "This person is not signed up to the shift; sign them up first.",
+        }))),
       );
     }
     await tx.signUp.updateMany({ where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { in: attended } }, data: { attended: true } });

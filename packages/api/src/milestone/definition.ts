@@ -6,13 +6,12 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 
-const firstActivityIssue = {
-  path: "input.threshold",
-  message: "「はじめての活動」のしきい値は1です。",
-  messageEn: "The first-activity milestone has threshold 1.",
-};
+const firstActivityIssue = fieldIssue("input.threshold", {
+  ja: "「はじめての活動」のしきい値は1です。",
+  en: "The first-activity milestone has threshold 1.",
+});
 
 function duplicate(): ConflictError {
   return new ConflictError({ ja: "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。", en: "A milestone with this code, or of this kind and threshold, already exists." });

@@ -6,7 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { type Context, signedIn } from "../context.ts";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 
@@ -68,7 +68,7 @@ async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
   const role = await tx.groupRole.findFirst({ where: { orgId: signedIn(ctx).orgId, code }, select: { id: true, code: true, name: true } });
   if (!role) {
     throw new InvalidInputError([
-      { path, message: `役割「${code}」は登録されていません。`, messageEn: `There is no group role "${code}".` },
+      fieldIssue(path, { ja: `役割「${code}」は登録されていません。`, en: `There is no group role "${code}".` }),
     ]);
   }
   return role;
@@ -90,11 +90,10 @@ async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
 function assertNotBeforeGroupEnd(group: GroupRow, startedOn: Date, path: string) {
   if (group.endedOn && startedOn > group.endedOn) {
     throw new InvalidInputError([
-      {
-        path,
-        message: `「${group.name}」は ${iso(group.endedOn)} に活動を終えています。それより後には所属できません。`,
-        messageEn: `The group ended on ${iso(group.endedOn)}; nobody can join it after that.`,
-      },
+      fieldIssue(path, {
+        ja: `「${group.name}」は ${iso(group.endedOn)} に活動を終えています。それより後には所属できません。`,
+        en: `The group ended on ${iso(group.endedOn)}; nobody can join it after that.`,
+      }),
     ]);
   }
 }
@@ -177,11 +176,10 @@ export function endMembership(ctx: Context, input: EndMembershipInput, query: Pl
     const membership = await findOpenMembership(tx, ctx, input.membershipId);
     if (input.endedOn < membership.startedOn) {
       throw new InvalidInputError([
-        {
-          path: "input.endedOn",
-          message: `終了日は開始日（${iso(membership.startedOn)}）以降の日付にしてください。`,
-          messageEn: `The end date must be on or after the start date (${iso(membership.startedOn)}).`,
-        },
+        fieldIssue("input.endedOn", {
+          ja: `終了日は開始日（${iso(membership.startedOn)}）以降の日付にしてください。`,
+          en: `The end date must be on or after the start date (${iso(membership.startedOn)}).`,
+        }),
       ]);
     }
     const ended = await tx.membership.update({
@@ -208,11 +206,10 @@ function dayBefore(on: Date, startedOn: Date, what: "transfer" | "role"): Date {
   const end = addDays(on, -1);
   if (end < startedOn) {
     throw new InvalidInputError([
-      {
-        path: "input.on",
-        message: `${what === "transfer" ? "異動日" : "変更日"}は、今の所属の開始日（${iso(startedOn)}）の翌日以降にしてください。`,
-        messageEn: `The ${what === "transfer" ? "transfer" : "change"} date must be after the current membership's start (${iso(startedOn)}).`,
-      },
+      fieldIssue("input.on", {
+        ja: `${what === "transfer" ? "異動日" : "変更日"}は、今の所属の開始日（${iso(startedOn)}）の翌日以降にしてください。`,
+        en: `The ${what === "transfer" ? "transfer" : "change"} date must be after the current membership's start (${iso(startedOn)}).`,
+      }),
     ]);
   }
   return end;
@@ -233,11 +230,10 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
     assertCanManage(ctx, target);
     if (target.id === membership.groupId) {
       throw new InvalidInputError([
-        {
-          path: "input.toGroupId",
-          message: "異動先が今と同じ団体です。役割を変えるときは「役割の変更」を使ってください。",
-          messageEn: "The target is the same group; use changeMembershipRole to change a role.",
-        },
+        fieldIssue("input.toGroupId", {
+          ja: "異動先が今と同じ団体です。役割を変えるときは「役割の変更」を使ってください。",
+          en: "The target is the same group; use changeMembershipRole to change a role.",
+        }),
       ]);
     }
     await findPersonToPlace(tx, ctx, membership.personId, target);
@@ -291,11 +287,10 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
     if (role.id === membership.groupRoleId) {
       throw new InvalidInputError([
-        {
-          path: "input.roleCode",
-          message: `すでに「${role.name}」です。別の役割を選んでください。`,
-          messageEn: "The membership already has this role.",
-        },
+        fieldIssue("input.roleCode", {
+          ja: `すでに「${role.name}」です。別の役割を選んでください。`,
+          en: "The membership already has this role.",
+        }),
       ]);
     }
     const endedOn = dayBefore(input.on, membership.startedOn, "role");
@@ -350,7 +345,7 @@ export function createPerson(ctx: Context, input: CreatePersonInput, query: Plan
       const area = await tx.area.findFirst({ where: { id: input.areaId, orgId }, select: { id: true } });
       if (!area) {
         throw new InvalidInputError([
-          { path: "input.areaId", message: "地区が見つかりません。", messageEn: "There is no such area." },
+          fieldIssue("input.areaId", { ja: "地区が見つかりません。", en: "There is no such area." }),
         ]);
       }
     }
