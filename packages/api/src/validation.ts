@@ -7,6 +7,7 @@ import { addDays, todayInJapan } from "@tsunagu/db";
 
 import type { Bilingual } from "./errors.ts";
 
+/** What an input is, in both languages, for its messages: `{ ja: "団体", en: "group" }`. */
 type Name = Bilingual;
 
 /** A zod message in both languages (zod's issues carry it as JSON; see `issueText`). */
@@ -28,9 +29,6 @@ export function issueText(message: string): Bilingual {
 function isBilingual(value: unknown): value is Bilingual {
   return typeof value === "object" && value !== null && typeof (value as Bilingual).ja === "string" && typeof (value as Bilingual).en === "string";
 }
-
-/** The earliest day recognition records may carry; earlier is a typing mistake. */
-const EARLIEST = new Date("2000-01-01T00:00:00Z");
 
 /** A UUID, the form of every id; anything else is refused with `message`. */
 export function uuid(message: Bilingual) {
@@ -73,6 +71,9 @@ export function dayUntil(message: Bilingual, daysAhead = 0) {
 export function pastDayOf(what: Name) {
   return dayUntil({ ja: `${what.ja}に未来の日付は指定できません。`, en: `The ${what.en} cannot be in the future.` });
 }
+
+/** The earliest day `dayOf` accepts; earlier is a typing mistake. */
+const EARLIEST = new Date("2000-01-01T00:00:00Z");
 
 /** A day from 2000 up to today in Japan, plus `daysAhead` (a certificate dated for a ceremony). */
 export function dayOf(what: Name, daysAhead = 0) {
