@@ -71,6 +71,9 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   // as behind a reverse proxy on this machine: each test client names its address in X-Forwarded-For
   const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log);
   const server = app.listen(0, "127.0.0.1");
+  // the clients' pool (fetch) drops an idle connection after 4 s; the server keeps one longer, so it
+  // never closes a connection just as a client reuses it (ECONNRESET on a busy machine)
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
