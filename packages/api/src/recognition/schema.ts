@@ -8,6 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { mutationErrors } from "../error-types.ts";
+import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
 import { dayOf, textOf, uuidOf } from "./validate.ts";
@@ -63,6 +64,14 @@ const SendThankYouInput = builder.inputType("SendThankYouInput", {
       path: ["toPersonId"],
     }),
 });
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanThank: t.boolean({
+    description: "Whether the viewer may send a thank-you to this group or pick its members as recipients (sendThankYou's rule for groups)",
+    select: groupAccessSelect,
+    resolve: (group, _args, ctx) => groupAccess(ctx.viewer, group),
+  }),
+}));
 
 builder.queryFields((t) => ({
   thankYous: t.prismaConnection({
