@@ -80,4 +80,17 @@ describe("SQL statements per operation (beyond the session look-up)", () => {
     expect(n).toBeGreaterThan(0);
     expect(events.count).toBeLessThanOrEqual(LIMITS.events);
   });
+
+  it("the viewer's capabilities on every group cost no statement beyond the group list", async () => {
+    const list = "{ groups { id name programme { id privacyTier } } }";
+    const capabilities = `{ groups { id name programme { id privacyTier }
+      viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanThank viewerCanManageChildVolunteers } }`;
+    for (const client of [staff, await server.signIn("salon-leader")]) {
+      const plain = (await server.statements.count(() => client.graphql(list))).statements.length;
+      const { result, statements } = await server.statements.count(() => client.graphql(capabilities));
+      expect(result.errors).toBeUndefined();
+      expect((result.data as { groups: unknown[] }).groups.length).toBeGreaterThan(30);
+      expect(statements.length).toBe(plain);
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { canSeeJuvenileProgramme, scopedGroupIds } from "../organization/access.ts";
+import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect, scopedGroupIds } from "../organization/access.ts";
 import { bilingual, pastDayOf } from "../validation.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
@@ -132,6 +132,14 @@ const fiscalYearSchema = z
   .int()
   .min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }))
   .max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanLogActivity: t.boolean({
+    description: "Whether the viewer may record an activity log for this group (logActivity's `group` scope)",
+    select: groupAccessSelect,
+    resolve: (group, _args, ctx) => groupAccess(ctx.viewer, group),
+  }),
+}));
 
 builder.queryFields((t) => ({
   activityLogs: t.prismaConnection({

@@ -7,7 +7,7 @@ import type { SchoolKind } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
-import { memo, type Context } from "../context.ts";
+import { memo, type Context, type Viewer } from "../context.ts";
 import { isUuid } from "../validation.ts";
 
 export interface SchoolGroup {
@@ -53,11 +53,22 @@ function schoolGroup(ctx: Context, groupId: string): Promise<SchoolGroup | null>
  * one of its coordinators); null otherwise — a salon's or 部会's id is not a school group.
  */
 export async function managedSchoolGroup(ctx: Context, groupId: string): Promise<SchoolGroup | null> {
-  const viewer = ctx.viewer;
-  if (!viewer) return null;
+  if (!ctx.viewer) return null;
   const group = await schoolGroup(ctx, groupId);
-  if (!group || group.orgId !== viewer.orgId) return null;
-  return viewer.isStaff || viewer.schoolGroupIds.includes(group.id) ? group : null;
+  if (!group) return null;
+  return managesSchoolGroup(ctx.viewer, { ...group, programme: { privacyTier: "CHILD" } }) ? group : null;
+}
+
+/** The columns managesSchoolGroup reads, as a Prisma (and Pothos field) selection. */
+export const managesSchoolGroupSelect = { id: true, orgId: true, schoolId: true, programme: { select: { privacyTier: true } } } as const;
+
+/** The rule of managedSchoolGroup for a group already loaded (no SQL): Group.viewerCanManageChildVolunteers. */
+export function managesSchoolGroup(
+  viewer: Viewer | null,
+  group: { id: string; orgId: string; schoolId: string | null; programme: { privacyTier: string } },
+): boolean {
+  if (!viewer || group.orgId !== viewer.orgId || group.schoolId === null || group.programme.privacyTier !== "CHILD") return false;
+  return viewer.isStaff || viewer.schoolGroupIds.includes(group.id);
 }
 
 /** The schools whose children a non-staff viewer reaches through their school groups. */

@@ -15,7 +15,14 @@ import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { bilingual } from "../validation.ts";
-import { auditChildRead, canSeeChild, managedSchoolGroup, type SchoolGroup } from "./access.ts";
+import {
+  auditChildRead,
+  canSeeChild,
+  managedSchoolGroup,
+  managesSchoolGroup,
+  managesSchoolGroupSelect,
+  type SchoolGroup,
+} from "./access.ts";
 import {
   previewImport,
   previewIssues,
@@ -110,6 +117,14 @@ const canManage = async (ctx: Context, groupId: string | number) => (await manag
 const kanaOrder = [{ person: { legalNameKana: "asc" as const } }, { id: "asc" as const }];
 
 // ───────────────────────── reading ─────────────────────────
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanManageChildVolunteers: t.boolean({
+    description: "Whether this is a school group whose 子ども福祉委員 the viewer may see and manage (staff, or its coordinator)",
+    select: managesSchoolGroupSelect,
+    resolve: (group, _args, ctx) => managesSchoolGroup(ctx.viewer, group),
+  }),
+}));
 
 builder.queryFields((t) => ({
   childVolunteers: t.prismaField({

@@ -13,6 +13,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { bilingual, uuid } from "../validation.ts";
 import { eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
@@ -169,6 +170,14 @@ builder.prismaObject("MeetingMinutes", {
 });
 
 // ───────────────────────── queries ─────────────────────────
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanPlanEvents: t.boolean({
+    description: "Whether the viewer may list, plan and change this group's events and minutes (createEvent's `group` scope)",
+    select: groupAccessSelect,
+    resolve: (group, _args, ctx) => groupAccess(ctx.viewer, group),
+  }),
+}));
 
 builder.queryFields((t) => ({
   events: t.prismaField({

@@ -13,6 +13,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn, type Viewer } from "../context.ts";
 import { scopedGroupIds } from "../organization/access.ts";
+import { personNameVisibleWhere } from "../person/access.ts";
 import { toHiragana } from "../roster/kana.ts";
 import { collator } from "../roster/query.ts";
 import { bilingual } from "../validation.ts";
@@ -31,16 +32,6 @@ function listedMembershipsWhere(viewer: Viewer): Prisma.MembershipWhereInput | n
     group: { programme: { privacyTier: { not: "JUVENILE" } } },
     ...(groups ? { groupId: { in: groups } } : {}),
   };
-}
-
-/**
- * Whose name a non-staff viewer may see among the members of their groups (../person/access.ts): a
- * child's only for the coordinators of the child's school, so a child on a salon's roster is not
- * listed to its leader.
- */
-function nameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput {
-  if (viewer.isStaff) return {};
-  return { OR: [{ childVolunteer: { is: null } }, { childVolunteer: { schoolId: { in: viewer.coordinatedSchoolIds } } }] };
 }
 
 // A variant of Person rather than Person itself: its memberships are filtered to the listed groups
@@ -90,7 +81,7 @@ builder.queryField("insuranceLapses", (t) =>
         where: {
           AND: [
             { orgId: viewer.orgId, memberships: { some: memberships }, insuranceEnrolments: { none: { fiscalYear } } },
-            nameVisibleWhere(viewer),
+            personNameVisibleWhere(viewer) ?? {},
           ],
         },
       });

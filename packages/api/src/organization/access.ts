@@ -22,19 +22,40 @@ export function groupPrivacy(ctx: Context, groupId: string): Promise<GroupPrivac
   });
 }
 
+/** What groupAccess reads of a group. */
+export interface GroupAccessInput {
+  id: string;
+  orgId: string;
+  programmeId: string;
+  programme: { privacyTier: string };
+}
+
+/** The columns groupAccess reads, as a Prisma (and Pothos field) selection. */
+export const groupAccessSelect = {
+  id: true,
+  orgId: true,
+  programmeId: true,
+  programme: { select: { privacyTier: true } },
+} as const;
+
 /**
- * Whether the viewer may see a group's roster and records: staff of its organisation; the
- * coordinator, subcommittee member or salon leader whose scope it is; the institution liaison for
- * juvenile groups. Nobody sees another organisation's groups.
+ * Whether the viewer may see a group's roster and records and change them (the `group` auth
+ * scope): staff of its organisation; the coordinator, subcommittee member or salon leader whose
+ * scope it is; the institution liaison for juvenile groups. Nobody sees another organisation's
+ * groups. Reads nothing: the Group.viewerCan… fields use it on groups already loaded.
  */
+export function groupAccess(viewer: Viewer | null, group: GroupAccessInput): boolean {
+  if (!viewer || group.orgId !== viewer.orgId) return false;
+  if (group.programme.privacyTier === "JUVENILE") return viewer.isStaff || viewer.liaisonProgrammeIds.includes(group.programmeId);
+  return viewer.isStaff || scopedGroupIds(viewer).includes(group.id);
+}
+
+/** groupAccess for a group known by id (looked up once per request). */
 export async function canAccessGroup(ctx: Context, groupId: string): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (!viewer) return false;
+  if (!ctx.viewer) return false;
   const group = await groupPrivacy(ctx, groupId);
-  if (!group || group.orgId !== viewer.orgId) return false;
-  if (group.privacyTier === "JUVENILE") return viewer.isStaff || viewer.liaisonProgrammeIds.includes(group.programmeId);
-  if (viewer.isStaff) return true;
-  return [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds].includes(groupId);
+  if (!group) return false;
+  return groupAccess(ctx.viewer, { id: groupId, orgId: group.orgId, programmeId: group.programmeId, programme: { privacyTier: group.privacyTier } });
 }
 
 export function canSeeJuvenileProgramme(ctx: Context): boolean {

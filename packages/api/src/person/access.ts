@@ -3,7 +3,13 @@
 //    whose role reaches one of the person's groups — except a child's name, which only staff and
 //    the coordinators of the child's current school see;
 //  - legal name and kana behind a nickname, 当事者/family status: staff only.
-import type { Context } from "../context.ts";
+// personVisibility checks one loaded person (field checks); personNameVisibleWhere and
+// personLegalNameVisibleWhere are the same rule as Prisma filters (searches, lists):
+// visibility.test.ts checks the two agree for every demo account and person.
+import type { Prisma } from "@tsunagu/db";
+
+import type { Context, Viewer } from "../context.ts";
+import { scopedGroupIds } from "../organization/access.ts";
 
 /** What of a person the viewer may see; the person's group ids come with the roster query. */
 export interface PersonVisibilityInput {
@@ -19,11 +25,10 @@ export function personVisibility(ctx: Context, person: PersonVisibilityInput) {
   if (viewer.isStaff) return { name: true, legalName: true, sensitive: true };
   const self = viewer.personId === person.id;
   const groups = new Set(person.memberships.map((m) => m.groupId));
-  const reach = (ids: string[]) => ids.some((id) => groups.has(id));
   // a child is seen only by the coordinators of the child's school (not a former school's)
   const name = person.childVolunteer
     ? self || viewer.coordinatedSchoolIds.includes(person.childVolunteer.schoolId)
-    : self || reach([...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds]);
+    : self || scopedGroupIds(viewer).some((id) => groups.has(id));
   return { name, legalName: name && (self || person.displayName === null), sensitive: false };
 }
 
@@ -34,3 +39,23 @@ export const personVisibilitySelect = {
   memberships: { select: { groupId: true } },
   childVolunteer: { select: { id: true, schoolId: true } },
 } as const;
+
+/** The people whose name personVisibility lets the viewer see, as a filter; null for staff (everyone). */
+export function personNameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
+  if (viewer.isStaff) return null;
+  const visible: Prisma.PersonWhereInput = {
+    OR: [
+      { childVolunteer: { is: null }, memberships: { some: { groupId: { in: scopedGroupIds(viewer) } } } },
+      { childVolunteer: { schoolId: { in: viewer.coordinatedSchoolIds } } },
+    ],
+  };
+  return viewer.personId ? { OR: [{ id: viewer.personId }, visible] } : visible;
+}
+
+/** The people whose legal name and ふりがな personVisibility lets the viewer see, as a filter; null for staff. */
+export function personLegalNameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
+  const name = personNameVisibleWhere(viewer);
+  if (!name) return null;
+  const withoutNickname: Prisma.PersonWhereInput = { AND: [name, { displayName: null }] };
+  return viewer.personId ? { OR: [{ id: viewer.personId }, withoutNickname] } : withoutNickname;
+}

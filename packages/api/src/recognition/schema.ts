@@ -9,6 +9,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { bilingual, dayOf, isUuid, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
@@ -64,6 +65,14 @@ const SendThankYouInput = builder.inputType("SendThankYouInput", {
       path: ["toPersonId"],
     }),
 });
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanThank: t.boolean({
+    description: "Whether the viewer may send a thank-you to this group or pick its members as recipients (sendThankYou's rule for groups)",
+    select: groupAccessSelect,
+    resolve: (group, _args, ctx) => groupAccess(ctx.viewer, group),
+  }),
+}));
 
 builder.queryFields((t) => ({
   thankYous: t.prismaConnection({

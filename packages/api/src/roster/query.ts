@@ -4,8 +4,14 @@
 import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { type Context, memo, signedIn, type Viewer } from "../context.ts";
-import { personVisibility, type PersonVisibilityInput } from "../person/access.ts";
+import { memo, signedIn, type Context, type Viewer } from "../context.ts";
+import {
+  personLegalNameVisibleWhere,
+  personNameVisibleWhere,
+  personVisibility,
+  personVisibilitySelect,
+  type PersonVisibilityInput,
+} from "../person/access.ts";
 import { toHiragana, toKatakana } from "./kana.ts";
 
 
@@ -22,19 +28,6 @@ function currentMembershipWhere(today = todayInJapan()): Prisma.MembershipWhereI
   return { OR: [{ endedOn: null }, { endedOn: { gte: today } }] };
 }
 
-/** The people whose name (表示名, or legal name without a nickname) the viewer may see (../person/access.ts). */
-function nameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {
-  if (viewer.isStaff) return null;
-  const reach = [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
-  const visible: Prisma.PersonWhereInput = {
-    OR: [
-      { childVolunteer: { is: null }, memberships: { some: { groupId: { in: reach } } } },
-      { childVolunteer: { isNot: null }, memberships: { some: { groupId: { in: viewer.schoolGroupIds } } } },
-    ],
-  };
-  return viewer.personId ? { OR: [{ id: viewer.personId }, visible] } : visible;
-}
-
 /** One search word against the names the viewer may see; kana input matches in either script. */
 export function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWhereInput {
   const hiragana = toHiragana(word);
@@ -45,11 +38,9 @@ export function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWher
   const byLegalName: Prisma.PersonWhereInput = {
     OR: [{ legalName: { contains: word, mode: "insensitive" } }, { legalNameKana: { contains: hiragana } }],
   };
-  const nameVisible = nameVisibleWhere(viewer);
-  if (!nameVisible) return { OR: [byDisplayName, byLegalName] };
-  const legalVisible: Prisma.PersonWhereInput = viewer.personId
-    ? { OR: [{ id: viewer.personId }, { AND: [nameVisible, { displayName: null }] }] }
-    : { AND: [nameVisible, { displayName: null }] };
+  const nameVisible = personNameVisibleWhere(viewer);
+  const legalVisible = personLegalNameVisibleWhere(viewer);
+  if (!nameVisible || !legalVisible) return { OR: [byDisplayName, byLegalName] };
   return { OR: [{ AND: [nameVisible, byDisplayName] }, { AND: [legalVisible, byLegalName] }] };
 }
 
@@ -77,8 +68,6 @@ interface OrderableRow {
     Partial<Pick<PersonVisibilityInput, "memberships" | "childVolunteer">> & { legalName: string; legalNameKana: string };
 }
 
-const ALL_VISIBLE = { name: true, legalName: true } as const;
-
 // ICU's Japanese collation: 五十音 order as dictionaries have it (が sorts with か, わだ before
 // わたなべ), the same on every database whatever its collation.
 export const collator = new Intl.Collator("ja");
@@ -91,12 +80,10 @@ export const collator = new Intl.Collator("ja");
  * child record, which the rules of ../person/access.ts need.
  */
 export function sortRoster<T extends OrderableRow>(ctx: Context, rows: T[]): T[] {
-  const staff = ctx.viewer?.isStaff ?? false;
   const keyed = rows.map((row) => {
     const p = row.person;
-    const seen = staff
-      ? ALL_VISIBLE
-      : personVisibility(ctx, { ...p, memberships: p.memberships ?? [], childVolunteer: p.childVolunteer ?? null });
+    // staff's rows come without memberships and child record: personVisibility does not read them for staff
+    const seen = personVisibility(ctx, { ...p, memberships: p.memberships ?? [], childVolunteer: p.childVolunteer ?? null });
     const hidden = !seen.name;
     const kana = seen.legalName ? p.legalNameKana : seen.name ? toHiragana(p.displayName ?? "") : "";
     const name = seen.legalName ? p.legalName : seen.name ? (p.displayName ?? "") : "";
@@ -114,7 +101,6 @@ export function sortRoster<T extends OrderableRow>(ctx: Context, rows: T[]): T[]
 }
 
 const nameSelect = { id: true, legalName: true, legalNameKana: true, displayName: true } as const;
-const visibilitySelect = { memberships: { select: { groupId: true } }, childVolunteer: { select: { id: true, schoolId: true } } } as const;
 
 /**
  * The ids of a roster's rows in 五十音 order: one statement for staff (three otherwise, for the
@@ -128,7 +114,7 @@ export function rosterOrder(ctx: Context, groupId: string, filter: RosterFilter)
       select: {
         id: true,
         startedOn: true,
-        person: { select: viewer.isStaff ? nameSelect : { ...nameSelect, ...visibilitySelect } },
+        person: { select: viewer.isStaff ? nameSelect : { ...nameSelect, ...personVisibilitySelect } },
       },
     });
     return sortRoster(ctx, rows as Array<OrderableRow>).map((r) => r.id);

@@ -18,7 +18,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { type Context, signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { groupPrivacy, scopedGroupIds } from "../organization/access.ts";
+import { groupAccess, groupAccessSelect, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
 import type { Bilingual } from "../errors.ts";
 import { bilingual, dayUntil, uuid } from "../validation.ts";
@@ -139,6 +139,14 @@ const rosterFilter = (args: RosterArgs) => ({
   insured: args.insured,
   fiscalYear: args.fiscalYear ?? currentFiscalYear(),
 });
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanManageRoster: t.boolean({
+    description: "Whether the viewer may read this group's roster and change its memberships (the roster's `group` scope)",
+    select: groupAccessSelect,
+    resolve: (group, _args, ctx) => groupAccess(ctx.viewer, group),
+  }),
+}));
 
 builder.prismaObjectField("Group", "roster", (t) =>
   t.prismaConnection({

@@ -9,7 +9,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useViewer } from "../../app/session.tsx";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
@@ -25,6 +24,7 @@ const LogGroupsQuery = graphql(`
     groups {
       id
       name
+      viewerCanLogActivity
       programme {
         id
         code
@@ -96,15 +96,10 @@ interface Saved {
 
 export function Component() {
   const { t } = useTranslation("activity-log");
-  const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(LogGroupsQuery);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [formKey, setFormKey] = useState(0);
-  const reach = new Set([...(viewer?.schoolGroupIds ?? []), ...(viewer?.subcommitteeIds ?? []), ...(viewer?.salonIds ?? [])]);
-  const liaison = new Set(viewer?.liaisonProgrammeIds ?? []);
-  const groups = (data?.groups ?? []).filter((g) =>
-    viewer?.isStaff ? true : g.programme.privacyTier === "JUVENILE" ? liaison.has(g.programme.id) : reach.has(g.id),
-  );
+  const groups = (data?.groups ?? []).filter((g) => g.viewerCanLogActivity);
   return (
     <>
       <PageTitle title={t("new.title")} />

@@ -1,9 +1,9 @@
-// The school groups (子ども福祉委員 of one school) the viewer manages: a coordinator's one or two,
-// staff every school's. The programme code is the catalog's "child".
+// The school groups (子ども福祉委員 of one school) the viewer manages, as the API says
+// (Group.viewerCanManageChildVolunteers: a coordinator's one or two, staff every school's). The
+// programme code is the catalog's "child".
 import { useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client";
 
-import { useViewer } from "../../app/session.tsx";
 import { graphql } from "../../graphql.ts";
 
 export const CHILD_PROGRAMME = "child";
@@ -13,15 +13,14 @@ const SchoolGroupsQuery = graphql(`
     groups(programmeCode: $programmeCode) {
       id
       name
+      viewerCanManageChildVolunteers
     }
   }
 `);
 
 export function useSchoolGroups() {
-  const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(SchoolGroupsQuery, { variables: { programmeCode: CHILD_PROGRAMME } });
-  const mine = new Set(viewer?.schoolGroupIds ?? []);
-  const groups = (data?.groups ?? []).filter((g) => viewer?.isStaff || mine.has(g.id));
+  const groups = (data?.groups ?? []).filter((g) => g.viewerCanManageChildVolunteers);
   return { groups, loading: loading && !data, error, refetch };
 }
 

@@ -1,8 +1,9 @@
-// The groups whose events the viewer may list and plan: staff any group of the organisation,
-// others the groups their roles reach (a 部会 for a subcommittee member).
+// The groups whose events the viewer may list and plan, as the API says (Group.viewerCanPlanEvents:
+// staff any group of the organisation, others the groups their roles reach — a 部会 for a
+// subcommittee member).
 import { useQuery } from "@apollo/client/react";
 
-import { scopedGroupIds, useViewer } from "../../app/session.tsx";
+import { useViewer } from "../../app/session.tsx";
 import { graphql } from "../../graphql.ts";
 
 const EventGroupsQuery = graphql(`
@@ -11,6 +12,7 @@ const EventGroupsQuery = graphql(`
       id
       name
       nickname
+      viewerCanPlanEvents
       kind {
         id
         code
@@ -34,9 +36,9 @@ export function groupLabel(group: { name: string; nickname?: string | null }): s
 export function useEventGroups() {
   const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(EventGroupsQuery);
-  const reach = new Set(viewer ? scopedGroupIds(viewer) : []);
-  const all: EventGroup[] = (data?.groups ?? []).map((g) => ({ id: g.id, name: g.name, nickname: g.nickname, kindCode: g.kind.code }));
-  const groups = viewer?.isStaff ? all : all.filter((g) => reach.has(g.id));
+  const groups: EventGroup[] = (data?.groups ?? [])
+    .filter((g) => g.viewerCanPlanEvents)
+    .map((g) => ({ id: g.id, name: g.name, nickname: g.nickname, kindCode: g.kind.code }));
   // 部会 first: events and minutes are mostly theirs
   const rank = (g: EventGroup) => (g.kindCode === "subcommittee" ? 0 : g.kindCode === "network" ? 1 : 2);
   groups.sort((a, b) => rank(a) - rank(b));

@@ -1,12 +1,12 @@
 // Who a thank-you or a certificate is for: first a group the viewer may address, then the group
-// itself or one of its current members (from its roster, in 五十音 order). Staff may address every
-// group; other accounts the groups their role reaches (the institution liaison: the cohorts, as
-// groups only — youths are codes and are never listed here).
+// itself or one of its current members (from its roster, in 五十音 order). The groups are those the
+// API lets the viewer thank (Group.viewerCanThank: staff every group; other accounts the groups
+// their role reaches; the institution liaison the cohorts, as groups only — youths are codes and
+// are never listed here).
 import { useQuery } from "@apollo/client/react";
 import { Select, SimpleGrid } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
-import { scopedGroupIds, useViewer, type Viewer } from "../../app/session.tsx";
 import { graphql } from "../../graphql.ts";
 import { compareKana } from "../../lib/kana.ts";
 
@@ -16,6 +16,7 @@ const AddressableGroupsQuery = graphql(`
       id
       name
       nameKana
+      viewerCanThank
       programme {
         id
         privacyTier
@@ -46,12 +47,6 @@ const GroupMembersQuery = graphql(`
 /** the recipient value that means "the group itself" */
 export const TO_GROUP = "group";
 
-function addressable(viewer: Viewer, group: { id: string; programme: { id: string; privacyTier: string } }): boolean {
-  if (viewer.isStaff) return true;
-  if (group.programme.privacyTier === "JUVENILE") return viewer.liaisonProgrammeIds.includes(group.programme.id);
-  return scopedGroupIds(viewer).includes(group.id);
-}
-
 interface InputProps {
   value: string | null;
   onChange: (value: string | null) => void;
@@ -73,14 +68,11 @@ export function RecipientFields({
   groupOnlyLabel: string;
 }) {
   const { t } = useTranslation("recognition");
-  const { viewer } = useViewer();
   const groups = useQuery(AddressableGroupsQuery, { fetchPolicy: "cache-first" });
-  const options = viewer
-    ? (groups.data?.groups ?? [])
-        .filter((g) => addressable(viewer, g))
-        .sort((a, b) => compareKana(a.nameKana ?? a.name, b.nameKana ?? b.name))
-        .map((g) => ({ value: g.id, label: g.name }))
-    : [];
+  const options = (groups.data?.groups ?? [])
+    .filter((g) => g.viewerCanThank)
+    .sort((a, b) => compareKana(a.nameKana ?? a.name, b.nameKana ?? b.name))
+    .map((g) => ({ value: g.id, label: g.name }));
   const juvenile = (groups.data?.groups ?? []).find((g) => g.id === group.value)?.programme.privacyTier === "JUVENILE";
   const members = useQuery(GroupMembersQuery, {
     variables: { id: group.value ?? "" },

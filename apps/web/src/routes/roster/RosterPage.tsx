@@ -18,7 +18,7 @@ import { EmptyState, ErrorState, LoadingState, QueryState } from "../../componen
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { currentFiscalYear } from "../../lib/dates.ts";
 import { downloadText } from "../../lib/download.ts";
-import { canManageRoster, listable, useListedGroups } from "./groups.ts";
+import { listable, useListedGroups } from "./groups.ts";
 import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
 
 export const RosterGroupQuery = graphql(`
@@ -32,6 +32,7 @@ export const RosterGroupQuery = graphql(`
       meetingSchedule
       hostsHokkoriConsultation
       endedOn
+      viewerCanManageRoster
       programme {
         id
         code
@@ -154,7 +155,7 @@ export function RosterGroupGate({
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const group = data?.group;
-  if (!group || !listable(viewer, group)) {
+  if (!group || !listable(group)) {
     return (
       <>
         <PageTitle title={t("roster.notFoundTitle")} />
@@ -194,8 +195,8 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const { groups: listed } = useListedGroups();
 
   const isStaff = viewer?.isStaff ?? false;
-  const canManage = canManageRoster(viewer, group.id);
-  const transferTargets = listed.filter((g) => g.id !== group.id && canManageRoster(viewer, g.id) && !g.endedOn);
+  const canManage = group.viewerCanManageRoster;
+  const transferTargets = listed.filter((g) => g.id !== group.id && g.viewerCanManageRoster && !g.endedOn);
   const variables = {
     groupId: group.id,
     first: PAGE,

@@ -1,9 +1,9 @@
-// The groups this area lists: staff every group of the organisation, others the groups their role
-// reaches (the API lists every group's name to every account; rosters are what it guards). Never
+// The groups this area lists: those whose roster the API lets the viewer manage
+// (Group.viewerCanManageRoster: staff every group of the organisation, others the groups their role
+// reaches; the API lists every group's name to every account, rosters are what it guards). Never
 // a juvenile cohort: its youths are codes, kept to the juvenile screens.
 import { useQuery } from "@apollo/client/react";
 
-import { scopedGroupIds, useViewer, type Viewer } from "../../app/session.tsx";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { toHiragana } from "../../lib/kana.ts";
 
@@ -24,6 +24,7 @@ export const GroupsQuery = graphql(`
       hostsHokkoriConsultation
       endedOn
       activeMemberCount
+      viewerCanManageRoster
       programme {
         id
         privacyTier
@@ -44,23 +45,16 @@ export const GroupsQuery = graphql(`
 export type ListedGroup = ResultOf<typeof GroupsQuery>["groups"][number];
 export type ListedProgramme = ResultOf<typeof GroupsQuery>["programmes"][number];
 
-export function listable(viewer: Viewer | null, group: { id: string; programme: { privacyTier: string } }): boolean {
-  if (!viewer || group.programme.privacyTier === "JUVENILE") return false;
-  return viewer.isStaff || scopedGroupIds(viewer).includes(group.id);
+export function listable(group: { viewerCanManageRoster: boolean; programme: { privacyTier: string } }): boolean {
+  return group.viewerCanManageRoster && group.programme.privacyTier !== "JUVENILE";
 }
 
 /** the groups the viewer may open here, in the API's order (programme, then name) */
 export function useListedGroups() {
-  const { viewer } = useViewer();
   const { data, loading, error, refetch } = useQuery(GroupsQuery);
-  const groups = (data?.groups ?? []).filter((g) => listable(viewer, g));
+  const groups = (data?.groups ?? []).filter(listable);
   const programmes = (data?.programmes ?? []).filter((p) => p.privacyTier !== "JUVENILE");
   return { groups, programmes, loading: loading && !data, error, refetch };
-}
-
-/** the viewer may change this group's roster: staff, or the role whose scope it is (as the API checks) */
-export function canManageRoster(viewer: Viewer | null, groupId: string): boolean {
-  return Boolean(viewer && (viewer.isStaff || scopedGroupIds(viewer).includes(groupId)));
 }
 
 /** text folded for matching: NFKC, katakana → hiragana, lower case */
