@@ -7,10 +7,7 @@ export const restrictEnvAccess = {
   files: ["**/*.ts", "**/*.tsx"],
   ignores: ["**/env.ts"],
   rules: {
-    "no-restricted-properties": [
-      "error",
-      { object: "process", property: "env", message: "Read the environment in env.ts only." },
-    ],
+    "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment in env.ts only." }],
   },
 };
 

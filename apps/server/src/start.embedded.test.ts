@@ -14,22 +14,25 @@ afterAll(async () => {
 });
 
 describe("npm start on the embedded database", () => {
-  it("migrates and seeds an empty embedded folder on first start, then serves the demo accounts", async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tsunagu-start-"));
-    const port = await freePort();
-    const { child, output, listening } = await npmStart({ TSUNAGU_DATA_DIR: dataDir, PORT: String(port) });
-    expect(listening, output).toBe(true);
-    expect(output).toContain("applied migrations to the embedded database");
-    expect(output).toContain("loaded the Hannan demo data");
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
-    // the built web app on the same port, for any client-side route
-    const page = await fetch(`http://127.0.0.1:${port}/groups`);
-    expect(page.headers.get("content-type")).toContain("text/html");
-    expect(await page.text()).toContain('<html lang="ja">');
-    const body = await signInAndAskMe(port);
-    expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
-    await stop(child);
-  }, START_TIMEOUT);
-
+  it(
+    "migrates and seeds an empty embedded folder on first start, then serves the demo accounts",
+    async () => {
+      dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tsunagu-start-"));
+      const port = await freePort();
+      const { child, output, listening } = await npmStart({ TSUNAGU_DATA_DIR: dataDir, PORT: String(port) });
+      expect(listening, output).toBe(true);
+      expect(output).toContain("applied migrations to the embedded database");
+      expect(output).toContain("loaded the Hannan demo data");
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({ ok: true });
+      // the built web app on the same port, for any client-side route
+      const page = await fetch(`http://127.0.0.1:${port}/groups`);
+      expect(page.headers.get("content-type")).toContain("text/html");
+      expect(await page.text()).toContain('<html lang="ja">');
+      const body = await signInAndAskMe(port);
+      expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
+      await stop(child);
+    },
+    START_TIMEOUT,
+  );
 });

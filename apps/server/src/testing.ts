@@ -52,7 +52,10 @@ export async function signInAndAskMe(port: number) {
     body: JSON.stringify({ email: "staff@hannan.example", password: "tsunagu-demo-2025" }),
   });
   expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const me = await fetch(`${base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
@@ -60,7 +63,6 @@ export async function signInAndAskMe(port: number) {
   });
   return (await me.json()) as { data: { me: { email: string; isStaff: boolean }; organization: { name: string } } };
 }
-
 
 export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

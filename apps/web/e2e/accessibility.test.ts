@@ -10,7 +10,9 @@ const e2e = appAndBrowserForThisFile();
 
 async function navLinks(page: Page): Promise<Array<{ name: string; href: string }>> {
   const nav = page.getByRole("navigation", { name: "メインメニュー" });
-  return nav.getByRole("link").evaluateAll((links) => links.map((a) => ({ name: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })));
+  return nav
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => ({ name: a.textContent?.trim() ?? "", href: a.getAttribute("href") ?? "" })));
 }
 
 const roles = [

@@ -5,7 +5,18 @@
 // children. Then staff approve the log in bulk and it leaves the queue. axe on every main screen.
 import { expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeWhenStill, choose, field, newContext, openNav, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
+import {
+  appAndBrowserForThisFile,
+  axeWhenStill,
+  choose,
+  field,
+  newContext,
+  openNav,
+  screenshot,
+  settled,
+  signIn,
+  viewports,
+} from "@tsunagu/e2e";
 
 const e2e = appAndBrowserForThisFile();
 
@@ -34,9 +45,12 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   });
   // 鳥取東中学校's children who were never at 尾崎 (a first-year from 尾崎小 keeps an old membership there)
   const ozakiNames = new Set(
-    (await prisma.childVolunteer.findMany({ where: { school: { name: "尾崎小学校" } }, select: { person: { select: { legalName: true } } } })).map(
-      (c) => c.person.legalName,
-    ),
+    (
+      await prisma.childVolunteer.findMany({
+        where: { school: { name: "尾崎小学校" } },
+        select: { person: { select: { legalName: true } } },
+      })
+    ).map((c) => c.person.legalName),
   );
   const otherSchool = (
     await prisma.childVolunteer.findMany({
@@ -155,7 +169,10 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   // 箱作 結衣 has no volunteer insurance this year: logged, with a warning
   await page.getByText("ボランティア活動保険に未加入の参加者がいます（1人）").waitFor();
   expect(await axeWhenStill(page)).toEqual([]);
-  const log = await prisma.activityLog.findFirstOrThrow({ where: { place: PLACE }, select: { status: true, participants: { select: { personId: true } } } });
+  const log = await prisma.activityLog.findFirstOrThrow({
+    where: { place: PLACE },
+    select: { status: true, participants: { select: { personId: true } } },
+  });
   expect(log.status).toBe("SUBMITTED");
   expect(log.participants).toHaveLength(1);
 
@@ -174,7 +191,9 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   await page.getByRole("dialog").getByRole("button", { name: "実行する" }).click();
   await page.getByText("この年度の進級処理は実行済みです").waitFor();
   expect(await page.getByRole("button", { name: "進級処理を実行する" }).isDisabled()).toBe(true);
-  expect((await prisma.childVolunteer.findFirstOrThrow({ where: { person: { legalName: "尾崎 蓮" } }, select: { status: true } })).status).toBe("ALUMNI");
+  expect(
+    (await prisma.childVolunteer.findFirstOrThrow({ where: { person: { legalName: "尾崎 蓮" } }, select: { status: true } })).status,
+  ).toBe("ALUMNI");
 
   // ── another school's children: refused, and never sent to this browser ──
   await page.goto(`/child-volunteers/${tottori.id}`);

@@ -28,7 +28,12 @@ describe("dashboards", () => {
     const main = page.getByRole("main");
     await expect.poll(() => main.getByRole("img", { name: /月別活動時間のグラフ。合計 [\d,.]+ 時間/ }).count()).toBe(1);
     // the chart's figures are a table for screen readers: twelve months
-    expect(await main.getByRole("table", { name: /月別活動時間/ }).locator("tbody tr").count()).toBe(12);
+    expect(
+      await main
+        .getByRole("table", { name: /月別活動時間/ })
+        .locator("tbody tr")
+        .count(),
+    ).toBe(12);
     for (const heading of ["承認待ちの活動記録", "これからのイベント", "最近のありがとう"]) {
       await expect.poll(() => main.getByRole("heading", { level: 2, name: heading }).count()).toBe(1);
     }
@@ -158,7 +163,10 @@ describe("recognition, reports and the audit trail", () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "reports");
 
-    const [download] = await Promise.all([page.waitForEvent("download"), main.getByRole("button", { name: "月別の活動時間のCSVをダウンロード" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      main.getByRole("button", { name: "月別の活動時間のCSVをダウンロード" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^tsunagu-report-FY\d{4}-month\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.split("\r\n")[0]).toBe("\uFEFF月,活動時間（時間）,活動件数,活動者数（実人数）,対象者数（延べ）");

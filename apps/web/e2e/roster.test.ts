@@ -7,7 +7,17 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeViolations, axeWhenStill, field, newContext, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
+import {
+  appAndBrowserForThisFile,
+  axeViolations,
+  axeWhenStill,
+  field,
+  newContext,
+  screenshot,
+  settled,
+  signIn,
+  viewports,
+} from "@tsunagu/e2e";
 
 import { currentFiscalYear, todayInJapan } from "../src/lib/dates.ts";
 
@@ -131,10 +141,18 @@ it("staff find a salon by kana, search its roster, open a person, export CSV, ad
   await end.getByRole("button", { name: "所属を終了する" }).click();
   await end.waitFor({ state: "detached" });
   await expect.poll(() => rows.first().textContent()).toContain(END_REASON);
-  expect(await rows.first().getByRole("button", { name: `${NEW_NAME}さんの所属を変更` }).count()).toBe(0);
+  expect(
+    await rows
+      .first()
+      .getByRole("button", { name: `${NEW_NAME}さんの所属を変更` })
+      .count(),
+  ).toBe(0);
   await page.getByRole("switch", { name: "終了した所属（履歴）も表示" }).check();
   await expect.poll(() => rows.count()).toBe(1);
-  const ended = await prisma.membership.findFirstOrThrow({ where: { personId: person.id, groupId: sakura.id }, select: { endedOn: true, endReason: true } });
+  const ended = await prisma.membership.findFirstOrThrow({
+    where: { personId: person.id, groupId: sakura.id },
+    select: { endedOn: true, endReason: true },
+  });
   expect(ended.endedOn).not.toBeNull();
   expect(ended.endReason).toBe(END_REASON);
   expect(await axeWhenStill(page)).toEqual([]);

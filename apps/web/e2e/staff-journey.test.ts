@@ -35,7 +35,10 @@ const toKatakana = (s: string) => s.replace(/[\u3041-\u3096]/g, (c) => String.fr
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function rosterRows(page: Page) {
-  return page.getByRole("region", { name: `${SAKURA}の名簿` }).getByRole("table").locator("tbody tr");
+  return page
+    .getByRole("region", { name: `${SAKURA}の名簿` })
+    .getByRole("table")
+    .locator("tbody tr");
 }
 
 it("staff find a salon by kana, add a registered volunteer to its roster, approve a log and download a certificate", async () => {
@@ -139,7 +142,9 @@ it("staff find a salon by kana, add a registered volunteer to its roster, approv
   await choose(page, "贈る相手の団体", SAKURA);
   await select(page, "贈る相手").click();
   await page.getByRole("option", { name: volunteer.legalName, exact: true }).click();
-  await form.getByRole("textbox", { name: "本文" }).fill("あなたはサロンの運営に心を尽くしてくださいました。ここに深く感謝の意を表します。");
+  await form
+    .getByRole("textbox", { name: "本文" })
+    .fill("あなたはサロンの運営に心を尽くしてくださいました。ここに深く感謝の意を表します。");
   await form.getByRole("button", { name: "感謝状を発行する" }).click();
   const link = page.getByRole("link", { name: new RegExp(`^第\\d+号（${escape(volunteer.legalName)}）のPDFをダウンロード$`) });
   await link.waitFor();
@@ -157,7 +162,11 @@ it("staff find a salon by kana, add a registered volunteer to its roster, approv
 /** navigates to the roster and returns ms from navigation start to its first data row on screen */
 async function timeToRoster(page: Page, url: string, firstName: string): Promise<number> {
   await page.goto(url, { waitUntil: "commit" });
-  const row = page.getByRole("region", { name: `${SAKURA}の名簿` }).getByRole("table").locator("tbody tr").first();
+  const row = page
+    .getByRole("region", { name: `${SAKURA}の名簿` })
+    .getByRole("table")
+    .locator("tbody tr")
+    .first();
   await row.waitFor({ timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
   expect(await row.textContent()).toContain(firstName);
@@ -169,7 +178,13 @@ it("measures the time to the roster's first screen (median of three): cold and w
   const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
   const url = `/groups/${sakura.id}`;
   // the roster's first row in 五十音 order, whatever its name: checked so the time is of the right screen
-  const first = async (page: Page) => (await page.getByRole("region", { name: `${SAKURA}の名簿` }).getByRole("table").locator("tbody tr").first().textContent())!;
+  const first = async (page: Page) =>
+    (await page
+      .getByRole("region", { name: `${SAKURA}の名簿` })
+      .getByRole("table")
+      .locator("tbody tr")
+      .first()
+      .textContent())!;
 
   // the first row's name, from a first visit (which also warms the server)
   const probe = await newContext(e2e.browser, e2e.app);
@@ -197,7 +212,9 @@ it("measures the time to the roster's first screen (median of three): cold and w
   const medians = Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, median(xs)]));
   for (const xs of Object.values(runs)) for (const x of xs) expect(x).toBeGreaterThan(0);
 
-  const metrics = { rosterFirstScreen: { median: medians, runs, page: "/groups/:id (ふれあい喫茶 さくら)", measuredAt: new Date().toISOString() } };
+  const metrics = {
+    rosterFirstScreen: { median: medians, runs, page: "/groups/:id (ふれあい喫茶 さくら)", measuredAt: new Date().toISOString() },
+  };
   const file = path.join(repoRoot, ".artifacts/metrics.json");
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);

@@ -31,7 +31,9 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
     select: { person: { select: { id: true, legalName: true, displayName: true } } },
     orderBy: { person: { legalNameKana: "asc" } },
   });
-  const people = [...new Map(memberships.map((m) => [m.person.id, { id: m.person.id, name: m.person.displayName ?? m.person.legalName }])).values()];
+  const people = [
+    ...new Map(memberships.map((m) => [m.person.id, { id: m.person.id, name: m.person.displayName ?? m.person.legalName }])).values(),
+  ];
   expect(people.length).toBeGreaterThanOrEqual(3);
   const [first, second, third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
 
@@ -79,7 +81,10 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
   await page.getByRole("heading", { level: 1, name: EVENT_TITLE }).waitFor();
   await settled(page);
-  const event = await prisma.event.findFirstOrThrow({ where: { title: EVENT_TITLE }, select: { id: true, groupId: true, startsAt: true, endsAt: true, status: true } });
+  const event = await prisma.event.findFirstOrThrow({
+    where: { title: EVENT_TITLE },
+    select: { id: true, groupId: true, startsAt: true, endsAt: true, status: true },
+  });
   expect(event.groupId).toBe(bukai.id);
   expect(event.status).toBe("PLANNED");
   // 13:00–16:00 in Japan
@@ -115,7 +120,10 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   expect(await shift.getByTestId("shift-places-left").textContent()).toBe("残り0名");
   const statuses = async () =>
     Object.fromEntries(
-      (await prisma.signUp.findMany({ where: { shift: { eventId: event.id } }, select: { personId: true, status: true } })).map((s) => [s.personId, s.status]),
+      (await prisma.signUp.findMany({ where: { shift: { eventId: event.id } }, select: { personId: true, status: true } })).map((s) => [
+        s.personId,
+        s.status,
+      ]),
     );
   expect(await statuses()).toEqual({ [first.id]: "CONFIRMED", [second.id]: "CONFIRMED", [third.id]: "WAITLISTED" });
   // the list shows the places left across the event's shifts
@@ -143,7 +151,10 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   await openTask.getByRole("checkbox", { name: TASK_TITLE }).click();
   await page.getByTestId("tasks-done").getByTestId("task").filter({ hasText: TASK_TITLE }).waitFor();
   expect(await page.getByTestId("tasks-open").getByText(TASK_TITLE).count()).toBe(0);
-  const task = await prisma.eventTask.findFirstOrThrow({ where: { eventId: event.id, title: TASK_TITLE }, select: { assigneeId: true, doneAt: true } });
+  const task = await prisma.eventTask.findFirstOrThrow({
+    where: { eventId: event.id, title: TASK_TITLE },
+    select: { assigneeId: true, doneAt: true },
+  });
   expect(task.assigneeId).toBe(second.id);
   expect(task.doneAt).not.toBeNull();
 
@@ -174,7 +185,10 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   expect(await page.getByTestId("minutes-list").getByRole("button").first().textContent()).toContain(MINUTES_TITLE);
   await listed.click();
   await page.getByText("2. 景品の買い出し担当を決めた", { exact: false }).waitFor();
-  const minutes = await prisma.meetingMinutes.findFirstOrThrow({ where: { title: MINUTES_TITLE }, select: { groupId: true, eventId: true } });
+  const minutes = await prisma.meetingMinutes.findFirstOrThrow({
+    where: { title: MINUTES_TITLE },
+    select: { groupId: true, eventId: true },
+  });
   expect(minutes).toEqual({ groupId: bukai.id, eventId: event.id });
   expect(await axeWhenStill(page)).toEqual([]);
   await screenshot(page, "event-minutes");
@@ -187,7 +201,9 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   await page.getByRole("dialog", { name: "イベントを中止しますか" }).getByRole("button", { name: "中止にする" }).click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
   await expect.poll(() => page.getByText("中止", { exact: true }).count()).toBeGreaterThan(0);
-  await expect.poll(async () => (await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } })).status).toBe("CANCELLED");
+  await expect
+    .poll(async () => (await prisma.event.findUniqueOrThrow({ where: { id: event.id }, select: { status: true } })).status)
+    .toBe("CANCELLED");
   // a cancelled event takes no more sign-ups or shifts
   expect(await page.getByRole("form", { name: "シフトを追加" }).count()).toBe(0);
   expect(await page.getByRole("combobox", { name: "申し込む人" }).count()).toBe(0);
@@ -202,7 +218,9 @@ it("an event that has begun: edited, attendance taken, and turned into one submi
     select: { person: { select: { id: true, legalName: true, displayName: true } } },
     orderBy: { person: { legalNameKana: "desc" } },
   });
-  const [present, absent] = [...new Map(memberships.map((m) => [m.person.id, { id: m.person.id, name: m.person.displayName ?? m.person.legalName }])).values()] as Array<{
+  const [present, absent] = [
+    ...new Map(memberships.map((m) => [m.person.id, { id: m.person.id, name: m.person.displayName ?? m.person.legalName }])).values(),
+  ] as Array<{
     id: string;
     name: string;
   }>;
@@ -257,7 +275,10 @@ it("an event that has begun: edited, attendance taken, and turned into one submi
   await shift.getByRole("button", { name: "出席を保存" }).click();
   const attended = async () =>
     Object.fromEntries(
-      (await prisma.signUp.findMany({ where: { shift: { event: { title } } }, select: { personId: true, attended: true } })).map((s) => [s.personId, s.attended]),
+      (await prisma.signUp.findMany({ where: { shift: { event: { title } } }, select: { personId: true, attended: true } })).map((s) => [
+        s.personId,
+        s.attended,
+      ]),
     );
   await expect.poll(attended).toEqual({ [present!.id]: true, [absent!.id]: false });
 
@@ -268,7 +289,10 @@ it("an event that has begun: edited, attendance taken, and turned into one submi
   expect(await made.textContent()).toContain("状態: 承認待ち／参加 1名／120分");
   const event = await prisma.event.findFirstOrThrow({
     where: { title },
-    select: { status: true, activityLog: { select: { status: true, minutes: true, participants: { select: { personId: true, minutes: true } } } } },
+    select: {
+      status: true,
+      activityLog: { select: { status: true, minutes: true, participants: { select: { personId: true, minutes: true } } } },
+    },
   });
   expect(event.status).toBe("HELD");
   expect(event.activityLog).toEqual({ status: "SUBMITTED", minutes: 120, participants: [{ personId: present!.id, minutes: 120 }] });

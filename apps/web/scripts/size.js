@@ -34,7 +34,7 @@ const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 // signed-in pages also need the layout (Apollo Client, navigation)
 const pages = {
   "first page (sign-in)": ["src/routes/auth/SignInPage.tsx"],
-  "dashboard": ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx"],
+  dashboard: ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx"],
   "roster page": ["src/app/Layout.tsx", "src/routes/roster/RosterPage.tsx"],
 };
 console.log("page                      | JS files | raw       | gzip");

@@ -86,9 +86,7 @@ builder.scalarType("Date", {
   serialize: (d) => (d as Date).toISOString().slice(0, 10),
   parseValue: (v) => {
     if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-      throw new InvalidInputError([
-        fieldIssue("", { ja: "日付は YYYY-MM-DD で指定してください。", en: "Dates are written YYYY-MM-DD." }),
-      ]);
+      throw new InvalidInputError([fieldIssue("", { ja: "日付は YYYY-MM-DD で指定してください。", en: "Dates are written YYYY-MM-DD." })]);
     }
     return new Date(`${v}T00:00:00Z`);
   },

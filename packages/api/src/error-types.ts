@@ -1,7 +1,7 @@
 // The schema's error types: one Error interface (message in Japanese, messageEn, code), and the
 // classes of errors.ts as object types. Mutations list them in `errors: { types: [...] }`.
 import { builder } from "./builder.ts";
-import { type AppError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type FieldIssue } from "./errors.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type AppError, type FieldIssue } from "./errors.ts";
 
 export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
   description: "A failure the client can show: message in Japanese, messageEn in English",

@@ -58,7 +58,6 @@ describe("selections that ask for no column", () => {
   });
 });
 
-
 describe("in development", () => {
   it("introspection and field suggestions are on, and errors carry their cause", async () => {
     expect((await staffDev.graphql("{ __schema { queryType { name } } }")).errors).toBeUndefined();

@@ -41,7 +41,19 @@ function formatError(production: boolean) {
     const code = formatted.extensions?.code;
     const expected =
       typeof code === "string" &&
-      ["FORBIDDEN", "NOT_FOUND", "INVALID_INPUT", "CONFLICT", "UNAUTHENTICATED", "GRAPHQL_VALIDATION_FAILED", "GRAPHQL_PARSE_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "OPERATION_RESOLUTION_FAILURE"].includes(code);
+      [
+        "FORBIDDEN",
+        "NOT_FOUND",
+        "INVALID_INPUT",
+        "CONFLICT",
+        "UNAUTHENTICATED",
+        "GRAPHQL_VALIDATION_FAILED",
+        "GRAPHQL_PARSE_FAILED",
+        "BAD_USER_INPUT",
+        "BAD_REQUEST",
+        "PERSISTED_QUERY_NOT_FOUND",
+        "OPERATION_RESOLUTION_FAILURE",
+      ].includes(code);
     if (!production || expected) return formatted;
     return {
       message: "サーバーでエラーが発生しました。 / An internal error occurred.",

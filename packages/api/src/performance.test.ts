@@ -34,10 +34,18 @@ beforeAll(async () => {
   }));
   await db.person.createMany({ data: people });
   await db.membership.createMany({
-    data: people.map((p) => ({ orgId: org.id, groupId: bigSalonId, personId: p.id, groupRoleId: member.id, startedOn: new Date("2024-04-01") })),
+    data: people.map((p) => ({
+      orgId: org.id,
+      groupId: bigSalonId,
+      personId: p.id,
+      groupRoleId: member.id,
+      startedOn: new Date("2024-04-01"),
+    })),
   });
   await db.insuranceEnrolment.createMany({
-    data: people.filter((_, i) => i % 2 === 0).map((p) => ({ orgId: org.id, personId: p.id, fiscalYear: 2026, plan: "基本", enrolledOn: new Date("2026-04-01") })),
+    data: people
+      .filter((_, i) => i % 2 === 0)
+      .map((p) => ({ orgId: org.id, personId: p.id, fiscalYear: 2026, plan: "基本", enrolledOn: new Date("2026-04-01") })),
   });
   baseline = (await server.statements.count(() => staff.graphql("{ __typename }"))).statements.length;
 });

@@ -17,14 +17,7 @@ import { fiscalYearOf } from "@tsunagu/db";
 
 import { startTestServer, TEST_TODAY, type TestClient, type TestServer } from "./testing.ts";
 
-const ACCOUNTS = [
-  "staff",
-  "coordinator.ozaki",
-  "coordinator.tottori-higashi",
-  "event-bukai",
-  "salon-leader",
-  "liaison",
-] as const;
+const ACCOUNTS = ["staff", "coordinator.ozaki", "coordinator.tottori-higashi", "event-bukai", "salon-leader", "liaison"] as const;
 type Account = (typeof ACCOUNTS)[number];
 
 const FY = fiscalYearOf(TEST_TODAY); // 2026
@@ -40,7 +33,15 @@ interface Fixture {
   orgId: string;
   userIds: Record<Account, string>;
   groups: { ozaki: string; tottori: string; eventBukai: string; salon: string; otherSalon: string; cohort: string };
-  ozakiChild: { id: string; personId: string; membershipId: string; legalName: string; guardianName: string; guardianPhone: string; guardianEmail: string };
+  ozakiChild: {
+    id: string;
+    personId: string;
+    membershipId: string;
+    legalName: string;
+    guardianName: string;
+    guardianPhone: string;
+    guardianEmail: string;
+  };
   /** a junior-high pupil at 鳥取東 who was a 子ども福祉委員 at 尾崎小 last year */
   movedChild: { id: string; legalName: string; guardianPhone: string };
   ozakiLog: { id: string; childName: string };
@@ -501,7 +502,10 @@ async function mutate<T>(client: TestClient, query: string, variables: Record<st
 
 async function loadFixture(): Promise<Fixture> {
   const db = server.db.prisma;
-  const users = await db.user.findMany({ where: { email: { in: ACCOUNTS.map((a) => `${a}@hannan.example`) } }, include: { accessRoles: true } });
+  const users = await db.user.findMany({
+    where: { email: { in: ACCOUNTS.map((a) => `${a}@hannan.example`) } },
+    include: { accessRoles: true },
+  });
   const user = (a: Account) => {
     const u = users.find((x) => x.email === `${a}@hannan.example`);
     if (!u) throw new Error(`no demo account ${a}`);
@@ -538,7 +542,12 @@ async function loadFixture(): Promise<Fixture> {
     orderBy: { id: "asc" },
   });
   const movedRow = await db.childVolunteer.findFirstOrThrow({
-    where: { orgId, schoolId: tottoriGroup.schoolId!, guardianPhone: { not: null }, person: { memberships: { some: { groupId: groups.ozaki, endedOn: { not: null } } } } },
+    where: {
+      orgId,
+      schoolId: tottoriGroup.schoolId!,
+      guardianPhone: { not: null },
+      person: { memberships: { some: { groupId: groups.ozaki, endedOn: { not: null } } } },
+    },
     include: { person: true },
   });
 
@@ -567,7 +576,12 @@ async function loadFixture(): Promise<Fixture> {
 
   const leaderPersonId = user("salon-leader").personId;
   const salonMembership = await db.membership.findFirstOrThrow({
-    where: { groupId: groups.salon, endedOn: null, personId: { not: leaderPersonId ?? undefined }, person: { displayName: null, childVolunteer: null } },
+    where: {
+      groupId: groups.salon,
+      endedOn: null,
+      personId: { not: leaderPersonId ?? undefined },
+      person: { displayName: null, childVolunteer: null },
+    },
     include: { person: true },
     orderBy: { id: "asc" },
   });
@@ -580,9 +594,13 @@ async function loadFixture(): Promise<Fixture> {
     orderBy: [{ date: "desc" }, { id: "desc" }],
     include: { participants: { include: { person: true } } },
   });
-  const salonLogName = salonLogRow.participants.find((p) => p.person && p.person.id !== leaderPersonId && !p.person.displayName)?.person?.legalName;
+  const salonLogName = salonLogRow.participants.find((p) => p.person && p.person.id !== leaderPersonId && !p.person.displayName)?.person
+    ?.legalName;
 
-  const cohortGroup = await db.group.findUniqueOrThrow({ where: { id: groups.cohort }, include: { juvenileParticipants: { orderBy: { code: "asc" } }, programme: true } });
+  const cohortGroup = await db.group.findUniqueOrThrow({
+    where: { id: groups.cohort },
+    include: { juvenileParticipants: { orderBy: { code: "asc" } }, programme: true },
+  });
   const cohortLog = await db.activityLog.findFirstOrThrow({
     where: { groupId: groups.cohort },
     orderBy: [{ date: "desc" }, { id: "desc" }],
@@ -599,7 +617,15 @@ async function loadFixture(): Promise<Fixture> {
   const cohortEvent = await mutate<{ id: string; title: string }>(
     staff,
     createEvent,
-    { i: { groupId: groups.cohort, title: "わかめ種付けの事前打合せ（グリーンサポーター）", place: "西鳥取漁港 作業場", startsAt: "2026-12-03T01:00:00Z", endsAt: "2026-12-03T03:00:00Z" } },
+    {
+      i: {
+        groupId: groups.cohort,
+        title: "わかめ種付けの事前打合せ（グリーンサポーター）",
+        place: "西鳥取漁港 作業場",
+        startsAt: "2026-12-03T01:00:00Z",
+        endsAt: "2026-12-03T03:00:00Z",
+      },
+    },
     "createEvent",
   );
   const schoolEvent = await mutate<{ id: string }>(
@@ -623,16 +649,33 @@ async function loadFixture(): Promise<Fixture> {
 
   // a second organisation (社協) with one staff account and a salon of its own
   const other = await db.organization.create({
-    data: { slug: `other-${randomUUID().slice(0, 8)}`, name: "よその町社会福祉協議会", nameEn: "Another Town Council of Social Welfare", municipality: "よその町" },
+    data: {
+      slug: `other-${randomUUID().slice(0, 8)}`,
+      name: "よその町社会福祉協議会",
+      nameEn: "Another Town Council of Social Welfare",
+      municipality: "よその町",
+    },
   });
-  const programme = await db.programme.create({ data: { orgId: other.id, code: "salon", name: "サロン", nameEn: "Salons", privacyTier: "SALON" } });
-  const kind = await db.groupKind.create({ data: { orgId: other.id, programmeId: programme.id, code: "salon", name: "サロン", nameEn: "Salon" } });
-  const otherGroup = await db.group.create({ data: { orgId: other.id, programmeId: programme.id, kindId: kind.id, name: "よその町 ふれあいサロン" } });
+  const programme = await db.programme.create({
+    data: { orgId: other.id, code: "salon", name: "サロン", nameEn: "Salons", privacyTier: "SALON" },
+  });
+  const kind = await db.groupKind.create({
+    data: { orgId: other.id, programmeId: programme.id, code: "salon", name: "サロン", nameEn: "Salon" },
+  });
+  const otherGroup = await db.group.create({
+    data: { orgId: other.id, programmeId: programme.id, kindId: kind.id, name: "よその町 ふれあいサロン" },
+  });
   const otherUserId = randomUUID();
   await db.user.create({ data: { id: otherUserId, name: "余所 職員", email: OTHER_EMAIL, emailVerified: true, orgId: other.id } });
   await db.accessRoleAssignment.create({ data: { orgId: other.id, userId: otherUserId, role: "STAFF" } });
   await db.account.create({
-    data: { id: randomUUID(), accountId: otherUserId, providerId: "credential", userId: otherUserId, password: await hashPassword(OTHER_PASSWORD) },
+    data: {
+      id: randomUUID(),
+      accountId: otherUserId,
+      providerId: "credential",
+      userId: otherUserId,
+      password: await hashPassword(OTHER_PASSWORD),
+    },
   });
 
   return {
@@ -699,42 +742,46 @@ describe("the fixture", () => {
 // ───────────────────────── the tiers, cell by cell ─────────────────────────
 
 describe("privacy tiers × demo accounts", () => {
-  for (const row of rows) it(row.label, async () => {
-    const a = await call(as(row.account), row.query, row.vars?.() ?? {});
-    expect(a.status).toBe(200);
-    const secrets = row.secrets();
-    expect(secrets.length, "the cell names values to look for").toBeGreaterThan(0);
+  for (const row of rows)
+    it(row.label, async () => {
+      const a = await call(as(row.account), row.query, row.vars?.() ?? {});
+      expect(a.status).toBe(200);
+      const secrets = row.secrets();
+      expect(secrets.length, "the cell names values to look for").toBeGreaterThan(0);
 
-    if (row.outcome === "allowed") {
-      expect(a.errors, a.text.slice(0, 600)).toBeUndefined();
-      for (const s of secrets) expect(a.text, `${row.account} sees ${s}`).toContain(s);
-    } else {
-      for (const s of secrets) expect(a.text, `${row.account} must not see ${s}`).not.toContain(s);
-      if (row.outcome === "FORBIDDEN") expectForbidden(a);
-      else expect(a.errors, a.text.slice(0, 600)).toBeUndefined();
-    }
+      if (row.outcome === "allowed") {
+        expect(a.errors, a.text.slice(0, 600)).toBeUndefined();
+        for (const s of secrets) expect(a.text, `${row.account} sees ${s}`).toContain(s);
+      } else {
+        for (const s of secrets) expect(a.text, `${row.account} must not see ${s}`).not.toContain(s);
+        if (row.outcome === "FORBIDDEN") expectForbidden(a);
+        else expect(a.errors, a.text.slice(0, 600)).toBeUndefined();
+      }
 
-    const trail = await auditsOf(a.requestId);
-    if (row.account === "staff") {
-      expect(trail.filter((e) => e.action === "read"), "staff reads leave no read entries").toEqual([]);
-    } else if (row.outcome === "allowed" && row.audit) {
-      const { action = "read", entity, ids } = row.audit;
-      const entries = trail.filter((e) => e.action === action && (!entity || e.entity === entity));
-      expect(
-        entries.map((e) => `${e.action} ${e.entity}`),
-        `a ${row.account} read of ${row.data} (${row.op}) must leave a "${action}" audit entry${entity ? ` for ${entity}` : ""}`,
-      ).not.toHaveLength(0);
-      for (const e of entries) {
-        expect(e.actorId).toBe(F.userIds[row.account]);
-        expect(e.orgId).toBe(F.orgId);
+      const trail = await auditsOf(a.requestId);
+      if (row.account === "staff") {
+        expect(
+          trail.filter((e) => e.action === "read"),
+          "staff reads leave no read entries",
+        ).toEqual([]);
+      } else if (row.outcome === "allowed" && row.audit) {
+        const { action = "read", entity, ids } = row.audit;
+        const entries = trail.filter((e) => e.action === action && (!entity || e.entity === entity));
+        expect(
+          entries.map((e) => `${e.action} ${e.entity}`),
+          `a ${row.account} read of ${row.data} (${row.op}) must leave a "${action}" audit entry${entity ? ` for ${entity}` : ""}`,
+        ).not.toHaveLength(0);
+        for (const e of entries) {
+          expect(e.actorId).toBe(F.userIds[row.account]);
+          expect(e.orgId).toBe(F.orgId);
+        }
+        const wanted = ids();
+        if (wanted.length > 0) {
+          const named = entries.some((e) => wanted.some((id) => e.entityId === id || JSON.stringify(e.details ?? null).includes(id)));
+          expect(named, `the audit entry names the record read (one of ${wanted.join(", ")})`).toBe(true);
+        }
       }
-      const wanted = ids();
-      if (wanted.length > 0) {
-        const named = entries.some((e) => wanted.some((id) => e.entityId === id || JSON.stringify(e.details ?? null).includes(id)));
-        expect(named, `the audit entry names the record read (one of ${wanted.join(", ")})`).toBe(true);
-      }
-    }
-  });
+    });
 
   it.each(ACCOUNTS.map((account) => ({ account, allowed: JUVENILE.includes(account) })))(
     "[juvenile] a youth's certificate PDF · GET /api/certificates/:id.pdf · $account → allowed: $allowed",
@@ -750,7 +797,8 @@ describe("privacy tiers × demo accounts", () => {
         expect(await res.json()).toMatchObject({ code: "FORBIDDEN", messageEn: expect.any(String) });
       }
       if (account === "staff") expect(trail.filter((e) => e.action === "read")).toEqual([]);
-      if (account === "liaison") expect(trail.some((e) => e.action === "read" && e.entity === "Certificate" && e.entityId === F.youthCertificateId)).toBe(true);
+      if (account === "liaison")
+        expect(trail.some((e) => e.action === "read" && e.entity === "Certificate" && e.entityId === F.youthCertificateId)).toBe(true);
     },
   );
 });
@@ -777,7 +825,10 @@ describe("aggregate counts (hours, people, activities)", () => {
   it.each(ACCOUNTS)(`fiscalYearReport(${FY}) totals · %s → allowed, the organisation's figures`, async (account) => {
     const a = await call(as(account), REPORT, { fy: FY });
     expect(a.errors).toBeUndefined();
-    const report = valueAt(a.data, ["fiscalYearReport"]) as { includesJuvenileProgramme: boolean; totals: { activities: number; minutes: number; volunteers: number } };
+    const report = valueAt(a.data, ["fiscalYearReport"]) as {
+      includesJuvenileProgramme: boolean;
+      totals: { activities: number; minutes: number; volunteers: number };
+    };
     const expected = await expectedTotals(FY, JUVENILE.includes(account));
     expect(expected.activities).toBeGreaterThan(0);
     expect(report.totals).toMatchObject(expected);
@@ -847,36 +898,156 @@ describe("another organisation's staff sees nothing of Hannan", () => {
       expect: "EMPTY",
       check: (d) => expect(valueAt(d, ["groups"])).toEqual([{ id: F.other.groupId, name: F.other.groupName }]),
     },
-    { op: "programmes", query: `{ programmes { code name } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["programmes"])).toHaveLength(1) },
-    { op: "organization", query: `{ organization { id name } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["organization", "id"])).toBe(F.other.orgId) },
-    { op: "group(id: Hannan salon) { roster }", query: `query($id: ID!) { group(id: $id) { id name roster(first: 10) { edges { node { id } } } } }`, vars: () => ({ id: F.groups.salon }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["group"])).toBeNull() },
-    { op: "group(id: Hannan school)", query: `query($id: ID!) { group(id: $id) { id name } }`, vars: () => ({ id: F.groups.ozaki }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["group"])).toBeNull() },
-    { op: "childVolunteers(groupId: Hannan school)", query: `query($g: ID!) { childVolunteers(groupId: $g) { id person { name } } }`, vars: () => ({ g: F.groups.ozaki }), expect: "FORBIDDEN" },
-    { op: "childVolunteer(id: Hannan child)", query: `query($id: ID!) { childVolunteer(id: $id) { id guardianName person { name } } }`, vars: () => ({ id: F.ozakiChild.id }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["childVolunteer"])).toBeNull() },
-    { op: "activityLogs", query: `{ activityLogs(first: 50) { totalCount edges { node { id } } } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["activityLogs", "totalCount"])).toBe(0) },
-    { op: "activityLogs(groupId: Hannan salon)", query: `query($g: ID!) { activityLogs(groupId: $g, first: 5) { edges { node { id } } } }`, vars: () => ({ g: F.groups.salon }), expect: "FORBIDDEN" },
-    { op: "approvalQueue", query: `{ approvalQueue { id } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["approvalQueue"])).toEqual([]) },
-    { op: "rosterCsv(groupId: Hannan salon)", query: `query($g: ID!) { rosterCsv(groupId: $g) { text } }`, vars: () => ({ g: F.groups.salon }), expect: "FORBIDDEN" },
-    { op: "thankYous", query: `{ thankYous(first: 50) { edges { node { id body } } } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["thankYous", "edges"])).toEqual([]) },
-    { op: "thankYous(toGroupId: Hannan cohort)", query: `query($g: ID!) { thankYous(toGroupId: $g, first: 5) { edges { node { id } } } }`, vars: () => ({ g: F.groups.cohort }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["thankYous", "edges"])).toEqual([]) },
-    { op: "recentThankYous", query: `{ recentThankYous(first: 20) { id body } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["recentThankYous"])).toEqual([]) },
-    { op: "moderationQueue", query: `{ moderationQueue(first: 20) { edges { node { id } } } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["moderationQueue", "edges"])).toEqual([]) },
-    { op: "certificates", query: `{ certificates(first: 50) { edges { node { id } } } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["certificates", "edges"])).toEqual([]) },
-    { op: "groupAchievements", query: `{ groupAchievements(first: 100) { id title } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["groupAchievements"])).toEqual([]) },
-    { op: "juvenileCohorts", query: `{ juvenileCohorts { id name participants { code } } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["juvenileCohorts"])).toEqual([]) },
-    { op: "juvenileCohort(id: Hannan cohort)", query: `query($id: ID!) { juvenileCohort(id: $id) { id name } }`, vars: () => ({ id: F.groups.cohort }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["juvenileCohort"])).toBeNull() },
+    {
+      op: "programmes",
+      query: `{ programmes { code name } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["programmes"])).toHaveLength(1),
+    },
+    {
+      op: "organization",
+      query: `{ organization { id name } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["organization", "id"])).toBe(F.other.orgId),
+    },
+    {
+      op: "group(id: Hannan salon) { roster }",
+      query: `query($id: ID!) { group(id: $id) { id name roster(first: 10) { edges { node { id } } } } }`,
+      vars: () => ({ id: F.groups.salon }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["group"])).toBeNull(),
+    },
+    {
+      op: "group(id: Hannan school)",
+      query: `query($id: ID!) { group(id: $id) { id name } }`,
+      vars: () => ({ id: F.groups.ozaki }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["group"])).toBeNull(),
+    },
+    {
+      op: "childVolunteers(groupId: Hannan school)",
+      query: `query($g: ID!) { childVolunteers(groupId: $g) { id person { name } } }`,
+      vars: () => ({ g: F.groups.ozaki }),
+      expect: "FORBIDDEN",
+    },
+    {
+      op: "childVolunteer(id: Hannan child)",
+      query: `query($id: ID!) { childVolunteer(id: $id) { id guardianName person { name } } }`,
+      vars: () => ({ id: F.ozakiChild.id }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["childVolunteer"])).toBeNull(),
+    },
+    {
+      op: "activityLogs",
+      query: `{ activityLogs(first: 50) { totalCount edges { node { id } } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["activityLogs", "totalCount"])).toBe(0),
+    },
+    {
+      op: "activityLogs(groupId: Hannan salon)",
+      query: `query($g: ID!) { activityLogs(groupId: $g, first: 5) { edges { node { id } } } }`,
+      vars: () => ({ g: F.groups.salon }),
+      expect: "FORBIDDEN",
+    },
+    {
+      op: "approvalQueue",
+      query: `{ approvalQueue { id } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["approvalQueue"])).toEqual([]),
+    },
+    {
+      op: "rosterCsv(groupId: Hannan salon)",
+      query: `query($g: ID!) { rosterCsv(groupId: $g) { text } }`,
+      vars: () => ({ g: F.groups.salon }),
+      expect: "FORBIDDEN",
+    },
+    {
+      op: "thankYous",
+      query: `{ thankYous(first: 50) { edges { node { id body } } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["thankYous", "edges"])).toEqual([]),
+    },
+    {
+      op: "thankYous(toGroupId: Hannan cohort)",
+      query: `query($g: ID!) { thankYous(toGroupId: $g, first: 5) { edges { node { id } } } }`,
+      vars: () => ({ g: F.groups.cohort }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["thankYous", "edges"])).toEqual([]),
+    },
+    {
+      op: "recentThankYous",
+      query: `{ recentThankYous(first: 20) { id body } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["recentThankYous"])).toEqual([]),
+    },
+    {
+      op: "moderationQueue",
+      query: `{ moderationQueue(first: 20) { edges { node { id } } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["moderationQueue", "edges"])).toEqual([]),
+    },
+    {
+      op: "certificates",
+      query: `{ certificates(first: 50) { edges { node { id } } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["certificates", "edges"])).toEqual([]),
+    },
+    {
+      op: "groupAchievements",
+      query: `{ groupAchievements(first: 100) { id title } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["groupAchievements"])).toEqual([]),
+    },
+    {
+      op: "juvenileCohorts",
+      query: `{ juvenileCohorts { id name participants { code } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["juvenileCohorts"])).toEqual([]),
+    },
+    {
+      op: "juvenileCohort(id: Hannan cohort)",
+      query: `query($id: ID!) { juvenileCohort(id: $id) { id name } }`,
+      vars: () => ({ id: F.groups.cohort }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["juvenileCohort"])).toBeNull(),
+    },
     { op: "events", query: `{ events { id title } }`, expect: "EMPTY", check: (d) => expect(valueAt(d, ["events"])).toEqual([]) },
-    { op: "event(id: Hannan event)", query: `query($id: ID!) { event(id: $id) { id title } }`, vars: () => ({ id: F.cohortEvent.id }), expect: "EMPTY", check: (d) => expect(valueAt(d, ["event"])).toBeNull() },
-    { op: "events(groupId: Hannan 部会)", query: `query($g: ID!) { events(groupId: $g) { id } }`, vars: () => ({ g: F.groups.eventBukai }), expect: "FORBIDDEN" },
-    { op: "meetingMinutes(groupId: Hannan 部会)", query: `query($g: ID!) { meetingMinutes(groupId: $g) { id body } }`, vars: () => ({ g: F.groups.eventBukai }), expect: "FORBIDDEN" },
+    {
+      op: "event(id: Hannan event)",
+      query: `query($id: ID!) { event(id: $id) { id title } }`,
+      vars: () => ({ id: F.cohortEvent.id }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["event"])).toBeNull(),
+    },
+    {
+      op: "events(groupId: Hannan 部会)",
+      query: `query($g: ID!) { events(groupId: $g) { id } }`,
+      vars: () => ({ g: F.groups.eventBukai }),
+      expect: "FORBIDDEN",
+    },
+    {
+      op: "meetingMinutes(groupId: Hannan 部会)",
+      query: `query($g: ID!) { meetingMinutes(groupId: $g) { id body } }`,
+      vars: () => ({ g: F.groups.eventBukai }),
+      expect: "FORBIDDEN",
+    },
     {
       op: `fiscalYearReport(${JUVENILE_FY}) (its own zeros)`,
       query: `query($fy: Int!) { fiscalYearReport(fiscalYear: $fy) { totals { activities minutes volunteers peopleServed } byProgramme { code } } }`,
       vars: () => ({ fy: JUVENILE_FY }),
       expect: "EMPTY",
-      check: (d) => expect(valueAt(d, ["fiscalYearReport"])).toEqual({ totals: { activities: 0, minutes: 0, volunteers: 0, peopleServed: 0 }, byProgramme: [] }),
+      check: (d) =>
+        expect(valueAt(d, ["fiscalYearReport"])).toEqual({
+          totals: { activities: 0, minutes: 0, volunteers: 0, peopleServed: 0 },
+          byProgramme: [],
+        }),
     },
-    { op: "auditEvents", query: `{ auditEvents(first: 100) { edges { node { actorId entity entityId } } } }`, expect: "EMPTY", check: (d) => expect(JSON.stringify(valueAt(d, ["auditEvents"]))).not.toContain(F.userIds.staff) },
+    {
+      op: "auditEvents",
+      query: `{ auditEvents(first: 100) { edges { node { actorId entity entityId } } } }`,
+      expect: "EMPTY",
+      check: (d) => expect(JSON.stringify(valueAt(d, ["auditEvents"]))).not.toContain(F.userIds.staff),
+    },
   ];
 
   it.each(crossCells)("other organisation's staff · $op → $expect", async (cell) => {

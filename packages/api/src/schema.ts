@@ -1,6 +1,7 @@
 // The composition root: every domain's schema.ts, imported for its side effect (one folder per
 // domain word, see docs/api.md), then the schema built from them.
 import { builder } from "./builder.ts";
+
 import "./error-types.ts";
 import "./account/schema.ts";
 import "./organization/schema.ts";

@@ -66,7 +66,9 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   // a copy of the demo data seeded once (the first file to ask seeds it; the others copy it)
   const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record });
   useDatabase(db);
-  const env = { ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }) };
+  const env = {
+    ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }),
+  };
   const log = pino({ level: "silent" });
   // as behind a reverse proxy on this machine: each test client names its address in X-Forwarded-For
   const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log);

@@ -27,7 +27,12 @@ export function issueText(message: string): Bilingual {
 }
 
 function isBilingual(value: unknown): value is Bilingual {
-  return typeof value === "object" && value !== null && typeof (value as Bilingual).ja === "string" && typeof (value as Bilingual).en === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Bilingual).ja === "string" &&
+    typeof (value as Bilingual).en === "string"
+  );
 }
 
 /** A UUID, the form of every id; anything else is refused with `message`. */
@@ -51,14 +56,20 @@ export function textOf(what: Name, max: number) {
     .string()
     .refine((s) => s.trim().length > 0, { message: bilingual({ ja: `${what.ja}を入力してください。`, en: `Enter the ${what.en}.` }) })
     .refine((s) => s.trim().length <= max, {
-      message: bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.` }),
+      message: bilingual({
+        ja: `${what.ja}は${max}文字以内にしてください。`,
+        en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.`,
+      }),
     });
 }
 
 /** Optional text of at most `max` characters. */
 export function optionalTextOf(what: Name, max: number) {
   return z.string().refine((s) => s.trim().length <= max, {
-    message: bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.` }),
+    message: bilingual({
+      ja: `${what.ja}は${max}文字以内にしてください。`,
+      en: `Keep the ${what.en} to ${max.toLocaleString("en")} characters.`,
+    }),
   });
 }
 
@@ -80,7 +91,10 @@ export function dayOf(what: Name, daysAhead = 0) {
   const until =
     daysAhead === 0
       ? pastDayOf(what)
-      : dayUntil({ ja: `${what.ja}は${daysAhead}日先までにしてください。`, en: `The ${what.en} can be at most ${daysAhead} days ahead.` }, daysAhead);
+      : dayUntil(
+          { ja: `${what.ja}は${daysAhead}日先までにしてください。`, en: `The ${what.en} can be at most ${daysAhead} days ahead.` },
+          daysAhead,
+        );
   return until.refine((d) => d.getTime() >= EARLIEST.getTime(), {
     message: bilingual({ ja: `${what.ja}は2000年1月1日以降にしてください。`, en: `The ${what.en} must be on or after 2000-01-01.` }),
   });

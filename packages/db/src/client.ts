@@ -1,6 +1,6 @@
-import type { PrismaClient } from "./generated/prisma/client.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { readDatabaseEnv } from "./env.ts";
+import type { PrismaClient } from "./generated/prisma/client.ts";
 
 // One database (and one Prisma client) per process, chosen by DATABASE_URL: see README.
 const globalForDb = globalThis as unknown as { tsunaguDb?: Promise<Database>; tsunaguOpened?: Database };

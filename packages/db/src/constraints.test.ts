@@ -65,9 +65,7 @@ describe("the database refuses", () => {
   it("a second sign-up by the same person to a shift", async () => {
     const { orgId, shift, alice } = a.ids;
     await db.prisma.signUp.create({ data: { orgId, shiftId: shift, personId: alice, status: "CONFIRMED" } });
-    const err = await dbError(
-      db.prisma.signUp.create({ data: { orgId, shiftId: shift, personId: alice, status: "WAITLISTED" } }),
-    );
+    const err = await dbError(db.prisma.signUp.create({ data: { orgId, shiftId: shift, personId: alice, status: "WAITLISTED" } }));
     expect(err).toMatch(/Unique constraint|P2002|SignUp_shiftId_personId_key|23505/);
     expect(await db.prisma.signUp.count({ where: { shiftId: shift } })).toBe(1);
   });
@@ -113,9 +111,9 @@ describe("the database refuses", () => {
   it("a fiscal year that does not match the date (年度 runs April–March)", async () => {
     const { orgId, group } = a.ids;
     const data = { orgId, groupId: group, activityTypeId: a.ids.catalog.activityType.mimamori, minutes: 30 };
-    expect(
-      await dbError(db.prisma.activityLog.create({ data: { ...data, date: new Date("2026-03-31"), fiscalYear: 2026 } })),
-    ).toMatch(/ActivityLog_fiscalYear_check|23514/);
+    expect(await dbError(db.prisma.activityLog.create({ data: { ...data, date: new Date("2026-03-31"), fiscalYear: 2026 } }))).toMatch(
+      /ActivityLog_fiscalYear_check|23514/,
+    );
     const ok = await db.prisma.activityLog.create({ data: { ...data, date: new Date("2026-03-31"), fiscalYear: 2025 } });
     expect(ok.fiscalYear).toBe(2025);
   });

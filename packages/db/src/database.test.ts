@@ -13,7 +13,9 @@ describe("withoutEmptySelects", () => {
 
   it("leaves non-empty selections, filters and orders as they are", () => {
     const args = { select: { id: true, memberships: { where: { endedOn: null }, orderBy: { startedOn: "asc" }, select: {} } } };
-    expect(withoutEmptySelects(args)).toEqual({ select: { id: true, memberships: { where: { endedOn: null }, orderBy: { startedOn: "asc" } } } });
+    expect(withoutEmptySelects(args)).toEqual({
+      select: { id: true, memberships: { where: { endedOn: null }, orderBy: { startedOn: "asc" } } },
+    });
     expect(withoutEmptySelects(undefined)).toBeUndefined();
   });
 });

@@ -103,7 +103,10 @@ describe("the Hannan demo data", () => {
       new Set(["STAFF", "SCHOOL_COORDINATOR", "SUBCOMMITTEE_MEMBER", "SALON_LEADER", "INSTITUTION_LIAISON"]),
     );
     for (const account of demoAccounts) {
-      expect(roles.some((r) => r.user.email === account.email && r.role === account.role), account.email).toBe(true);
+      expect(
+        roles.some((r) => r.user.email === account.email && r.role === account.role),
+        account.email,
+      ).toBe(true);
     }
     expect(await db.prisma.account.count({ where: { providerId: "credential", password: { not: null } } })).toBe(demoAccounts.length);
   });

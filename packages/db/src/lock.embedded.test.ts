@@ -54,7 +54,10 @@ describe("with one process holding the embedded database", () => {
   });
 
   it("db:migrate and db:reset --force refuse too", async () => {
-    for (const [script, args] of [["db:migrate", []], ["db:reset", ["--force"]]] as const) {
+    for (const [script, args] of [
+      ["db:migrate", []],
+      ["db:reset", ["--force"]],
+    ] as const) {
       const result = await runRootScript(script, [...args], { TSUNAGU_DATA_DIR: dataDir });
       expect(result.code, script).toBe(1);
       expect(result.stderr, script).toContain("is in use by process");

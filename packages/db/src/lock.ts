@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import lockfile from "proper-lockfile";
 
 /**
@@ -23,9 +24,7 @@ interface Holder {
 export class DatabaseInUseError extends Error {
   readonly holder: Holder | undefined;
   constructor(dataDir: string, holder: Holder | undefined) {
-    const who = holder
-      ? `process ${holder.pid} (${holder.command}), since ${holder.since}`
-      : "another process";
+    const who = holder ? `process ${holder.pid} (${holder.command}), since ${holder.since}` : "another process";
     super(
       [
         `組み込みデータベース ${dataDir} は別のプロセスが使用中です: ${who}。`,

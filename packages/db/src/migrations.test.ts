@@ -65,7 +65,10 @@ describe("db:new-migration", () => {
     const text = await fs.readFile(copySchema, "utf8");
     await fs.writeFile(
       copySchema,
-      text.replace("  nameKana  String\n  sortOrder Int    @default(0)\n", "  nameKana  String\n  sortOrder Int    @default(0)\n  note      String?\n"),
+      text.replace(
+        "  nameKana  String\n  sortOrder Int    @default(0)\n",
+        "  nameKana  String\n  sortOrder Int    @default(0)\n  note      String?\n",
+      ),
     );
     const result = await createNextMigration({
       schemaPath: copySchema,

@@ -156,7 +156,10 @@ function hashOfTemplateInputs(): string {
 }
 
 function templateKey(data: TestData): string {
-  const slug = data.name.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 24);
+  const slug = data.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, 24);
   const hash = createHash("sha256").update(hashOfTemplateInputs()).update(data.name).digest("hex").slice(0, 16);
   return `${slug}_${hash}`;
 }
@@ -204,7 +207,8 @@ function embeddedTemplate(data: TestData): Promise<Blob> {
             // tarballs of older inputs (about 60 MB each) are of no further use
             const prefix = key.slice(0, key.lastIndexOf("_") + 1);
             for (const old of fs.readdirSync(templateCacheDir)) {
-              if (old.startsWith(prefix) && old.endsWith(".tar") && old !== path.basename(file)) fs.rmSync(path.join(templateCacheDir, old), { force: true });
+              if (old.startsWith(prefix) && old.endsWith(".tar") && old !== path.basename(file))
+                fs.rmSync(path.join(templateCacheDir, old), { force: true });
             }
           } finally {
             await db.close();

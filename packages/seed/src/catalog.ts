@@ -15,15 +15,7 @@ export type GroupKindCode =
   | "cohort"
   | "gyofuku-project"
   | "farm";
-export type GroupRoleCode =
-  | "representative"
-  | "chair"
-  | "vice"
-  | "treasurer"
-  | "secretary"
-  | "member"
-  | "child-volunteer"
-  | "supporter";
+export type GroupRoleCode = "representative" | "chair" | "vice" | "treasurer" | "secretary" | "member" | "child-volunteer" | "supporter";
 export type ActivityTypeCode =
   | "mimamori"
   | "salon"
@@ -155,7 +147,6 @@ export const MILESTONES: ReadonlyArray<{
   { code: "years-10", kind: "YEARS_OF_SERVICE", threshold: 10, name: "活動10年", nameEn: "10 years of service" },
 ];
 
-
 export interface Catalog {
   /** ids by code */
   programme: Record<ProgrammeCode, string>;
@@ -194,10 +185,7 @@ export function catalogRows(orgId: string, id: (table: string, code: string) => 
     activityTypesFor: (programmeId) => typesByProgramme.get(programmeId) ?? [],
     plan: [
       ["Programme", PROGRAMMES.map((p, i) => ({ id: programme[p.code], orgId, ...p, sortOrder: i + 1 }))],
-      [
-        "GroupKind",
-        GROUP_KINDS.map(({ programme: p, ...k }) => ({ id: groupKind[k.code], orgId, programmeId: programme[p], ...k })),
-      ],
+      ["GroupKind", GROUP_KINDS.map(({ programme: p, ...k }) => ({ id: groupKind[k.code], orgId, programmeId: programme[p], ...k }))],
       ["GroupRole", GROUP_ROLES.map((r, i) => ({ id: groupRole[r.code], orgId, ...r, sortOrder: i + 1 }))],
       [
         "ActivityType",

@@ -2,14 +2,15 @@
 // 50,000 activity-log participations over two fiscal years. Deterministic (a seeded PRNG, ids
 // from natural keys) and idempotent: a second run inserts nothing. Each organisation is written in
 // one transaction, in chunks, behind a progress bar.
-import { Faker, base, ja } from "@faker-js/faker";
+import { base, Faker, ja } from "@faker-js/faker";
 import cliProgress from "cli-progress";
 
 import { fiscalYearOf, type PrismaClient } from "@tsunagu/db";
+
 import { catalogRows, type Catalog } from "./catalog.ts";
 import { seedId } from "./ids.ts";
-import { writePlan, type Plan } from "./plan.ts";
 import { personName } from "./names.ts";
+import { writePlan, type Plan } from "./plan.ts";
 
 export interface SyntheticOptions {
   scale: number;
@@ -25,12 +26,8 @@ const DAY = 86_400_000;
 const nicknames = ["そら", "くま", "ぽん", "みどり", "はる", "つき", "ゆず", "もも"] as const;
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
-
 /** Builds, in memory, everything one synthetic organisation holds. */
-export function planOrganisation(
-  k: number,
-  options: { peoplePerOrg: number; participationsPerOrg: number; today: Date },
-): Plan {
+export function planOrganisation(k: number, options: { peoplePerOrg: number; participationsPerOrg: number; today: Date }): Plan {
   const f = new Faker({ locale: [ja, base], seed: 10_000 + k });
   const rand = () => f.number.float({ min: 0, max: 1 });
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -60,7 +57,13 @@ export function planOrganisation(
     ["東", "ひがし"],
     ["西", "にし"],
   ] as const;
-  const areas = areaNames.map(([name, kana], i) => ({ id: id("area", i), orgId, name: `${name}地区`, nameKana: `${kana}ちく`, sortOrder: i }));
+  const areas = areaNames.map(([name, kana], i) => ({
+    id: id("area", i),
+    orgId,
+    name: `${name}地区`,
+    nameKana: `${kana}ちく`,
+    sortOrder: i,
+  }));
   const districts = Array.from({ length: 12 }, (_, i) => ({
     id: id("district", i),
     orgId,
@@ -302,10 +305,10 @@ export async function seedSynthetic(prisma: PrismaClient, options: SyntheticOpti
       } else if (showLines) {
         console.log(`  synthetic-${k}: ${total} rows`);
       }
-      await prisma.$transaction(
-        (tx) => writePlan(tx, plan, (n) => showBar && bar.increment(n, { org: `synthetic-${k}` })),
-        { maxWait: 60_000, timeout: 60 * 60_000 },
-      );
+      await prisma.$transaction((tx) => writePlan(tx, plan, (n) => showBar && bar.increment(n, { org: `synthetic-${k}` })), {
+        maxWait: 60_000,
+        timeout: 60 * 60_000,
+      });
     }
   } finally {
     if (showBar) bar.stop();

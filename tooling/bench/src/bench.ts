@@ -199,8 +199,7 @@ function compareRoster(api: unknown, baseline: unknown): string {
   const a = api as RosterData;
   const b = baseline as RosterData;
   const byId = (d: RosterData) => [...d.group.roster.edges].sort((x, y) => (x.node.id < y.node.id ? -1 : 1));
-  const sameSet =
-    a.group.roster.totalCount === b.group.roster.totalCount && isDeepStrictEqual(byId(a), byId(b));
+  const sameSet = a.group.roster.totalCount === b.group.roster.totalCount && isDeepStrictEqual(byId(a), byId(b));
   if (!sameSet) throw new Error("roster: the baseline's JSON differs from the API's beyond the order of rows");
   const moved = a.group.roster.edges.filter((e, i) => e.node.id !== b.group.roster.edges[i]?.node.id).length;
   return `same rows and content; order differs at ${moved} of ${a.group.roster.edges.length} positions (API: Intl.Collator("ja"); baseline: ORDER BY the kana column in the database's collation)`;
@@ -209,7 +208,9 @@ function compareRoster(api: unknown, baseline: unknown): string {
 function compareExact(name: string) {
   return (api: unknown, baseline: unknown): string => {
     if (!isDeepStrictEqual(api, baseline)) {
-      throw new Error(`${name}: the baseline's JSON differs from the API's:\nAPI      ${JSON.stringify(api)}\nbaseline ${JSON.stringify(baseline)}`);
+      throw new Error(
+        `${name}: the baseline's JSON differs from the API's:\nAPI      ${JSON.stringify(api)}\nbaseline ${JSON.stringify(baseline)}`,
+      );
     }
     return "identical";
   };
@@ -311,7 +312,9 @@ function summarise(r: LoadResult): Stats {
 async function main(): Promise<void> {
   const started = performance.now();
   log(`Tsunagu bench — ${redactUrl(DATABASE_URL)}`);
-  log(`node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? "?"}), ${SECONDS} s per run, ${CONNECTIONS} connections`);
+  log(
+    `node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? "?"}), ${SECONDS} s per run, ${CONNECTIONS} connections`,
+  );
   log();
 
   // 1. database
@@ -357,7 +360,13 @@ async function main(): Promise<void> {
   });
   if (!credential) {
     await db.prisma.account.create({
-      data: { id: randomUUID(), accountId: staff.id, providerId: "credential", userId: staff.id, password: await hashPassword(STAFF_PASSWORD) },
+      data: {
+        id: randomUUID(),
+        accountId: staff.id,
+        providerId: "credential",
+        userId: staff.id,
+        password: await hashPassword(STAFF_PASSWORD),
+      },
     });
     log(`${STAFF_EMAIL}: password set (credential account created)`);
   } else if (!credential.password || !(await verifyPassword({ hash: credential.password, password: STAFF_PASSWORD }))) {
@@ -413,7 +422,11 @@ async function main(): Promise<void> {
 
   // 3. the real app, in this process
   useDatabase(db);
-  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123", TRUST_PROXY: "loopback" });
+  const env = readApiEnv({
+    NODE_ENV: "production",
+    BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    TRUST_PROXY: "loopback",
+  });
   const { app, apollo } = await createApp({ ...env, publicUrl: PUBLIC_URL }, pino({ level: "silent" }));
   const apiServer = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => apiServer.once("listening", () => resolve()));

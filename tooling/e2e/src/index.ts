@@ -6,14 +6,14 @@ import net from "node:net";
 import path from "node:path";
 
 import axe from "axe-core";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { pino } from "pino";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 import { readApiEnv } from "@tsunagu/api";
+import { todayInJapan } from "@tsunagu/db";
 import { useDatabase } from "@tsunagu/db/client";
 import { repoRoot } from "@tsunagu/db/env";
-import { todayInJapan } from "@tsunagu/db";
 import { createTestDatabaseFrom, type TestDatabase } from "@tsunagu/db/testing";
 import { DEMO_PASSWORD, demoAccounts, demoTestData } from "@tsunagu/seed";
 import { createServer } from "@tsunagu/server/app";
@@ -47,7 +47,12 @@ export async function startApp(): Promise<AppUnderTest> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // as behind a proxy on this machine: each browser context names its address in X-Forwarded-For
-  const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456", PUBLIC_URL: url, TRUST_PROXY: "loopback" });
+  const env = readApiEnv({
+    NODE_ENV: "production",
+    BETTER_AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456",
+    PUBLIC_URL: url,
+    TRUST_PROXY: "loopback",
+  });
   const { app } = await createServer(env, pino({ level: "silent" }), webDir);
   const server = app.listen(port, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
@@ -67,7 +72,16 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: e2eEnv.chromium,
     headless: !e2eEnv.headed,
     // this machine's network is closed: no background connections, no update checks
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
   });
 }
 
@@ -129,7 +143,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
 }
 

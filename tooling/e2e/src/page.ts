@@ -42,6 +42,7 @@ export function select(scope: Page | Locator, label: string): Locator {
 export async function choose(scope: Page | Locator, label: string, option: string | RegExp): Promise<void> {
   await select(scope, label).click();
   const page = "page" in scope && typeof scope.page === "function" ? scope.page() : (scope as Page);
-  const options = typeof option === "string" ? page.getByRole("option", { name: option, exact: true }) : page.getByRole("option", { name: option });
+  const options =
+    typeof option === "string" ? page.getByRole("option", { name: option, exact: true }) : page.getByRole("option", { name: option });
   await options.first().click();
 }

@@ -7,7 +7,9 @@ import "../i18n/index.ts";
 
 import { MantineProvider } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
+
 import "dayjs/locale/ja";
+
 import { Notifications } from "@mantine/notifications";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,15 +1,30 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
-import { AppShell, Burger, Button, Group, NavLink, Popover, SegmentedControl, Stack, Switch, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import {
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  Popover,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
-import { LoadingState, ErrorState } from "../components/States.tsx";
+import { ErrorState, LoadingState } from "../components/States.tsx";
+
 import "../i18n/signed-in.ts";
+
 import { graphql } from "../graphql.ts";
 import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";

@@ -7,16 +7,16 @@ export const ERROR_TYPES = ["ConflictError", "ForbiddenError", "InvalidInputErro
 
 /** the app's one client (signed-in pages; loaded lazily, so the sign-in page does without it) */
 export const apolloClient = new ApolloClient({
-    link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
-    cache: new InMemoryCache({
-      // every mutation answers with a union of its Success type and these; without the list the
-      // cache cannot match "... on Error" and a failure would lose its message (src/lib/result.ts)
-      possibleTypes: { Error: [...ERROR_TYPES] },
-      typePolicies: {
-        // singletons: one per signed-in account
-        Viewer: { keyFields: [] },
-        Organization: { keyFields: [] },
-      },
-    }),
-    defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
-  });
+  link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
+  cache: new InMemoryCache({
+    // every mutation answers with a union of its Success type and these; without the list the
+    // cache cannot match "... on Error" and a failure would lose its message (src/lib/result.ts)
+    possibleTypes: { Error: [...ERROR_TYPES] },
+    typePolicies: {
+      // singletons: one per signed-in account
+      Viewer: { keyFields: [] },
+      Organization: { keyFields: [] },
+    },
+  }),
+  defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
+});

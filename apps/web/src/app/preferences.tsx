@@ -16,8 +16,16 @@ interface Preferences {
 const PreferencesContext = createContext<Preferences | null>(null);
 
 export function PreferencesProvider({ children }: { children: ReactNode }) {
-  const [calendar, setCalendar] = useLocalStorage<Calendar>({ key: "tsunagu.calendar", defaultValue: "wareki", getInitialValueInEffect: false });
-  const [largeText, setLargeText] = useLocalStorage<boolean>({ key: "tsunagu.largeText", defaultValue: false, getInitialValueInEffect: false });
+  const [calendar, setCalendar] = useLocalStorage<Calendar>({
+    key: "tsunagu.calendar",
+    defaultValue: "wareki",
+    getInitialValueInEffect: false,
+  });
+  const [largeText, setLargeText] = useLocalStorage<boolean>({
+    key: "tsunagu.largeText",
+    defaultValue: false,
+    getInitialValueInEffect: false,
+  });
   useEffect(() => {
     // Mantine sizes everything in rem: the root font size scales the whole interface
     document.documentElement.style.fontSize = largeText ? "125%" : "";

@@ -2,8 +2,8 @@
 // Apollo Client) and every page load lazily, so the sign-in page downloads only what it needs.
 import { createBrowserRouter } from "react-router";
 
-import { NotFound } from "./NotFound.tsx";
 import { areas } from "./nav.ts";
+import { NotFound } from "./NotFound.tsx";
 
 export const router = createBrowserRouter([
   ...areas.flatMap((a) => a.publicRoutes ?? []),

@@ -23,7 +23,10 @@ export const ViewerQuery = graphql(`
 export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>["me"]>;
 
 export function useViewer({ fresh = false }: { fresh?: boolean } = {}) {
-  const { data, loading, error, refetch } = useQuery(ViewerQuery, { fetchPolicy: fresh ? "network-only" : "cache-first", nextFetchPolicy: "cache-first" });
+  const { data, loading, error, refetch } = useQuery(ViewerQuery, {
+    fetchPolicy: fresh ? "network-only" : "cache-first",
+    nextFetchPolicy: "cache-first",
+  });
   return { viewer: data?.me ?? null, loading: loading && !data, error, refetch };
 }
 

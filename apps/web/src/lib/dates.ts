@@ -38,9 +38,13 @@ function locale({ calendar, language }: DateStyle): string {
 export function formatDate(date: string, style: DateStyle): string {
   const [y, m, d] = date.slice(0, 10).split("-").map(Number) as [number, number, number];
   // noon UTC of that day: the same calendar day in every time zone
-  return new Intl.DateTimeFormat(locale(style), { era: style.calendar === "wareki" ? "long" : undefined, year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d, 12)),
-  );
+  return new Intl.DateTimeFormat(locale(style), {
+    era: style.calendar === "wareki" ? "long" : undefined,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, d, 12)));
 }
 
 /** an instant → its date and time in Japan */
@@ -74,9 +78,10 @@ export function formatFiscalYear(fiscalYear: number, style: DateStyle): string {
 
 /** a month of a fiscal year → 11月 / November */
 export function formatMonth(month: number, language: string): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "ja-JP", { month: language === "en" ? "short" : "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(2000, month - 1, 1, 12)),
-  );
+  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "ja-JP", {
+    month: language === "en" ? "short" : "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(2000, month - 1, 1, 12)));
 }
 
 /** a local date and time typed in a form (Japan) → ISO instant */

@@ -9,7 +9,10 @@ import { failureOf, toOutcome, type FieldIssue, type Outcome } from "./result.ts
 
 type Union<T> = { __typename?: string; data?: T; code?: string; message?: string; messageEn?: string; issues?: readonly FieldIssue[] };
 
-type Options<TData, TVariables extends OperationVariables> = Omit<useMutation.Options<TData, TVariables>, "variables" | "refetchQueries"> & {
+type Options<TData, TVariables extends OperationVariables> = Omit<
+  useMutation.Options<TData, TVariables>,
+  "variables" | "refetchQueries"
+> & {
   /** names of the queries to refetch, only those a screen shows while the mutation runs (checked by mutations.test.ts) */
   refetchQueries?: readonly string[];
 };

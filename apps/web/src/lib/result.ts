@@ -53,7 +53,12 @@ export function toOutcome<T>(result: Union<T> | null | undefined): Outcome<T> {
 /** a network or GraphQL error thrown by Apollo → Failure */
 export function failureOf(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
-  return { code: "NETWORK", message: `通信できませんでした（${message}）`, messageEn: `Could not reach the server (${message})`, issues: [] };
+  return {
+    code: "NETWORK",
+    message: `通信できませんでした（${message}）`,
+    messageEn: `Could not reach the server (${message})`,
+    issues: [],
+  };
 }
 
 /** the message in the current language */

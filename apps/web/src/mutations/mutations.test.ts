@@ -18,7 +18,8 @@ function operations() {
     // documents are plain template literals (fragments come in the second argument, not as ${…})
     for (const [, body] of text.matchAll(/\bgraphql\(\s*`([^`]*)`/g)) {
       for (const definition of parse(body!).definitions) {
-        if (definition.kind === Kind.OPERATION_DEFINITION) found.push({ file, operation: definition.operation, name: definition.name?.value });
+        if (definition.kind === Kind.OPERATION_DEFINITION)
+          found.push({ file, operation: definition.operation, name: definition.name?.value });
       }
     }
   }

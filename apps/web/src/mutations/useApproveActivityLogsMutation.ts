@@ -40,6 +40,11 @@ const ApproveActivityLogs = graphql(
 export const useApproveActivityLogsMutation = mutationHook(ApproveActivityLogs, (d) => d.approveActivityLogs, {
   update(cache, { data }) {
     const result = data?.approveActivityLogs;
-    if (result?.__typename === "MutationApproveActivityLogsSuccess") dropFromList(cache, "approvalQueue", result.data.activityLogs.map((l) => l.id));
+    if (result?.__typename === "MutationApproveActivityLogsSuccess")
+      dropFromList(
+        cache,
+        "approvalQueue",
+        result.data.activityLogs.map((l) => l.id),
+      );
   },
 });

@@ -26,6 +26,11 @@ const ModerateThankYous = graphql(
 export const useModerateThankYousMutation = mutationHook(ModerateThankYous, (d) => d.moderateThankYous, {
   update(cache, { data }) {
     const result = data?.moderateThankYous;
-    if (result?.__typename === "MutationModerateThankYousSuccess") dropFromConnection(cache, "moderationQueue", result.data.map((m) => m.id));
+    if (result?.__typename === "MutationModerateThankYousSuccess")
+      dropFromConnection(
+        cache,
+        "moderationQueue",
+        result.data.map((m) => m.id),
+      );
   },
 });

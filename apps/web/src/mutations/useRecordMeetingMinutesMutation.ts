@@ -29,4 +29,6 @@ const RecordMeetingMinutes = graphql(
 );
 
 /** 議事録を記録する: the group's list is fetched again (newest first); the event's comes in the answer */
-export const useRecordMeetingMinutesMutation = mutationHook(RecordMeetingMinutes, (d) => d.recordMeetingMinutes, { refetchQueries: ["MeetingMinutes"] });
+export const useRecordMeetingMinutesMutation = mutationHook(RecordMeetingMinutes, (d) => d.recordMeetingMinutes, {
+  refetchQueries: ["MeetingMinutes"],
+});

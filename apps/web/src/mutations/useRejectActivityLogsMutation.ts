@@ -28,6 +28,11 @@ const RejectActivityLogs = graphql(
 export const useRejectActivityLogsMutation = mutationHook(RejectActivityLogs, (d) => d.rejectActivityLogs, {
   update(cache, { data }) {
     const result = data?.rejectActivityLogs;
-    if (result?.__typename === "MutationRejectActivityLogsSuccess") dropFromList(cache, "approvalQueue", result.data.activityLogs.map((l) => l.id));
+    if (result?.__typename === "MutationRejectActivityLogsSuccess")
+      dropFromList(
+        cache,
+        "approvalQueue",
+        result.data.activityLogs.map((l) => l.id),
+      );
   },
 });

@@ -24,4 +24,6 @@ const SubmitActivityLog = graphql(
 );
 
 /** 下書きを提出する */
-export const useSubmitActivityLogMutation = mutationHook(SubmitActivityLog, (d) => d.submitActivityLog, { refetchQueries: ["ActivityLogs"] });
+export const useSubmitActivityLogMutation = mutationHook(SubmitActivityLog, (d) => d.submitActivityLog, {
+  refetchQueries: ["ActivityLogs"],
+});

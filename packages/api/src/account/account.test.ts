@@ -111,14 +111,20 @@ describe("invitations", () => {
     const staff = await server.signIn("staff");
     const salon = await server.db.prisma.group.findFirstOrThrow({ where: { programme: { code: "salon" } } });
     const before = await server.db.prisma.user.count();
-    const wrongKind = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ message: string; messageEn: string }> } }>(invite, {
-      input: { email: "x@hannan.example", name: "X", role: "SCHOOL_COORDINATOR", groupId: salon.id },
-    });
+    const wrongKind = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ message: string; messageEn: string }> } }>(
+      invite,
+      {
+        input: { email: "x@hannan.example", name: "X", role: "SCHOOL_COORDINATOR", groupId: salon.id },
+      },
+    );
     expect(wrongKind.data?.inviteAccount.__typename).toBe("InvalidInputError");
     expect(wrongKind.data?.inviteAccount.issues[0]).toMatchObject({ messageEn: "Give a group of the kind this role is for." });
-    const badEmail = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ path: string; message: string }> } }>(invite, {
-      input: { email: "not-an-email", name: "X", role: "STAFF" },
-    });
+    const badEmail = await staff.graphql<{ inviteAccount: { __typename: string; issues: Array<{ path: string; message: string }> } }>(
+      invite,
+      {
+        input: { email: "not-an-email", name: "X", role: "STAFF" },
+      },
+    );
     expect(badEmail.data?.inviteAccount.__typename).toBe("InvalidInputError");
     expect(badEmail.data?.inviteAccount.issues[0]?.message).toContain("メールアドレス");
     const leader = await server.signIn("salon-leader");
@@ -179,7 +185,12 @@ describe("sign-in rate limit", () => {
       for (let i = 0; i < 6; i++) {
         const res = await fetch(`${url}/api/auth/sign-in/email`, {
           method: "POST",
-          headers: { "content-type": "application/json", origin: "http://127.0.0.1", "x-forwarded-for": `203.0.113.${i + 1}`, "x-tsunagu-client-address": `203.0.113.${i + 1}` },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://127.0.0.1",
+            "x-forwarded-for": `203.0.113.${i + 1}`,
+            "x-tsunagu-client-address": `203.0.113.${i + 1}`,
+          },
           body: JSON.stringify({ email: "staff@hannan.example", password: "wrong-password-xx" }),
         });
         statuses.push(res.status);

@@ -10,9 +10,9 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { enqueueMail } from "../auth/mail.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { readApiEnv } from "../env.ts";
-import { type Bilingual, ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, fieldIssue, InvalidInputError, NotFoundError, type Bilingual } from "../errors.ts";
 
 const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -39,7 +39,8 @@ async function checkScope(orgId: string, input: InviteInput): Promise<void> {
   const rule = scopeRule[input.role];
   const bad = (path: string, text: Bilingual) => new InvalidInputError([fieldIssue(path, text)]);
   if (!rule) {
-    if (input.groupId || input.programmeId) throw bad("input.groupId", { ja: "職員には団体・事業を指定しません。", en: "Staff accounts take no group or programme." });
+    if (input.groupId || input.programmeId)
+      throw bad("input.groupId", { ja: "職員には団体・事業を指定しません。", en: "Staff accounts take no group or programme." });
     return;
   }
   if (rule.group) {
@@ -81,7 +82,14 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{
         data: { id: crypto.randomUUID(), email, name: input.name.trim(), orgId: viewer.orgId, personId: input.personId },
       }));
     await tx.accessRoleAssignment.create({
-      data: { orgId: viewer.orgId, userId: user.id, role: input.role, groupId: input.groupId, programmeId: input.programmeId, grantedById: viewer.userId },
+      data: {
+        orgId: viewer.orgId,
+        userId: user.id,
+        role: input.role,
+        groupId: input.groupId,
+        programmeId: input.programmeId,
+        grantedById: viewer.userId,
+      },
     });
     await tx.verification.create({
       data: { id: crypto.randomUUID(), identifier: `invitation:${user.id}`, value: hashToken(token), expiresAt },
@@ -96,7 +104,16 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<{
       },
       tx,
     );
-    await audit(ctx, { action: "create", entity: "Invitation", entityId: user.id, details: { email, role: input.role, groupId: input.groupId, programmeId: input.programmeId } }, tx);
+    await audit(
+      ctx,
+      {
+        action: "create",
+        entity: "Invitation",
+        entityId: user.id,
+        details: { email, role: input.role, groupId: input.groupId, programmeId: input.programmeId },
+      },
+      tx,
+    );
     return { userId: user.id, email, expiresAt };
   });
 }
@@ -114,9 +131,20 @@ export async function acceptInvitation(ctx: Context, token: string, password: st
   await prisma().$transaction(async (tx) => {
     const credential = await tx.account.findFirst({ where: { userId, providerId: "credential" } });
     if (credential) await tx.account.update({ where: { id: credential.id }, data: { password: hash } });
-    else await tx.account.create({ data: { id: crypto.randomUUID(), userId, accountId: userId, providerId: "credential", password: hash } });
+    else
+      await tx.account.create({ data: { id: crypto.randomUUID(), userId, accountId: userId, providerId: "credential", password: hash } });
     const user = await tx.user.update({ where: { id: userId }, data: { emailVerified: true } });
     await tx.verification.deleteMany({ where: { identifier: verification.identifier } });
-    await tx.auditEvent.create({ data: { orgId: user.orgId, actorId: userId, action: "update", entity: "Invitation", entityId: userId, requestId: ctx.requestId, details: { accepted: true } } });
+    await tx.auditEvent.create({
+      data: {
+        orgId: user.orgId,
+        actorId: userId,
+        action: "update",
+        entity: "Invitation",
+        entityId: userId,
+        requestId: ctx.requestId,
+        details: { accepted: true },
+      },
+    });
   });
 }

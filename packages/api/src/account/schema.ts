@@ -68,8 +68,18 @@ const InvitationRef = builder.objectRef<{ userId: string; email: string; expires
 
 const InviteAccountInput = builder.inputType("InviteAccountInput", {
   fields: (t) => ({
-    email: t.string({ required: true, validate: z.email(bilingual({ ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" })) }),
-    name: t.string({ required: true, validate: z.string().trim().min(1, bilingual({ ja: "氏名を入力してください", en: "Enter a name" })).max(100) }),
+    email: t.string({
+      required: true,
+      validate: z.email(bilingual({ ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" })),
+    }),
+    name: t.string({
+      required: true,
+      validate: z
+        .string()
+        .trim()
+        .min(1, bilingual({ ja: "氏名を入力してください", en: "Enter a name" }))
+        .max(100),
+    }),
     role: t.field({ type: AccessRoleEnum, required: true }),
     groupId: t.id({ description: "the group of a coordinator, subcommittee member or salon leader" }),
     programmeId: t.id({ description: "the juvenile programme of an institution liaison" }),
@@ -84,7 +94,13 @@ builder.mutationField("inviteAccount", (t) =>
     authScopes: { staff: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: InviteAccountInput, required: true }) },
-    resolve: (_root, { input }, ctx) => inviteAccount(ctx, { ...input, groupId: input.groupId ?? null, programmeId: input.programmeId ?? null, personId: input.personId ?? null }),
+    resolve: (_root, { input }, ctx) =>
+      inviteAccount(ctx, {
+        ...input,
+        groupId: input.groupId ?? null,
+        programmeId: input.programmeId ?? null,
+        personId: input.personId ?? null,
+      }),
   }),
 );
 
@@ -97,7 +113,10 @@ builder.mutationField("acceptInvitation", (t) =>
       token: t.arg.string({ required: true, validate: z.string().min(20).max(200) }),
       password: t.arg.string({
         required: true,
-        validate: z.string().min(10, bilingual({ ja: "パスワードは10文字以上にしてください", en: "Use at least 10 characters" })).max(128),
+        validate: z
+          .string()
+          .min(10, bilingual({ ja: "パスワードは10文字以上にしてください", en: "Use at least 10 characters" }))
+          .max(128),
       }),
     },
     resolve: async (_root, { token, password }, ctx) => {

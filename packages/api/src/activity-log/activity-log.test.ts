@@ -25,16 +25,42 @@ const LOG = /* GraphQL */ `
       ... on MutationLogActivitySuccess {
         data {
           uninsuredCount
-          uninsuredParticipants { id name }
+          uninsuredParticipants {
+            id
+            name
+          }
           activityLog {
-            id status fiscalYear minutes uninsuredCount
-            submittedBy { name }
-            participants { minutes uninsured juvenileCode person { id } }
+            id
+            status
+            fiscalYear
+            minutes
+            uninsuredCount
+            submittedBy {
+              name
+            }
+            participants {
+              minutes
+              uninsured
+              juvenileCode
+              person {
+                id
+              }
+            }
           }
         }
       }
-      ... on Error { message messageEn code }
-      ... on InvalidInputError { issues { path message messageEn } }
+      ... on Error {
+        message
+        messageEn
+        code
+      }
+      ... on InvalidInputError {
+        issues {
+          path
+          message
+          messageEn
+        }
+      }
     }
   }
 `;
@@ -45,12 +71,40 @@ const APPROVE = /* GraphQL */ `
       __typename
       ... on MutationApproveActivityLogsSuccess {
         data {
-          activityLogs { id status reviewedBy { name } }
-          newMilestoneAwards { id activityLogId juvenileCode person { id } milestone { code kind threshold } }
+          activityLogs {
+            id
+            status
+            reviewedBy {
+              name
+            }
+          }
+          newMilestoneAwards {
+            id
+            activityLogId
+            juvenileCode
+            person {
+              id
+            }
+            milestone {
+              code
+              kind
+              threshold
+            }
+          }
         }
       }
-      ... on Error { message messageEn code }
-      ... on InvalidInputError { issues { path message messageEn } }
+      ... on Error {
+        message
+        messageEn
+        code
+      }
+      ... on InvalidInputError {
+        issues {
+          path
+          message
+          messageEn
+        }
+      }
     }
   }
 `;
@@ -59,9 +113,27 @@ const REJECT = /* GraphQL */ `
   mutation ($ids: [ID!]!, $reason: String!) {
     rejectActivityLogs(ids: $ids, reason: $reason) {
       __typename
-      ... on MutationRejectActivityLogsSuccess { data { activityLogs { id status rejectionReason } } }
-      ... on Error { message messageEn code }
-      ... on InvalidInputError { issues { path message messageEn } }
+      ... on MutationRejectActivityLogsSuccess {
+        data {
+          activityLogs {
+            id
+            status
+            rejectionReason
+          }
+        }
+      }
+      ... on Error {
+        message
+        messageEn
+        code
+      }
+      ... on InvalidInputError {
+        issues {
+          path
+          message
+          messageEn
+        }
+      }
     }
   }
 `;
@@ -295,7 +367,13 @@ describe("guardian consent (保護者同意)", () => {
     const group = await db().group.findUniqueOrThrow({ where: { id: salon01 } });
     // the child also helps at the salon (a multi-generation session)
     await db().membership.create({
-      data: { orgId: group.orgId, groupId: salon01, personId: child!.personId, groupRoleId: role.id, startedOn: new Date("2026-10-01T00:00:00Z") },
+      data: {
+        orgId: group.orgId,
+        groupId: salon01,
+        personId: child!.personId,
+        groupRoleId: role.id,
+        startedOn: new Date("2026-10-01T00:00:00Z"),
+      },
     });
     const before = await logCount();
     const members = await membersOn(salon01, DAY_DATE);
@@ -359,7 +437,12 @@ describe("the juvenile programme (少年院ボランティア)", () => {
     const members = await membersOn(salon01, DAY_DATE);
     const salon = await log(liaison, { groupId: salon01, activityTypeCode: "salon", participantPersonIds: members.slice(0, 1) });
     expect(salon.__typename).toBe("ForbiddenError");
-    const people = await log(liaison, { groupId: cohortId, date: WINTER_DAY, activityTypeCode: "wakame", participantPersonIds: members.slice(0, 1) });
+    const people = await log(liaison, {
+      groupId: cohortId,
+      date: WINTER_DAY,
+      activityTypeCode: "wakame",
+      participantPersonIds: members.slice(0, 1),
+    });
     expect(people.__typename).toBe("InvalidInputError");
     expect(people.issues![0]!.messageEn).toMatch(/pseudonymous code/);
     const unknown = await log(liaison, { groupId: cohortId, date: WINTER_DAY, activityTypeCode: "wakame", juvenileCodes: ["GS-X-99"] });
@@ -395,7 +478,9 @@ describe("approval, milestones and rejection", () => {
       data: { orgId: group.orgId, legalName: "新井 初", legalNameKana: "あらい はじめ" },
     });
     newcomer = person.id;
-    await db().membership.create({ data: { orgId: group.orgId, groupId: salon01, personId: newcomer, groupRoleId: role.id, startedOn: start } });
+    await db().membership.create({
+      data: { orgId: group.orgId, groupId: salon01, personId: newcomer, groupRoleId: role.id, startedOn: start },
+    });
     await db().insuranceEnrolment.create({
       data: { orgId: group.orgId, personId: newcomer, fiscalYear: 2026, plan: "基本タイプ", enrolledOn: new Date("2026-04-10T00:00:00Z") },
     });
@@ -447,7 +532,9 @@ describe("approval, milestones and rejection", () => {
     expect(result.data!.activityLogs[0]!.reviewedBy?.name).toBeTruthy();
     const mine = result.data!.newMilestoneAwards.filter((a) => a.person?.id === newcomer);
     const today = new Date();
-    const years = [1, 3, 5, 10].filter((y) => new Date(Date.UTC(start.getUTCFullYear() + y, start.getUTCMonth(), start.getUTCDate())) <= today);
+    const years = [1, 3, 5, 10].filter(
+      (y) => new Date(Date.UTC(start.getUTCFullYear() + y, start.getUTCMonth(), start.getUTCDate())) <= today,
+    );
     expect(mine.map((a) => a.milestone.code).sort()).toEqual(["first-activity", "hours-5", ...years.map((y) => `years-${y}`)].sort());
     expect(mine.every((a) => a.activityLogId === firstId)).toBe(true);
 
@@ -463,7 +550,16 @@ describe("approval, milestones and rejection", () => {
     // the newcomer's awards are seen by whoever may see their name
     const q = `query ($g: ID!) { activityLogs(groupId: $g, first: 5) { edges { node { id participants { person { id name milestoneAwards { milestone { code } } } } } } } }`;
     const byLeader = await salonLeader.graphql<{
-      activityLogs: { edges: Array<{ node: { id: string; participants: Array<{ person: { id: string; name: string | null; milestoneAwards: Array<{ milestone: { code: string } }> | null } }> } }> };
+      activityLogs: {
+        edges: Array<{
+          node: {
+            id: string;
+            participants: Array<{
+              person: { id: string; name: string | null; milestoneAwards: Array<{ milestone: { code: string } }> | null };
+            }>;
+          };
+        }>;
+      };
     }>(q, { g: salon01 });
     const p = byLeader.data!.activityLogs.edges.find((e) => e.node.id === secondId)!.node.participants[0]!.person;
     expect(p.name).toBe("新井 初");
@@ -480,7 +576,13 @@ describe("approval, milestones and rejection", () => {
     // 11 h so far; 40 h more crosses 50 h
     const ids: string[] = [];
     for (const day of ["2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19"]) {
-      const r = await log(salonLeader, { groupId: salon01, date: day, activityTypeCode: "salon", minutes: 600, participantPersonIds: [newcomer] });
+      const r = await log(salonLeader, {
+        groupId: salon01,
+        date: day,
+        activityTypeCode: "salon",
+        minutes: 600,
+        participantPersonIds: [newcomer],
+      });
       ids.push(r.data!.activityLog.id);
     }
     const result = await approve(ids);
@@ -494,16 +596,23 @@ describe("approval, milestones and rejection", () => {
     const submitted = await db().activityLog.findFirstOrThrow({ where: { status: "SUBMITTED" } });
     const result = await approve([submitted.id, draft.data!.activityLog.id]);
     expect(result.__typename).toBe("InvalidInputError");
-    expect(result.issues).toEqual([expect.objectContaining({ path: "ids.1", message: expect.stringMatching(/下書き/), messageEn: expect.stringMatching(/DRAFT/) })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ path: "ids.1", message: expect.stringMatching(/下書き/), messageEn: expect.stringMatching(/DRAFT/) }),
+    ]);
     expect((await db().activityLog.findUniqueOrThrow({ where: { id: submitted.id } })).status).toBe("SUBMITTED");
 
     // the draft is submitted by its leader, once
     const SUBMIT = `mutation ($id: ID!) { submitActivityLog(id: $id) { __typename ... on MutationSubmitActivityLogSuccess { data { activityLog { status } } } ... on Error { code } } }`;
-    const ok = await salonLeader.graphql<{ submitActivityLog: { __typename: string; data?: { activityLog: { status: string } } } }>(SUBMIT, {
+    const ok = await salonLeader.graphql<{ submitActivityLog: { __typename: string; data?: { activityLog: { status: string } } } }>(
+      SUBMIT,
+      {
+        id: draft.data!.activityLog.id,
+      },
+    );
+    expect(ok.data!.submitActivityLog.data!.activityLog.status).toBe("SUBMITTED");
+    const twice = await salonLeader.graphql<{ submitActivityLog: { __typename: string; code: string } }>(SUBMIT, {
       id: draft.data!.activityLog.id,
     });
-    expect(ok.data!.submitActivityLog.data!.activityLog.status).toBe("SUBMITTED");
-    const twice = await salonLeader.graphql<{ submitActivityLog: { __typename: string; code: string } }>(SUBMIT, { id: draft.data!.activityLog.id });
     expect(twice.data!.submitActivityLog).toEqual({ __typename: "ConflictError", code: "CONFLICT" });
     const stranger = await ozaki.graphql<{ submitActivityLog: { __typename: string } }>(SUBMIT, { id: submitted.id });
     expect(stranger.data!.submitActivityLog.__typename).toBe("ForbiddenError");
@@ -514,12 +623,17 @@ describe("approval, milestones and rejection", () => {
     expect(queue).toHaveLength(2);
     const ids = queue.map((l) => l.id);
 
-    const noReason = await staff.graphql<{ rejectActivityLogs: { __typename: string; issues: Array<{ message: string; messageEn: string }> } }>(REJECT, {
+    const noReason = await staff.graphql<{
+      rejectActivityLogs: { __typename: string; issues: Array<{ message: string; messageEn: string }> };
+    }>(REJECT, {
       ids,
       reason: "  ",
     });
     expect(noReason.data!.rejectActivityLogs.__typename).toBe("InvalidInputError");
-    expect(noReason.data!.rejectActivityLogs.issues[0]).toMatchObject({ message: expect.stringMatching(/理由/), messageEn: expect.stringMatching(/reason/) });
+    expect(noReason.data!.rejectActivityLogs.issues[0]).toMatchObject({
+      message: expect.stringMatching(/理由/),
+      messageEn: expect.stringMatching(/reason/),
+    });
 
     const byLeader = await salonLeader.graphql<{ rejectActivityLogs: { __typename: string } }>(REJECT, { ids, reason: "重複" });
     expect(byLeader.data!.rejectActivityLogs.__typename).toBe("ForbiddenError");
@@ -532,10 +646,12 @@ describe("approval, milestones and rejection", () => {
     const rejected = await staff.graphql<{
       rejectActivityLogs: { __typename: string; data: { activityLogs: Array<{ status: string; rejectionReason: string }> } };
     }>(REJECT, { ids, reason: "人数と時間をもう一度確認してください。" });
-    expect(rejected.data!.rejectActivityLogs.data.activityLogs.map(({ status, rejectionReason }) => ({ status, rejectionReason }))).toEqual([
-      { status: "REJECTED", rejectionReason: "人数と時間をもう一度確認してください。" },
-      { status: "REJECTED", rejectionReason: "人数と時間をもう一度確認してください。" },
-    ]);
+    expect(rejected.data!.rejectActivityLogs.data.activityLogs.map(({ status, rejectionReason }) => ({ status, rejectionReason }))).toEqual(
+      [
+        { status: "REJECTED", rejectionReason: "人数と時間をもう一度確認してください。" },
+        { status: "REJECTED", rejectionReason: "人数と時間をもう一度確認してください。" },
+      ],
+    );
     const stored = await db().activityLog.findMany({ where: { id: { in: ids } } });
     expect(stored.every((l) => l.status === "REJECTED" && l.reviewedById !== null)).toBe(true);
     const again = await staff.graphql<{ rejectActivityLogs: { __typename: string } }>(REJECT, { ids, reason: "再度" });
@@ -546,7 +662,11 @@ describe("approval, milestones and rejection", () => {
 describe("reading logs", () => {
   it("a salon leader pages through their salon's logs only; activity types follow the programme", async () => {
     const page1 = await salonLeader.graphql<{
-      activityLogs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; group: { id: string } } }> };
+      activityLogs: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { id: string; group: { id: string } } }>;
+      };
     }>(`{ activityLogs(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id group { id } } } } }`);
     const c = page1.data!.activityLogs;
     expect(c.totalCount).toBe(await db().activityLog.count({ where: { groupId: salon01 } }));
@@ -560,7 +680,9 @@ describe("reading logs", () => {
     expect(ids2).toHaveLength(5);
     expect(ids2.some((id) => c.edges.some((e) => e.node.id === id))).toBe(false);
 
-    const types = await salonLeader.graphql<{ activityTypes: Array<{ code: string }> }>(`{ activityTypes(programmeCode: "salon") { code } }`);
+    const types = await salonLeader.graphql<{ activityTypes: Array<{ code: string }> }>(
+      `{ activityTypes(programmeCode: "salon") { code } }`,
+    );
     const codes = types.data!.activityTypes.map((t) => t.code);
     expect(codes).toContain("salon");
     expect(codes).toContain("mimamori");
@@ -584,17 +706,20 @@ describe("reading logs", () => {
     const logId = r.data!.activityLog.id;
     const q = `query ($g: ID!) { activityLogs(groupId: $g, first: 50) { edges { node { id participants { person { id milestoneAwards { id } } } } } } }`;
     type Page = {
-      activityLogs: { edges: Array<{ node: { id: string; participants: Array<{ person: { id: string; milestoneAwards: unknown[] | null } | null }> } }> };
+      activityLogs: {
+        edges: Array<{ node: { id: string; participants: Array<{ person: { id: string; milestoneAwards: unknown[] | null } | null }> } }>;
+      };
     };
     const personIn = (page: Page | undefined) => page!.activityLogs.edges.find((e) => e.node.id === logId)!.node.participants[0]!.person;
     const byLeader = await salonLeader.graphql<Page>(q, { g: salon01 });
     expect(personIn(byLeader.data)).toEqual({ id: child, milestoneAwards: null });
     expect(byLeader.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
     expect(byLeader.errors?.[0]?.path?.at(-1)).toBe("milestoneAwards");
-    const named = await salonLeader.graphql<{ activityLogs: { edges: Array<{ node: { id: string; participants: Array<{ person: { name: string } | null }> } }> } }>(
-      `query ($g: ID!) { activityLogs(groupId: $g, first: 50) { edges { node { id participants { person { name } } } } } }`,
-      { g: salon01 },
-    );
+    const named = await salonLeader.graphql<{
+      activityLogs: { edges: Array<{ node: { id: string; participants: Array<{ person: { name: string } | null }> } }> };
+    }>(`query ($g: ID!) { activityLogs(groupId: $g, first: 50) { edges { node { id participants { person { name } } } } } }`, {
+      g: salon01,
+    });
     expect(named.data!.activityLogs.edges.find((e) => e.node.id === logId)!.node.participants[0]!.person?.name ?? null).toBeNull();
     const byStaff = await staff.graphql<Page>(q, { g: salon01 });
     expect(personIn(byStaff.data)!.milestoneAwards!.length).toBeGreaterThan(0);

@@ -5,8 +5,8 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
-import { type Context, signedIn } from "../context.ts";
-import { type FieldIssue, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
+import { signedIn, type Context } from "../context.ts";
+import { fieldIssue, InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 
 export interface LogActivityInput {
@@ -53,31 +53,39 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       select: { id: true, programmeId: true },
     });
     if (!activityType || (activityType.programmeId !== null && activityType.programmeId !== group.programmeId)) {
-      issues.push(fieldIssue("input.activityTypeCode", {
-        ja: "この団体の事業では使えない活動種別です。",
-        en: "This activity type is not available for the group's programme.",
-      }));
+      issues.push(
+        fieldIssue("input.activityTypeCode", {
+          ja: "この団体の事業では使えない活動種別です。",
+          en: "This activity type is not available for the group's programme.",
+        }),
+      );
     }
 
     if (personIds.length + codes.length === 0) {
-      issues.push(fieldIssue("input.participantPersonIds", {
-        ja: "参加者を1人以上指定してください。",
-        en: "Name at least one participant.",
-      }));
+      issues.push(
+        fieldIssue("input.participantPersonIds", {
+          ja: "参加者を1人以上指定してください。",
+          en: "Name at least one participant.",
+        }),
+      );
     }
 
     // Juvenile cohorts are logged by pseudonymous code only; other groups by person (少年法61条).
     if (juvenile && personIds.length > 0) {
-      issues.push(fieldIssue("input.participantPersonIds", {
-        ja: "少年院ボランティアの活動は仮名コードで記録してください。",
-        en: "Juvenile-programme activity is logged by pseudonymous code only.",
-      }));
+      issues.push(
+        fieldIssue("input.participantPersonIds", {
+          ja: "少年院ボランティアの活動は仮名コードで記録してください。",
+          en: "Juvenile-programme activity is logged by pseudonymous code only.",
+        }),
+      );
     }
     if (!juvenile && codes.length > 0) {
-      issues.push(fieldIssue("input.juvenileCodes", {
-        ja: "仮名コードで記録できるのは少年院ボランティアの活動だけです。",
-        en: "Pseudonymous codes are only for juvenile-programme cohorts.",
-      }));
+      issues.push(
+        fieldIssue("input.juvenileCodes", {
+          ja: "仮名コードで記録できるのは少年院ボランティアの活動だけです。",
+          en: "Pseudonymous codes are only for juvenile-programme cohorts.",
+        }),
+      );
     }
 
     let memberIds: string[] = [];
@@ -97,10 +105,12 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       memberIds = personIds.filter((id) => isMember.has(id));
       personIds.forEach((id, i) => {
         if (!isMember.has(id)) {
-          issues.push(fieldIssue(`input.participantPersonIds.${i}`, {
-            ja: `参加者（${i + 1}人目）は活動日（${iso(date)}）にこの団体のメンバーではありません。`,
-            en: `Participant ${i + 1} was not a member of this group on ${iso(date)}.`,
-          }));
+          issues.push(
+            fieldIssue(`input.participantPersonIds.${i}`, {
+              ja: `参加者（${i + 1}人目）は活動日（${iso(date)}）にこの団体のメンバーではありません。`,
+              en: `Participant ${i + 1} was not a member of this group on ${iso(date)}.`,
+            }),
+          );
         }
       });
 
@@ -142,15 +152,19 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       codes.forEach((code, i) => {
         const y = byCode.get(code);
         if (!y) {
-          issues.push(fieldIssue(`input.juvenileCodes.${i}`, {
-            ja: `コード ${code} はこの受入れ期の参加者にありません。`,
-            en: `The code ${code} is not a participant of this cohort.`,
-          }));
+          issues.push(
+            fieldIssue(`input.juvenileCodes.${i}`, {
+              ja: `コード ${code} はこの受入れ期の参加者にありません。`,
+              en: `The code ${code} is not a participant of this cohort.`,
+            }),
+          );
         } else if (y.joinedOn > date || (y.leftOn !== null && y.leftOn < date)) {
-          issues.push(fieldIssue(`input.juvenileCodes.${i}`, {
-            ja: `コード ${code} の参加者は活動日（${iso(date)}）に参加期間外です。`,
-            en: `The participant ${code} was not taking part on ${iso(date)}.`,
-          }));
+          issues.push(
+            fieldIssue(`input.juvenileCodes.${i}`, {
+              ja: `コード ${code} の参加者は活動日（${iso(date)}）に参加期間外です。`,
+              en: `The participant ${code} was not taking part on ${iso(date)}.`,
+            }),
+          );
         }
       });
       juvenileIds = youths.map((y) => y.id);

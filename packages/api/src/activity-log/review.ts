@@ -5,7 +5,7 @@ import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { awardMilestones } from "../milestone/award.ts";
 import { canAccessGroup } from "../organization/access.ts";
@@ -63,7 +63,10 @@ async function requireSubmitted(tx: Prisma.TransactionClient, orgId: string, ids
 }
 
 function raceConflict(): ConflictError {
-  return new ConflictError({ ja: "ほかの操作で活動記録の状態が変わりました。もう一度読み込んでください。", en: "Another change decided some of these logs meanwhile; reload and try again." });
+  return new ConflictError({
+    ja: "ほかの操作で活動記録の状態が変わりました。もう一度読み込んでください。",
+    en: "Another change decided some of these logs meanwhile; reload and try again.",
+  });
 }
 
 export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<ApproveResult> {
@@ -82,9 +85,7 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
     });
     const awardIds = await awardMilestones(tx, orgId, {
       personIds: [...new Set(participants.flatMap((p) => (p.personId ? [p.personId] : [])))],
-      juvenileParticipantIds: [
-        ...new Set(participants.flatMap((p) => (p.juvenileParticipantId ? [p.juvenileParticipantId] : []))),
-      ],
+      juvenileParticipantIds: [...new Set(participants.flatMap((p) => (p.juvenileParticipantId ? [p.juvenileParticipantId] : [])))],
     });
     await audit(
       ctx,
@@ -105,11 +106,7 @@ export async function rejectActivityLogs(ctx: Context, ids: string[], reason: st
       data: { status: "REJECTED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: reason },
     });
     if (count !== ids.length) throw raceConflict();
-    await audit(
-      ctx,
-      { action: "reject", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, reason } },
-      tx,
-    );
+    await audit(ctx, { action: "reject", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, reason } }, tx);
     return ids;
   });
 }

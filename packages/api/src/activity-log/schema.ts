@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect, scopedGroupIds } from "../organization/access.ts";
 import { bilingual, pastDayOf } from "../validation.ts";
@@ -160,7 +160,11 @@ builder.queryFields((t) => ({
         orderBy: [{ date: "desc" }, { id: "desc" }],
       });
       // every log a non-staff account reads is of a restricted tier (its own school, 部会, salon, cohort)
-      await auditRestrictedRead(ctx, "ActivityLog", logs.map((l) => l.id));
+      await auditRestrictedRead(
+        ctx,
+        "ActivityLog",
+        logs.map((l) => l.id),
+      );
       return logs;
     },
   }),
@@ -215,12 +219,24 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
         .min(1, bilingual({ ja: "活動時間は1分以上で入力してください。", en: "Minutes must be at least 1." }))
         .max(1440, bilingual({ ja: "活動時間は1日（1440分）以内で入力してください。", en: "Minutes cannot exceed one day (1440)." })),
     }),
-    place: t.string({ validate: z.string().max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Place: at most 200 characters." })).nullish() }),
+    place: t.string({
+      validate: z
+        .string()
+        .max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Place: at most 200 characters." }))
+        .nullish(),
+    }),
     peopleServed: t.int({
-      validate: z.number().int().min(0, bilingual({ ja: "対象者数は0以上で入力してください。", en: "People served cannot be negative." })).nullish(),
+      validate: z
+        .number()
+        .int()
+        .min(0, bilingual({ ja: "対象者数は0以上で入力してください。", en: "People served cannot be negative." }))
+        .nullish(),
     }),
     description: t.string({
-      validate: z.string().max(2000, bilingual({ ja: "内容は2000文字以内で入力してください。", en: "Description: at most 2000 characters." })).nullish(),
+      validate: z
+        .string()
+        .max(2000, bilingual({ ja: "内容は2000文字以内で入力してください。", en: "Description: at most 2000 characters." }))
+        .nullish(),
     }),
     participantPersonIds: t.idList({ description: "members of the group who took part" }),
     juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
@@ -228,28 +244,26 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
   }),
 });
 
-const LogActivityPayload = builder
-  .objectRef<{ activityLogId: string; uninsuredPersonIds: string[] }>("LogActivityPayload")
-  .implement({
-    fields: (t) => ({
-      activityLog: t.prismaField({
-        type: "ActivityLog",
-        resolve: (query, p) => prisma().activityLog.findUniqueOrThrow({ ...query, where: { id: p.activityLogId } }),
-      }),
-      uninsuredCount: t.int({
-        description: "participants without volunteer insurance for the fiscal year (logged, but flagged)",
-        resolve: (p) => p.uninsuredPersonIds.length,
-      }),
-      uninsuredParticipants: t.prismaField({
-        type: ["Person"],
-        description: "who was flagged, so the UI can warn",
-        resolve: (query, p) =>
-          p.uninsuredPersonIds.length === 0
-            ? []
-            : prisma().person.findMany({ ...query, where: { id: { in: p.uninsuredPersonIds } }, orderBy: { legalNameKana: "asc" } }),
-      }),
+const LogActivityPayload = builder.objectRef<{ activityLogId: string; uninsuredPersonIds: string[] }>("LogActivityPayload").implement({
+  fields: (t) => ({
+    activityLog: t.prismaField({
+      type: "ActivityLog",
+      resolve: (query, p) => prisma().activityLog.findUniqueOrThrow({ ...query, where: { id: p.activityLogId } }),
     }),
-  });
+    uninsuredCount: t.int({
+      description: "participants without volunteer insurance for the fiscal year (logged, but flagged)",
+      resolve: (p) => p.uninsuredPersonIds.length,
+    }),
+    uninsuredParticipants: t.prismaField({
+      type: ["Person"],
+      description: "who was flagged, so the UI can warn",
+      resolve: (query, p) =>
+        p.uninsuredPersonIds.length === 0
+          ? []
+          : prisma().person.findMany({ ...query, where: { id: { in: p.uninsuredPersonIds } }, orderBy: { legalNameKana: "asc" } }),
+    }),
+  }),
+});
 
 const ActivityLogPayload = builder.objectRef<{ activityLogId: string }>("ActivityLogPayload").implement({
   fields: (t) => ({
@@ -273,7 +287,11 @@ const ActivityLogsPayload = builder.objectRef<{ activityLogIds: string[]; awardI
       resolve: (query, p) =>
         p.awardIds.length === 0
           ? []
-          : prisma().milestoneAward.findMany({ ...query, where: { id: { in: p.awardIds } }, orderBy: [{ awardedAt: "asc" }, { id: "asc" }] }),
+          : prisma().milestoneAward.findMany({
+              ...query,
+              where: { id: { in: p.awardIds } },
+              orderBy: [{ awardedAt: "asc" }, { id: "asc" }],
+            }),
     }),
   }),
 });
@@ -282,7 +300,10 @@ const idsSchema = z
   .array(z.string())
   .min(1, bilingual({ ja: "活動記録を1件以上選んでください。", en: "Choose at least one activity log." }))
   .max(500, bilingual({ ja: "一度に扱えるのは500件までです。", en: "At most 500 logs at a time." }))
-  .refine((ids) => new Set(ids).size === ids.length, bilingual({ ja: "同じ活動記録が重複しています。", en: "The same log is listed twice." }));
+  .refine(
+    (ids) => new Set(ids).size === ids.length,
+    bilingual({ ja: "同じ活動記録が重複しています。", en: "The same log is listed twice." }),
+  );
 
 builder.mutationFields((t) => ({
   logActivity: t.field({

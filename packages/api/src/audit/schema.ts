@@ -2,7 +2,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 
 interface Actor {
   name: string;

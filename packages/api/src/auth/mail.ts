@@ -1,8 +1,9 @@
 // Outgoing mail goes through the MailOutbox table: written in the caller's transaction, then
 // delivered by the console transport (the log) or, when SMTP_URL is set, by SMTP.
+import type { Logger } from "pino";
+
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
-import type { Logger } from "pino";
 
 export interface Mail {
   orgId?: string | null;

@@ -21,8 +21,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     },
   });
   if (!user) return null;
-  const ids = (role: string) =>
-    user.accessRoles.filter((r) => r.role === role && r.groupId).map((r) => r.groupId as string);
+  const ids = (role: string) => user.accessRoles.filter((r) => r.role === role && r.groupId).map((r) => r.groupId as string);
   return {
     userId: user.id,
     orgId: user.orgId,

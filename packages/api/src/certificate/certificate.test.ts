@@ -31,8 +31,18 @@ beforeAll(async () => {
   salonLeaderPersonId = me.data!.me.personId;
   salonId = me.data!.me.salonIds[0]!;
   const db = server.db.prisma;
-  cohortId = (await db.group.findFirstOrThrow({ where: { programme: { privacyTier: "JUVENILE" } }, orderBy: { startedOn: "desc" }, select: { id: true } })).id;
-  youth = await db.juvenileParticipant.findFirstOrThrow({ where: { cohortId }, orderBy: { code: "asc" }, select: { id: true, code: true } });
+  cohortId = (
+    await db.group.findFirstOrThrow({
+      where: { programme: { privacyTier: "JUVENILE" } },
+      orderBy: { startedOn: "desc" },
+      select: { id: true },
+    })
+  ).id;
+  youth = await db.juvenileParticipant.findFirstOrThrow({
+    where: { cohortId },
+    orderBy: { code: "asc" },
+    select: { id: true, code: true },
+  });
   const certs = await db.certificate.findMany({ select: { id: true, personId: true, juvenileParticipantId: true, groupId: true } });
   seeded = {
     cohort: certs.find((c) => c.groupId)!.id,
@@ -124,7 +134,15 @@ const ISSUE = `mutation ($input: IssueCertificateInput!) {
 interface IssueResult {
   issueCertificate: {
     __typename: string;
-    data?: { id: string; serialNumber: number; title: string; issuedOn: string; issuedOnWareki: string; recipientKind: string; pdfUrl: string };
+    data?: {
+      id: string;
+      serialNumber: number;
+      title: string;
+      issuedOn: string;
+      issuedOnWareki: string;
+      recipientKind: string;
+      pdfUrl: string;
+    };
     code?: string;
     message?: string;
     messageEn?: string;
@@ -160,7 +178,9 @@ describe("issuing certificates", () => {
     expect(first.data!.issueCertificate.data!.pdfUrl).toBe(`/api/certificates/${first.data!.issueCertificate.data!.id}.pdf`);
 
     const together = await Promise.all(
-      [0, 1, 2].map(() => staff.graphql<IssueResult>(ISSUE, { input: { groupId: salonId, title: "感謝状", body, issuedOn: "2026-11-14" } })),
+      [0, 1, 2].map(() =>
+        staff.graphql<IssueResult>(ISSUE, { input: { groupId: salonId, title: "感謝状", body, issuedOn: "2026-11-14" } }),
+      ),
     );
     const serials = together.map((r) => r.data!.issueCertificate.data!.serialNumber).sort((a, b) => a - b);
     expect(serials).toEqual([max + 2, max + 3, max + 4]);
@@ -170,16 +190,35 @@ describe("issuing certificates", () => {
 
   it("validates the input in both languages, and writes nothing", async () => {
     const before = await server.db.prisma.certificate.count();
-    const award = await server.db.prisma.milestoneAward.findFirstOrThrow({ where: { personId: { not: null, notIn: [salonLeaderPersonId] } }, select: { id: true } });
+    const award = await server.db.prisma.milestoneAward.findFirstOrThrow({
+      where: { personId: { not: null, notIn: [salonLeaderPersonId] } },
+      select: { id: true },
+    });
     const cases: Array<[Record<string, unknown>, string, RegExp]> = [
-      [{ personId: salonLeaderPersonId, groupId: salonId, title: "感謝状", body, issuedOn: "2026-11-14" }, "input.personId", /exactly one recipient/],
+      [
+        { personId: salonLeaderPersonId, groupId: salonId, title: "感謝状", body, issuedOn: "2026-11-14" },
+        "input.personId",
+        /exactly one recipient/,
+      ],
       [{ title: "感謝状", body, issuedOn: "2026-11-14" }, "input.personId", /exactly one recipient/],
       [{ personId: salonLeaderPersonId, title: "感謝状", body: " ", issuedOn: "2026-11-14" }, "input.body", /Enter the body/],
       [{ personId: salonLeaderPersonId, title: "感謝状", body: "あ".repeat(801), issuedOn: "2026-11-14" }, "input.body", /800 characters/],
       [{ personId: salonLeaderPersonId, title: "感謝状", body, issuedOn: "2099-11-14" }, "input.issuedOn", /days ahead/],
-      [{ juvenileParticipantId: youth.id, title: "感謝状", body: `${youth.code} 様\n${body}`, issuedOn: "2026-11-14" }, "input.body", /juvenile participant's code/],
-      [{ groupId: cohortId, title: "感謝状", body: `${youth.code}さんをはじめ`, issuedOn: "2026-11-14" }, "input.body", /juvenile participant's code/],
-      [{ personId: salonLeaderPersonId, milestoneAwardId: award.id, title: "感謝状", body, issuedOn: "2026-11-14" }, "input.milestoneAwardId", /recipient/],
+      [
+        { juvenileParticipantId: youth.id, title: "感謝状", body: `${youth.code} 様\n${body}`, issuedOn: "2026-11-14" },
+        "input.body",
+        /juvenile participant's code/,
+      ],
+      [
+        { groupId: cohortId, title: "感謝状", body: `${youth.code}さんをはじめ`, issuedOn: "2026-11-14" },
+        "input.body",
+        /juvenile participant's code/,
+      ],
+      [
+        { personId: salonLeaderPersonId, milestoneAwardId: award.id, title: "感謝状", body, issuedOn: "2026-11-14" },
+        "input.milestoneAwardId",
+        /recipient/,
+      ],
     ];
     for (const [input, path, en] of cases) {
       const res = await staff.graphql<IssueResult>(ISSUE, { input });
@@ -213,7 +252,9 @@ describe("who sees certificates", () => {
     const all = await visibleCertificates(staff);
     expect(all).toEqual(expect.arrayContaining(Object.values(seeded)));
 
-    const own = await staff.graphql<IssueResult>(ISSUE, { input: { personId: salonLeaderPersonId, title: "感謝状", body, issuedOn: "2026-11-14" } });
+    const own = await staff.graphql<IssueResult>(ISSUE, {
+      input: { personId: salonLeaderPersonId, title: "感謝状", body, issuedOn: "2026-11-14" },
+    });
     const ownId = own.data!.issueCertificate.data!.id;
     const leaderSees = await visibleCertificates(salonLeader);
     expect(leaderSees).toContain(ownId);
@@ -221,9 +262,9 @@ describe("who sees certificates", () => {
     expect(leaderSees).not.toContain(seeded.cohort);
     expect(leaderSees).not.toContain(seeded.youth);
 
-    const liaisonSees = await liaison.graphql<{ certificates: { edges: Array<{ node: { id: string; recipientKind: string; juvenileParticipant: { code: string } | null } }> } }>(
-      CERTIFICATES,
-    );
+    const liaisonSees = await liaison.graphql<{
+      certificates: { edges: Array<{ node: { id: string; recipientKind: string; juvenileParticipant: { code: string } | null } }> };
+    }>(CERTIFICATES);
     const ids = liaisonSees.data!.certificates.edges.map((e) => e.node.id);
     expect(ids.sort()).toEqual([seeded.cohort, seeded.youth].sort());
     const trail = await server.db.prisma.auditEvent.findFirstOrThrow({
@@ -250,7 +291,10 @@ describe("the certificate PDF", () => {
     expect(pageCount(pdf)).toBe(1);
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
 
-    const row = await server.db.prisma.certificate.findUniqueOrThrow({ where: { id: seeded.person }, select: { person: { select: { legalName: true } }, serialNumber: true } });
+    const row = await server.db.prisma.certificate.findUniqueOrThrow({
+      where: { id: seeded.person },
+      select: { person: { select: { legalName: true } }, serialNumber: true },
+    });
     const text = pdfText(await renderCertificatePdf(seeded.person, await viewerOf("staff"), { compress: false }));
     expect(text).toContain("感謝状");
     expect(text).toContain(`第${row.serialNumber}号`);
@@ -287,18 +331,24 @@ describe("the certificate PDF", () => {
   });
 
   it("is downloaded by the person themself and by the liaison for the cohort, and refused to everyone else", async () => {
-    const own = await staff.graphql<IssueResult>(ISSUE, { input: { personId: salonLeaderPersonId, title: "感謝状", body, issuedOn: "2026-11-14" } });
+    const own = await staff.graphql<IssueResult>(ISSUE, {
+      input: { personId: salonLeaderPersonId, title: "感謝状", body, issuedOn: "2026-11-14" },
+    });
     const ownId = own.data!.issueCertificate.data!.id;
     expect((await download("salon-leader", ownId)).status).toBe(200);
     expect((await download("salon-leader", seeded.person)).status).toBe(403);
     expect((await download("salon-leader", seeded.youth)).status).toBe(403);
 
     const liaisonId = (await viewerOf("liaison")).userId;
-    const before = await server.db.prisma.auditEvent.count({ where: { actorId: liaisonId, entity: "Certificate", entityId: seeded.youth } });
+    const before = await server.db.prisma.auditEvent.count({
+      where: { actorId: liaisonId, entity: "Certificate", entityId: seeded.youth },
+    });
     const youthPdf = await download("liaison", seeded.youth);
     expect(youthPdf.status).toBe(200);
     expect((await youthPdf.arrayBuffer()).byteLength).toBeGreaterThan(20_000);
-    expect(await server.db.prisma.auditEvent.count({ where: { actorId: liaisonId, entity: "Certificate", entityId: seeded.youth } })).toBe(before + 1);
+    expect(await server.db.prisma.auditEvent.count({ where: { actorId: liaisonId, entity: "Certificate", entityId: seeded.youth } })).toBe(
+      before + 1,
+    );
     expect((await download("liaison", seeded.cohort)).status).toBe(200);
     expect((await download("liaison", seeded.person)).status).toBe(403);
     expect((await download("liaison", ownId)).status).toBe(403);
@@ -314,7 +364,11 @@ describe("the certificate PDF", () => {
 
 describe("printedBody", () => {
   it("drops the addressee, date and signature lines a whole letter carries, and keeps the rest", () => {
-    expect(printedBody("山田 太郎 様\nあなたは…尽力されました。\n\n令和8年11月14日\n社会福祉法人 阪南市社会福祉協議会 会長")).toBe("あなたは…尽力されました。");
-    expect(printedBody("あなたは…尽力されました。\nここに感謝の意を表します。")).toBe("あなたは…尽力されました。\nここに感謝の意を表します。");
+    expect(printedBody("山田 太郎 様\nあなたは…尽力されました。\n\n令和8年11月14日\n社会福祉法人 阪南市社会福祉協議会 会長")).toBe(
+      "あなたは…尽力されました。",
+    );
+    expect(printedBody("あなたは…尽力されました。\nここに感謝の意を表します。")).toBe(
+      "あなたは…尽力されました。\nここに感謝の意を表します。",
+    );
   });
 });

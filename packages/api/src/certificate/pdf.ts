@@ -237,8 +237,16 @@ function renderCertificate(content: CertificateContent, options: { compress?: bo
   const inner = W - 2 * MARGIN_X;
 
   // frame: a heavy outer rule and a fine inner one, as on printed 賞状 paper
-  doc.lineWidth(3.5).strokeColor(GOLD).rect(28, 28, W - 56, H - 56).stroke();
-  doc.lineWidth(0.8).strokeColor(GOLD).rect(37, 37, W - 74, H - 74).stroke();
+  doc
+    .lineWidth(3.5)
+    .strokeColor(GOLD)
+    .rect(28, 28, W - 56, H - 56)
+    .stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(GOLD)
+    .rect(37, 37, W - 74, H - 74)
+    .stroke();
 
   const serial = `第${content.serialNumber}号`;
   ts.draw(serial, W - 66 - ts.width(serial, 11), 58, 11);
@@ -259,7 +267,12 @@ function renderCertificate(content: CertificateContent, options: { compress?: bo
   const recipientWidth = ts.width(content.recipient, recipientSize);
   ts.draw(content.recipient, MARGIN_X, 205, recipientSize);
   const ruleY = 205 + recipientSize * 1.5;
-  doc.lineWidth(0.6).strokeColor(INK).moveTo(MARGIN_X, ruleY).lineTo(Math.max(MARGIN_X + recipientWidth + 12, W / 2), ruleY).stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(INK)
+    .moveTo(MARGIN_X, ruleY)
+    .lineTo(Math.max(MARGIN_X + recipientWidth + 12, W / 2), ruleY)
+    .stroke();
 
   const bodyTop = 272;
   const bodyBottom = 618;
@@ -296,7 +309,11 @@ async function loadCertificate(certificateId: string, viewer: Viewer) {
   });
   if (row) return row;
   const exists = await prisma().certificate.count({ where: { id: certificateId, orgId: viewer.orgId } });
-  if (exists > 0) throw new ForbiddenError({ ja: "この感謝状をダウンロードする権限がありません。", en: "You are not allowed to download this certificate." });
+  if (exists > 0)
+    throw new ForbiddenError({
+      ja: "この感謝状をダウンロードする権限がありません。",
+      en: "You are not allowed to download this certificate.",
+    });
   throw new NotFoundError({ ja: "感謝状", en: "certificate" });
 }
 
@@ -332,7 +349,10 @@ export function certificateRoute(auth: Auth): RequestHandler {
       res
         .status(200)
         .type("application/pdf")
-        .setHeader("content-disposition", `attachment; filename="certificate-${id}.pdf"; filename*=UTF-8''${encodeURIComponent("感謝状")}-${id}.pdf`)
+        .setHeader(
+          "content-disposition",
+          `attachment; filename="certificate-${id}.pdf"; filename*=UTF-8''${encodeURIComponent("感謝状")}-${id}.pdf`,
+        )
         .setHeader("x-content-type-options", "nosniff")
         .send(pdf);
     } catch (err) {
@@ -341,7 +361,9 @@ export function certificateRoute(auth: Auth): RequestHandler {
         return;
       }
       req.log.error({ err }, "certificate pdf failed");
-      res.status(500).json({ code: "INTERNAL_SERVER_ERROR", message: "サーバーでエラーが発生しました。", messageEn: "An internal error occurred." });
+      res
+        .status(500)
+        .json({ code: "INTERNAL_SERVER_ERROR", message: "サーバーでエラーが発生しました。", messageEn: "An internal error occurred." });
     }
   };
 }

@@ -74,7 +74,10 @@ const IssueCertificateInput = builder.inputType("IssueCertificateInput", {
   validate: z
     .looseObject({ personId: z.unknown().optional(), juvenileParticipantId: z.unknown().optional(), groupId: z.unknown().optional() })
     .refine((i) => [i.personId, i.juvenileParticipantId, i.groupId].filter(Boolean).length === 1, {
-      message: bilingual({ ja: "宛先は個人・少年院ボランティアの参加者・団体のいずれか一つを指定してください。", en: "Give exactly one recipient: a person, a juvenile participant or a group." }),
+      message: bilingual({
+        ja: "宛先は個人・少年院ボランティアの参加者・団体のいずれか一つを指定してください。",
+        en: "Give exactly one recipient: a person, a juvenile participant or a group.",
+      }),
       path: ["personId"],
     }),
 });

@@ -149,7 +149,10 @@ export function findChild(ctx: Context, childVolunteerId: string): Promise<{ id:
   const viewer = ctx.viewer;
   if (!viewer || !isUuid(childVolunteerId)) return Promise.resolve(null);
   return memo(ctx, `child-volunteer:child:${childVolunteerId}`, () =>
-    prisma().childVolunteer.findFirst({ where: { id: childVolunteerId, orgId: viewer.orgId }, select: { id: true, orgId: true, schoolId: true } }),
+    prisma().childVolunteer.findFirst({
+      where: { id: childVolunteerId, orgId: viewer.orgId },
+      select: { id: true, orgId: true, schoolId: true },
+    }),
   );
 }
 

@@ -55,7 +55,15 @@ interface Child {
   photoConsent: boolean;
   person: { id: string; name: string; legalName: string; legalNameKana: string };
   school: { name: string; kind: string };
-  consents: Array<{ id: string; kind: string; granted: boolean; givenBy: string; withdrawnAt: string | null; inForce: boolean; recordedByName: string | null }>;
+  consents: Array<{
+    id: string;
+    kind: string;
+    granted: boolean;
+    givenBy: string;
+    withdrawnAt: string | null;
+    inForce: boolean;
+    recordedByName: string | null;
+  }>;
 }
 
 /** A query field the viewer may not see: null with a FORBIDDEN error. */
@@ -137,7 +145,14 @@ async function importCsv(client: TestClient, groupId: string, csv: string, encod
 const CONSENT = `id kind granted givenBy givenOn withdrawnAt inForce childVolunteer { id hasActivityConsent photoConsent }`;
 
 async function recordConsent(client: TestClient, input: Record<string, unknown>) {
-  const res = await client.graphql<{ r: Result<{ id: string; withdrawnAt: string | null; inForce: boolean; childVolunteer: { hasActivityConsent: boolean; photoConsent: boolean } }> }>(
+  const res = await client.graphql<{
+    r: Result<{
+      id: string;
+      withdrawnAt: string | null;
+      inForce: boolean;
+      childVolunteer: { hasActivityConsent: boolean; photoConsent: boolean };
+    }>;
+  }>(
     `mutation($input: RecordConsentInput!) { r: recordConsent(input: $input) { ${RESULT} ... on MutationRecordConsentSuccess { data { ${CONSENT} } } } }`,
     { input },
   );
@@ -146,7 +161,9 @@ async function recordConsent(client: TestClient, input: Record<string, unknown>)
 }
 
 async function withdrawConsent(client: TestClient, consentId: string, on?: string) {
-  const res = await client.graphql<{ r: Result<{ id: string; withdrawnAt: string | null; inForce: boolean; childVolunteer: { hasActivityConsent: boolean } }> }>(
+  const res = await client.graphql<{
+    r: Result<{ id: string; withdrawnAt: string | null; inForce: boolean; childVolunteer: { hasActivityConsent: boolean } }>;
+  }>(
     `mutation($consentId: ID!, $on: Date) { r: withdrawConsent(consentId: $consentId, on: $on) { ${RESULT} ... on MutationWithdrawConsentSuccess { data { ${CONSENT} } } } }`,
     { consentId, on },
   );
@@ -199,7 +216,9 @@ describe("who sees a child", () => {
     expect(children.filter((c) => c.status === "ALUMNI")).toHaveLength(1);
     // the form of one child has not come back: no activity consent
     expect(children.filter((c) => !c.hasActivityConsent)).toHaveLength(1);
-    expect(children.filter((c) => c.hasActivityConsent).every((c) => c.consents.some((x) => x.kind === "GUARDIAN_ACTIVITY" && x.inForce))).toBe(true);
+    expect(
+      children.filter((c) => c.hasActivityConsent).every((c) => c.consents.some((x) => x.kind === "GUARDIAN_ACTIVITY" && x.inForce)),
+    ).toBe(true);
 
     const active = await listChildren(ozaki, ozakiGroup, "ACTIVE");
     expect(active.data!.childVolunteers).toHaveLength(18);
@@ -228,11 +247,16 @@ describe("who sees a child", () => {
     expect(list.data?.childVolunteers ?? null).toBeNull();
     const theirs = await listChildren(staff, tottoriGroup);
     const id = theirs.data!.childVolunteers![0]!.id;
-    const one = await ozaki.graphql<{ childVolunteer: Child | null }>(`query($id: ID!) { childVolunteer(id: $id) { id guardianPhone } }`, { id });
+    const one = await ozaki.graphql<{ childVolunteer: Child | null }>(`query($id: ID!) { childVolunteer(id: $id) { id guardianPhone } }`, {
+      id,
+    });
     forbidden(one);
     expect(one.data?.childVolunteer ?? null).toBeNull();
     // the same child for its own coordinator
-    const allowed = await tottori.graphql<{ childVolunteer: Child | null }>(`query($id: ID!) { childVolunteer(id: $id) { id guardianPhone } }`, { id });
+    const allowed = await tottori.graphql<{ childVolunteer: Child | null }>(
+      `query($id: ID!) { childVolunteer(id: $id) { id guardianPhone } }`,
+      { id },
+    );
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data!.childVolunteer!.id).toBe(id);
   });
@@ -242,11 +266,16 @@ describe("who sees a child", () => {
     const small = await server.statements.count(() => staff.graphql<{ childVolunteers: Child[] }>(q, { groupId: ozakiGroup }));
     // 40 more children at the school
     const school = await server.db.prisma.group.findUniqueOrThrow({ where: { id: ozakiGroup }, select: { orgId: true, schoolId: true } });
-    const rows = Array.from({ length: 40 }, (_, i) => ({ legalName: `多数 ${i}`, legalNameKana: `たすう ${"あいうえおかきくけこ"[i % 10]}${"さしすせ"[Math.floor(i / 10)]}` }));
+    const rows = Array.from({ length: 40 }, (_, i) => ({
+      legalName: `多数 ${i}`,
+      legalNameKana: `たすう ${"あいうえおかきくけこ"[i % 10]}${"さしすせ"[Math.floor(i / 10)]}`,
+    }));
     await server.db.prisma.$transaction(async (tx) => {
       for (const r of rows) {
         const person = await tx.person.create({ data: { orgId: school.orgId, ...r } });
-        await tx.childVolunteer.create({ data: { orgId: school.orgId, personId: person.id, schoolId: school.schoolId!, grade: 4, guardianName: "多数 保護者" } });
+        await tx.childVolunteer.create({
+          data: { orgId: school.orgId, personId: person.id, schoolId: school.schoolId!, grade: 4, guardianName: "多数 保護者" },
+        });
       }
     });
     const large = await server.statements.count(() => staff.graphql<{ childVolunteers: Child[] }>(q, { groupId: ozakiGroup }));
@@ -320,12 +349,34 @@ describe("registering a child", () => {
 
   it("refuses a grade the school does not have, bad kana, phone and email — in Japanese and English, writing nothing", async () => {
     const [people, children] = [await count.people(), await count.children()];
-    const grade = await register(ozaki, { groupId: ozakiGroup, legalName: "尾崎 一郎", legalNameKana: "おざき いちろう", grade: 7, guardianName: "尾崎 二郎" });
+    const grade = await register(ozaki, {
+      groupId: ozakiGroup,
+      legalName: "尾崎 一郎",
+      legalNameKana: "おざき いちろう",
+      grade: 7,
+      guardianName: "尾崎 二郎",
+    });
     expect(grade.__typename).toBe("InvalidInputError");
-    expect(grade.issues).toEqual([{ path: "input.grade", message: expect.stringContaining("小学校の学年は1〜6年"), messageEn: expect.stringContaining("primary school are 1–6") }]);
+    expect(grade.issues).toEqual([
+      {
+        path: "input.grade",
+        message: expect.stringContaining("小学校の学年は1〜6年"),
+        messageEn: expect.stringContaining("primary school are 1–6"),
+      },
+    ]);
 
-    const jh = await register(tottori, { groupId: tottoriGroup, legalName: "鳥取 一郎", legalNameKana: "とっとり いちろう", grade: 4, guardianName: "鳥取 花子" });
-    expect(jh.issues?.[0]).toMatchObject({ path: "input.grade", message: expect.stringContaining("中学校の学年は1〜3年"), messageEn: expect.stringContaining("junior high school are 1–3") });
+    const jh = await register(tottori, {
+      groupId: tottoriGroup,
+      legalName: "鳥取 一郎",
+      legalNameKana: "とっとり いちろう",
+      grade: 4,
+      guardianName: "鳥取 花子",
+    });
+    expect(jh.issues?.[0]).toMatchObject({
+      path: "input.grade",
+      message: expect.stringContaining("中学校の学年は1〜3年"),
+      messageEn: expect.stringContaining("junior high school are 1–3"),
+    });
 
     const bad = await register(ozaki, {
       groupId: ozakiGroup,
@@ -339,9 +390,15 @@ describe("registering a child", () => {
     expect(bad.__typename).toBe("InvalidInputError");
     expect(bad.message).toContain("何も保存していません");
     const byPath = Object.fromEntries(bad.issues!.map((i) => [i.path, i]));
-    expect(byPath["input.legalNameKana"]).toMatchObject({ message: "ふりがなはひらがなで入力してください。", messageEn: "Write the kana reading in hiragana." });
+    expect(byPath["input.legalNameKana"]).toMatchObject({
+      message: "ふりがなはひらがなで入力してください。",
+      messageEn: "Write the kana reading in hiragana.",
+    });
     expect(byPath["input.guardianPhone"]?.messageEn).toMatch(/Not a valid phone number/);
-    expect(byPath["input.guardianEmail"]).toMatchObject({ message: "メールアドレスの形式が正しくありません。", messageEn: "Not a valid email address." });
+    expect(byPath["input.guardianEmail"]).toMatchObject({
+      message: "メールアドレスの形式が正しくありません。",
+      messageEn: "Not a valid email address.",
+    });
 
     const future = await register(ozaki, {
       groupId: ozakiGroup,
@@ -357,8 +414,18 @@ describe("registering a child", () => {
   });
 
   it("refuses the same child twice, and a coordinator registering into another school's group", async () => {
-    const again = await register(ozaki, { groupId: ozakiGroup, legalName: "尾崎 はると", legalNameKana: "おざき はると", grade: 5, guardianName: "尾崎 花子" });
-    expect(again).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", messageEn: expect.stringContaining("already registered") });
+    const again = await register(ozaki, {
+      groupId: ozakiGroup,
+      legalName: "尾崎 はると",
+      legalNameKana: "おざき はると",
+      grade: 5,
+      guardianName: "尾崎 花子",
+    });
+    expect(again).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+      messageEn: expect.stringContaining("already registered"),
+    });
     const other = await ozaki.graphql(
       `mutation($input: RegisterChildVolunteerInput!) { r: registerChildVolunteer(input: $input) { ${RESULT} } }`,
       { input: { groupId: tottoriGroup, legalName: "鳥取 次郎", legalNameKana: "とっとり じろう", grade: 1, guardianName: "鳥取 花子" } },
@@ -386,9 +453,18 @@ describe("CSV import", () => {
       [3, "INVALID"],
       [4, "VALID"],
     ]);
-    expect(pv.rows[0]).toMatchObject({ legalNameKana: "はんなん さくら", guardianPhone: "072-471-5555", activityConsent: true, photoConsent: true });
+    expect(pv.rows[0]).toMatchObject({
+      legalNameKana: "はんなん さくら",
+      guardianPhone: "072-471-5555",
+      activityConsent: true,
+      photoConsent: true,
+    });
     expect(pv.rows[1]!.issues).toEqual([
-      { path: "rows.3.grade", message: "3行目「学年」: 尾崎小学校: 小学校の学年は1〜6年です（入力: 8）。", messageEn: "Row 3 (学年): 尾崎小学校: Grades at a primary school are 1–6 (got 8)." },
+      {
+        path: "rows.3.grade",
+        message: "3行目「学年」: 尾崎小学校: 小学校の学年は1〜6年です（入力: 8）。",
+        messageEn: "Row 3 (学年): 尾崎小学校: Grades at a primary school are 1–6 (got 8).",
+      },
     ]);
     expect(pv.columns.find((c) => c.header === "保護者連絡先")?.field).toBe("guardianContact");
 
@@ -405,7 +481,12 @@ describe("CSV import", () => {
     expect(imported.map((c) => c.person.legalNameKana)).toEqual(["おざき みなと", "はんなん さくら", "はんなん ゆうと"]);
     expect(imported.map((c) => c.grade)).toEqual([6, 4, 5]);
     const yuto = imported.find((c) => c.person.legalName === "阪南 ゆうと")!;
-    expect(yuto).toMatchObject({ guardianEmail: "yuto.parent@example.com", guardianPhone: null, hasActivityConsent: true, photoConsent: false });
+    expect(yuto).toMatchObject({
+      guardianEmail: "yuto.parent@example.com",
+      guardianPhone: null,
+      hasActivityConsent: true,
+      photoConsent: false,
+    });
     // the consent form's scope and version default to the latest recorded in the organisation
     expect(imported.find((c) => c.person.legalName === "尾崎 みなと")).toMatchObject({ hasActivityConsent: false, consents: [] });
     expect(await count.children()).toBe(children + 3);
@@ -422,7 +503,8 @@ describe("CSV import", () => {
     const res = await importCsv(ozaki, ozakiGroup, dup);
     expect(res.issues!.map((i) => i.path)).toEqual(["rows.2.legalName", "rows.4.legalName"]);
 
-    const noGrade = (await preview(ozaki, ozakiGroup, "name,kana,guardian\n阪南 そら,はんなん そら,阪南 健\n")).data!.previewChildVolunteerImport!;
+    const noGrade = (await preview(ozaki, ozakiGroup, "name,kana,guardian\n阪南 そら,はんなん そら,阪南 健\n")).data!
+      .previewChildVolunteerImport!;
     expect(noGrade.canImport).toBe(false);
     expect(noGrade.fileIssues[0]).toMatchObject({ path: "csv", message: expect.stringContaining("学年") });
     // English headers are aliases
@@ -435,14 +517,29 @@ describe("CSV import", () => {
     const rows = [header, "下荘 あおい,しものしょう あおい,3,下荘 真一,父,072-476-0001,同意,不同意"].join("\r\n");
     const sjis = iconv.encode(rows, "cp932").toString("base64");
     const pv = (await preview(ozaki, ozakiGroup, sjis, "BASE64")).data!.previewChildVolunteerImport!;
-    expect(pv).toMatchObject({ charset: "Shift_JIS", canImport: true, rows: [{ legalName: "下荘 あおい", grade: 3, activityConsent: true, photoConsent: false }] });
+    expect(pv).toMatchObject({
+      charset: "Shift_JIS",
+      canImport: true,
+      rows: [{ legalName: "下荘 あおい", grade: 3, activityConsent: true, photoConsent: false }],
+    });
     const imported = await importCsv(ozaki, ozakiGroup, sjis, "BASE64");
     expect(imported.__typename).toBe("MutationImportChildVolunteersSuccess");
-    expect(imported.data![0]).toMatchObject({ person: { legalName: "下荘 あおい", legalNameKana: "しものしょう あおい" }, guardianName: "下荘 真一", hasActivityConsent: true });
+    expect(imported.data![0]).toMatchObject({
+      person: { legalName: "下荘 あおい", legalNameKana: "しものしょう あおい" },
+      guardianName: "下荘 真一",
+      hasActivityConsent: true,
+    });
 
-    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([header, "尾崎 れん,おざき れん,4,尾崎 瞳,母,,,"].join("\n"), "utf8")]);
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from([header, "尾崎 れん,おざき れん,4,尾崎 瞳,母,,,"].join("\n"), "utf8"),
+    ]);
     const utf8 = (await preview(ozaki, ozakiGroup, bom.toString("base64"), "BASE64")).data!.previewChildVolunteerImport!;
-    expect(utf8).toMatchObject({ charset: "UTF-8", canImport: true, columns: expect.arrayContaining([{ header: "氏名", field: "legalName" }]) });
+    expect(utf8).toMatchObject({
+      charset: "UTF-8",
+      canImport: true,
+      columns: expect.arrayContaining([{ header: "氏名", field: "legalName" }]),
+    });
     expect(utf8.rows[0]!.legalName).toBe("尾崎 れん");
   });
 
@@ -461,7 +558,9 @@ describe("consent", () => {
   /** the ozaki child whose guardian has not returned the form */
   async function childWithoutConsent() {
     const list = await listChildren(ozaki, ozakiGroup, "ACTIVE");
-    return list.data!.childVolunteers!.find((c) => !c.hasActivityConsent && c.consents.length === 0 && c.person.legalName !== "尾崎 みなと")!;
+    return list.data!.childVolunteers!.find(
+      (c) => !c.hasActivityConsent && c.consents.length === 0 && c.person.legalName !== "尾崎 みなと",
+    )!;
   }
 
   it("records a consent, replaces it with a newer form, withdraws it — never deleting one", async () => {
@@ -469,12 +568,21 @@ describe("consent", () => {
     const orgId = (await server.db.prisma.childVolunteer.findUniqueOrThrow({ where: { id: child.id } })).orgId;
     expect(await childrenWithoutActivityConsent(server.db.prisma, orgId, [child.person.id])).toEqual([child.person.id]);
 
-    const first = await recordConsent(ozaki, { childVolunteerId: child.id, kind: "GUARDIAN_ACTIVITY", ...consentForm(true, child.guardianName) });
+    const first = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "GUARDIAN_ACTIVITY",
+      ...consentForm(true, child.guardianName),
+    });
     expect(first.__typename).toBe("MutationRecordConsentSuccess");
     expect(first.data).toMatchObject({ inForce: true, withdrawnAt: null, childVolunteer: { hasActivityConsent: true } });
     expect(await childrenWithoutActivityConsent(server.db.prisma, orgId, [child.person.id])).toEqual([]);
 
-    const second = await recordConsent(ozaki, { childVolunteerId: child.id, kind: "GUARDIAN_ACTIVITY", ...consentForm(true, child.guardianName), policyVersion: "2026-04" });
+    const second = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "GUARDIAN_ACTIVITY",
+      ...consentForm(true, child.guardianName),
+      policyVersion: "2026-04",
+    });
     expect(second.data!.inForce).toBe(true);
     const consents = await server.db.prisma.consent.findMany({ where: { childVolunteerId: child.id }, orderBy: { recordedAt: "asc" } });
     expect(consents.map((c) => [c.policyVersion, c.withdrawnAt !== null])).toEqual([
@@ -487,7 +595,8 @@ describe("consent", () => {
     expect(withdrawn.data!.withdrawnAt).not.toBeNull();
     expect(await childrenWithoutActivityConsent(server.db.prisma, orgId, [child.person.id])).toEqual([child.person.id]);
     // on a given day: in force after the form was given and before it was withdrawn
-    const on = (d: string) => childrenWithoutActivityConsent(server.db.prisma, orgId, [child.person.id], { on: new Date(`${d}T00:00:00Z`) });
+    const on = (d: string) =>
+      childrenWithoutActivityConsent(server.db.prisma, orgId, [child.person.id], { on: new Date(`${d}T00:00:00Z`) });
     expect(await on(daysAgo(3))).toEqual([]);
     expect(await on(daysAgo(8))).toEqual([child.person.id]);
     expect(await server.db.prisma.consent.count({ where: { childVolunteerId: child.id } })).toBe(2);
@@ -495,29 +604,50 @@ describe("consent", () => {
     const twice = await withdrawConsent(ozaki, second.data!.id);
     expect(twice).toMatchObject({ __typename: "ConflictError", messageEn: expect.stringContaining("already withdrawn") });
 
-    const audits = await server.db.prisma.auditEvent.findMany({ where: { entity: "Consent", entityId: { in: consents.map((c) => c.id) } }, select: { action: true } });
+    const audits = await server.db.prisma.auditEvent.findMany({
+      where: { entity: "Consent", entityId: { in: consents.map((c) => c.id) } },
+      select: { action: true },
+    });
     expect(audits.map((a) => a.action).sort()).toEqual(["create", "create", "update"]);
   });
 
   it("a photo consent, validation, and refusal for another school's coordinator", async () => {
-    const child = (await listChildren(ozaki, ozakiGroup, "ACTIVE")).data!.childVolunteers!.find((c) => c.hasActivityConsent && !c.photoConsent)!;
-    const photo = await recordConsent(ozaki, { childVolunteerId: child.id, kind: "PHOTO_PUBLICATION", ...consentForm(true, child.guardianName) });
+    const child = (await listChildren(ozaki, ozakiGroup, "ACTIVE")).data!.childVolunteers!.find(
+      (c) => c.hasActivityConsent && !c.photoConsent,
+    )!;
+    const photo = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "PHOTO_PUBLICATION",
+      ...consentForm(true, child.guardianName),
+    });
     expect(photo.data!.childVolunteer).toMatchObject({ hasActivityConsent: true, photoConsent: true });
 
     const before = await count.consents();
-    const invalid = await recordConsent(ozaki, { childVolunteerId: child.id, kind: "PHOTO_PUBLICATION", ...consentForm(true, ""), scope: " " });
+    const invalid = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "PHOTO_PUBLICATION",
+      ...consentForm(true, ""),
+      scope: " ",
+    });
     expect(invalid.__typename).toBe("InvalidInputError");
     expect(invalid.issues!.map((i) => i.path).sort()).toEqual(["input.givenBy", "input.scope"]);
-    expect(invalid.issues!.find((i) => i.path === "input.scope")).toMatchObject({ message: "同意の範囲を入力してください。", messageEn: "Enter the scope of the consent." });
+    expect(invalid.issues!.find((i) => i.path === "input.scope")).toMatchObject({
+      message: "同意の範囲を入力してください。",
+      messageEn: "Enter the scope of the consent.",
+    });
     const early = await withdrawConsent(ozaki, photo.data!.id, daysAgo(8));
-    expect(early).toMatchObject({ __typename: "InvalidInputError", issues: [{ path: "on", messageEn: "The withdrawal date is before the consent was given." }] });
+    expect(early).toMatchObject({
+      __typename: "InvalidInputError",
+      issues: [{ path: "on", messageEn: "The withdrawal date is before the consent was given." }],
+    });
 
-    const other = await tottori.graphql(
-      `mutation($input: RecordConsentInput!) { r: recordConsent(input: $input) { ${RESULT} } }`,
-      { input: { childVolunteerId: child.id, kind: "PHOTO_PUBLICATION", ...consentForm(false) } },
-    );
+    const other = await tottori.graphql(`mutation($input: RecordConsentInput!) { r: recordConsent(input: $input) { ${RESULT} } }`, {
+      input: { childVolunteerId: child.id, kind: "PHOTO_PUBLICATION", ...consentForm(false) },
+    });
     refusedAsForbidden(other);
-    const withdrawOther = await tottori.graphql(`mutation($id: ID!) { r: withdrawConsent(consentId: $id) { ${RESULT} } }`, { id: photo.data!.id });
+    const withdrawOther = await tottori.graphql(`mutation($id: ID!) { r: withdrawConsent(consentId: $id) { ${RESULT} } }`, {
+      id: photo.data!.id,
+    });
     refusedAsForbidden(withdrawOther);
     expect(await count.consents()).toBe(before);
   });
@@ -533,7 +663,13 @@ describe("the April school-year rollover", () => {
     appliedAt: string | null;
     promotedCount: number;
     graduatingCount: number;
-    entries: Array<{ gradeBefore: number; gradeAfter: number | null; becomesAlumni: boolean; outcome: string; childVolunteer: { id: string; grade: number; status: string; alumniSince: string | null } }>;
+    entries: Array<{
+      gradeBefore: number;
+      gradeAfter: number | null;
+      becomesAlumni: boolean;
+      outcome: string;
+      childVolunteer: { id: string; grade: number; status: string; alumniSince: string | null };
+    }>;
   }
   const nextYear = () => fiscalYearOf(todayInJapan()) + 1;
 
@@ -557,14 +693,23 @@ describe("the April school-year rollover", () => {
     const p = await previewRollover(tottori, tottoriGroup, fy);
     expect(p.errors).toBeUndefined();
     const plan = p.data!.previewSchoolYearRollover!;
-    expect(plan).toMatchObject({ fiscalYear: fy, alumniSince: `${fy}-04-01`, membershipsEndOn: `${fy}-03-31`, appliedAt: null, promotedCount: 12, graduatingCount: 6 });
+    expect(plan).toMatchObject({
+      fiscalYear: fy,
+      alumniSince: `${fy}-04-01`,
+      membershipsEndOn: `${fy}-03-31`,
+      appliedAt: null,
+      promotedCount: 12,
+      graduatingCount: 6,
+    });
     for (const e of plan.entries) {
       expect(e.childVolunteer.grade).toBe(e.gradeBefore);
       if (e.gradeBefore === 3) expect(e).toMatchObject({ outcome: "GRADUATES", gradeAfter: null, becomesAlumni: true });
       else expect(e).toMatchObject({ outcome: "PROMOTED", gradeAfter: e.gradeBefore + 1, becomesAlumni: false });
     }
     // preview wrote nothing
-    const untouched = await server.db.prisma.childVolunteer.findMany({ where: { id: { in: plan.entries.map((e) => e.childVolunteer.id) } } });
+    const untouched = await server.db.prisma.childVolunteer.findMany({
+      where: { id: { in: plan.entries.map((e) => e.childVolunteer.id) } },
+    });
     expect(untouched.every((c) => c.status === "ACTIVE")).toBe(true);
 
     const applied = await applyRollover(tottori, tottoriGroup, fy);
@@ -587,8 +732,16 @@ describe("the April school-year rollover", () => {
     expect(await server.db.prisma.childVolunteer.count({ where: { id: { in: leavers } } })).toBe(6);
 
     const again = await applyRollover(tottori, tottoriGroup, fy);
-    expect(again).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", message: expect.stringContaining("実行済み"), messageEn: expect.stringContaining("already applied") });
-    const grades = await server.db.prisma.childVolunteer.findMany({ where: { id: { in: plan.entries.map((e) => e.childVolunteer.id) } }, select: { id: true, grade: true } });
+    expect(again).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+      message: expect.stringContaining("実行済み"),
+      messageEn: expect.stringContaining("already applied"),
+    });
+    const grades = await server.db.prisma.childVolunteer.findMany({
+      where: { id: { in: plan.entries.map((e) => e.childVolunteer.id) } },
+      select: { id: true, grade: true },
+    });
     expect(grades.every((g) => g.grade === after.get(g.id)!.grade)).toBe(true);
     const previewAgain = await previewRollover(staff, tottoriGroup, fy);
     expect(previewAgain.data!.previewSchoolYearRollover!.appliedAt).toBe(applied.data!.appliedAt);

@@ -13,14 +13,7 @@ import type { Bilingual } from "../errors.ts";
 import { issueText } from "../validation.ts";
 import type { SchoolGroup } from "./access.ts";
 import type { NewChild } from "./register.ts";
-import {
-  childDetailsSchema,
-  consentTermsSchema,
-  gradeProblem,
-  nameKey,
-  normalizeText,
-  type ConsentTerms,
-} from "./validation.ts";
+import { childDetailsSchema, consentTermsSchema, gradeProblem, nameKey, normalizeText, type ConsentTerms } from "./validation.ts";
 
 export type CsvEncoding = "TEXT" | "BASE64";
 type CsvCharset = "UTF-8" | "Shift_JIS";
@@ -30,14 +23,20 @@ const MAX_IMPORT_ROWS = 2000;
 /** A column the import understands; `aliases` are compared after normalizeHeader. */
 const COLUMNS = {
   legalName: { ja: "氏名", aliases: ["氏名", "名前", "児童氏名", "生徒氏名", "児童生徒氏名", "name", "legalname", "fullname"] },
-  legalNameKana: { ja: "ふりがな", aliases: ["ふりがな", "フリガナ", "よみがな", "ヨミガナ", "氏名ふりがな", "氏名フリガナ", "kana", "legalnamekana", "furigana"] },
+  legalNameKana: {
+    ja: "ふりがな",
+    aliases: ["ふりがな", "フリガナ", "よみがな", "ヨミガナ", "氏名ふりがな", "氏名フリガナ", "kana", "legalnamekana", "furigana"],
+  },
   grade: { ja: "学年", aliases: ["学年", "grade"] },
   guardianName: { ja: "保護者氏名", aliases: ["保護者氏名", "保護者名", "保護者", "guardianname", "guardian"] },
   guardianKana: { ja: "保護者ふりがな", aliases: ["保護者ふりがな", "保護者フリガナ", "保護者よみがな", "guardiankana"] },
   guardianRelation: { ja: "続柄", aliases: ["続柄", "保護者続柄", "続き柄", "relation", "guardianrelation"] },
   guardianContact: { ja: "保護者連絡先", aliases: ["保護者連絡先", "連絡先", "contact", "guardiancontact"] },
   guardianPhone: { ja: "保護者電話番号", aliases: ["保護者電話番号", "保護者電話", "電話番号", "電話", "tel", "phone", "guardianphone"] },
-  guardianEmail: { ja: "保護者メールアドレス", aliases: ["保護者メールアドレス", "保護者メール", "メールアドレス", "メール", "email", "e-mail", "guardianemail"] },
+  guardianEmail: {
+    ja: "保護者メールアドレス",
+    aliases: ["保護者メールアドレス", "保護者メール", "メールアドレス", "メール", "email", "e-mail", "guardianemail"],
+  },
   activityConsent: { ja: "活動同意", aliases: ["活動同意", "保護者同意", "活動参加同意", "activityconsent", "consent"] },
   photoConsent: { ja: "写真同意", aliases: ["写真同意", "写真掲載同意", "photoconsent"] },
   consentGivenOn: { ja: "同意日", aliases: ["同意日", "同意書提出日", "提出日", "consentdate", "consentgivenon", "givenon"] },
@@ -129,8 +128,41 @@ function decodeCsv(csv: string, encoding: CsvEncoding): { text: string; charset:
   }
 }
 
-const YES = new Set(["同意", "同意する", "同意あり", "あり", "有", "有り", "はい", "済", "○", "〇", "◯", "yes", "y", "true", "1", "granted"]);
-const NO = new Set(["不同意", "同意しない", "同意なし", "拒否", "なし", "無", "無し", "いいえ", "×", "✕", "no", "n", "false", "0", "refused"]);
+const YES = new Set([
+  "同意",
+  "同意する",
+  "同意あり",
+  "あり",
+  "有",
+  "有り",
+  "はい",
+  "済",
+  "○",
+  "〇",
+  "◯",
+  "yes",
+  "y",
+  "true",
+  "1",
+  "granted",
+]);
+const NO = new Set([
+  "不同意",
+  "同意しない",
+  "同意なし",
+  "拒否",
+  "なし",
+  "無",
+  "無し",
+  "いいえ",
+  "×",
+  "✕",
+  "no",
+  "n",
+  "false",
+  "0",
+  "refused",
+]);
 
 function parseConsent(cell: string): boolean | undefined | "invalid" {
   const v = normalizeText(cell).toLowerCase();
@@ -182,7 +214,13 @@ export function previewImport(params: PreviewParams): ImportPreview {
       duplicateOfExisting: [],
     };
   }
-  const empty = (issue: ImportIssue): ImportPreview => ({ charset: decoded.charset, headers: [], rows: [], fileIssues: [issue], duplicateOfExisting: [] });
+  const empty = (issue: ImportIssue): ImportPreview => ({
+    charset: decoded.charset,
+    headers: [],
+    rows: [],
+    fileIssues: [issue],
+    duplicateOfExisting: [],
+  });
   let records: string[][];
   try {
     records = parse(decoded.text, { relax_column_count: true, bom: true }) as string[][];
@@ -212,7 +250,10 @@ export function previewImport(params: PreviewParams): ImportPreview {
     if (!h.column) return;
     if (indexOf.has(h.column)) {
       fileIssues.push(
-        fileIssue({ ja: `見出し「${h.header}」と同じ項目の列が複数あります。`, en: `More than one column holds the same field as “${h.header}”.` }),
+        fileIssue({
+          ja: `見出し「${h.header}」と同じ項目の列が複数あります。`,
+          en: `More than one column holds the same field as “${h.header}”.`,
+        }),
       );
     } else indexOf.set(h.column, i);
   });
@@ -225,9 +266,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
       }),
     );
   }
-  const rowsWithData = dataRows
-    .map((cells, i) => ({ cells, rowNumber: i + 2 }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ""));
+  const rowsWithData = dataRows.map((cells, i) => ({ cells, rowNumber: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== ""));
   if (rowsWithData.length === 0) fileIssues.push(fileIssue({ ja: "データの行がありません。", en: "The file has no data rows." }));
   if (rowsWithData.length > MAX_IMPORT_ROWS) {
     fileIssues.push(
@@ -298,7 +337,10 @@ export function previewImport(params: PreviewParams): ImportPreview {
     const consentValue = (c: "activityConsent" | "photoConsent") => {
       const v = parseConsent(cell(c));
       if (v === "invalid") {
-        issue(c, { ja: "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。", en: "Write yes or no, or leave it blank (no form yet)." });
+        issue(c, {
+          ja: "「同意」「不同意」のどちらか、または空欄（未提出）にしてください。",
+          en: "Write yes or no, or leave it blank (no form yet).",
+        });
         return undefined;
       }
       return v;
@@ -306,16 +348,21 @@ export function previewImport(params: PreviewParams): ImportPreview {
     const activity = consentValue("activityConsent");
     const photo = consentValue("photoConsent");
     const givenOnCell = parseDate(cell("consentGivenOn"));
-    if (givenOnCell === null) issue("consentGivenOn", { ja: "日付は 2026-04-10 や 2026/4/10 の形で入力してください。", en: "Write the date like 2026-04-10 or 2026/4/10." });
-    else if (givenOnCell && givenOnCell > today) issue("consentGivenOn", { ja: "同意日が未来の日付です。", en: "The consent date is in the future." });
+    if (givenOnCell === null)
+      issue("consentGivenOn", {
+        ja: "日付は 2026-04-10 や 2026/4/10 の形で入力してください。",
+        en: "Write the date like 2026-04-10 or 2026/4/10.",
+      });
+    else if (givenOnCell && givenOnCell > today)
+      issue("consentGivenOn", { ja: "同意日が未来の日付です。", en: "The consent date is in the future." });
     const consentOf = (granted: boolean | undefined, kind: "activity" | "photo", column: "activityConsent" | "photoConsent") => {
       if (granted === undefined) return undefined;
       const t = terms[kind];
       if (!t) {
-        issue(
-          column,
-          { ja: "同意書の範囲と版がまだ登録されていないため、同意を取り込めません。consentTerms を指定してください。", en: "No consent form (scope and version) is on record yet; pass consentTerms." },
-        );
+        issue(column, {
+          ja: "同意書の範囲と版がまだ登録されていないため、同意を取り込めません。consentTerms を指定してください。",
+          en: "No consent form (scope and version) is on record yet; pass consentTerms.",
+        });
         return undefined;
       }
       const parsed = consentTermsSchema.safeParse({
@@ -341,14 +388,17 @@ export function previewImport(params: PreviewParams): ImportPreview {
       const earlier = seen.get(key);
       const existingId = existing.get(key);
       if (earlier !== undefined) {
-        issue("legalName", { ja: `${earlier}行目と同じ児童（氏名・ふりがな）です。`, en: `The same child (name and kana) as row ${earlier}.` });
+        issue("legalName", {
+          ja: `${earlier}行目と同じ児童（氏名・ふりがな）です。`,
+          en: `The same child (name and kana) as row ${earlier}.`,
+        });
       } else seen.set(key, rowNumber);
       if (existingId) {
         duplicateOfExisting.push(existingId);
-        issue(
-          "legalName",
-          { ja: `この児童（氏名・ふりがな）は${group.schoolName}に登録済みです。`, en: `This child (name and kana) is already registered at ${group.schoolName}.` },
-        );
+        issue("legalName", {
+          ja: `この児童（氏名・ふりがな）は${group.schoolName}に登録済みです。`,
+          en: `This child (name and kana) is already registered at ${group.schoolName}.`,
+        });
       }
       if (status === "VALID" && (earlier !== undefined || existingId)) status = "DUPLICATE";
     }

@@ -5,7 +5,7 @@ import { todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { previewImport, previewIssues, type PreviewParams } from "./csv.ts";

@@ -7,7 +7,7 @@ import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
@@ -32,11 +32,7 @@ function uuidv7(): string {
 }
 
 /** The children already registered at a school (active and alumni), by name and kana. */
-export async function existingChildrenByName(
-  tx: Prisma.TransactionClient,
-  orgId: string,
-  schoolId: string,
-): Promise<Map<string, string>> {
+export async function existingChildrenByName(tx: Prisma.TransactionClient, orgId: string, schoolId: string): Promise<Map<string, string>> {
   const rows = await tx.childVolunteer.findMany({
     where: { orgId, schoolId },
     select: { id: true, person: { select: { legalName: true, legalNameKana: true } } },
@@ -54,7 +50,10 @@ export async function createChildVolunteers(
   const orgId = group.orgId;
   const role = await tx.groupRole.findUnique({ where: { orgId_code: { orgId, code: "child-volunteer" } }, select: { id: true } });
   if (!role) {
-    throw new ConflictError({ ja: "団体内の役割「子ども福祉委員」（child-volunteer）が登録されていません。職員に連絡してください。", en: "The group role “child-volunteer” is not set up in this organisation; ask the staff." });
+    throw new ConflictError({
+      ja: "団体内の役割「子ども福祉委員」（child-volunteer）が登録されていません。職員に連絡してください。",
+      en: "The group role “child-volunteer” is not set up in this organisation; ask the staff.",
+    });
   }
   const people: Prisma.PersonCreateManyInput[] = [];
   const records: Prisma.ChildVolunteerCreateManyInput[] = [];
@@ -113,7 +112,10 @@ export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, i
   return prisma().$transaction(async (tx) => {
     const existing = await existingChildrenByName(tx, group.orgId, group.schoolId);
     if (existing.has(nameKey(input.legalName, input.legalNameKana))) {
-      throw new ConflictError({ ja: `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`, en: `A child with the same name and kana is already registered at ${group.schoolName}.` });
+      throw new ConflictError({
+        ja: `同じ氏名・ふりがなの児童が${group.schoolName}に登録済みです。`,
+        en: `A child with the same name and kana is already registered at ${group.schoolName}.`,
+      });
     }
     const [id] = await createChildVolunteers(
       tx,

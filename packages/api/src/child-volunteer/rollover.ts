@@ -116,7 +116,10 @@ export function applySchoolYearRollover(ctx: Context, group: SchoolGroup, fiscal
     const plan = await planRollover(tx, group, fiscalYear);
     if (plan.appliedAt) {
       const on = plan.appliedAt.toISOString().slice(0, 10);
-      throw new ConflictError({ ja: `${group.schoolName}の${fiscalYear}年度の進級処理は実行済みです（${on}）。`, en: `The ${fiscalYear} rollover of ${group.schoolName} was already applied (${on}).` });
+      throw new ConflictError({
+        ja: `${group.schoolName}の${fiscalYear}年度の進級処理は実行済みです（${on}）。`,
+        en: `The ${fiscalYear} rollover of ${group.schoolName} was already applied (${on}).`,
+      });
     }
     await applyRolloverPlan(tx, group, plan);
     const counts = (o: RolloverOutcome) => plan.entries.filter((e) => e.outcome === o).map((e) => e.childVolunteerId);

@@ -11,7 +11,7 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { ConsentFormInput } from "../consent/schema.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { bilingual } from "../validation.ts";
@@ -215,7 +215,15 @@ const ImportConsentTermsInput = builder.inputType("ImportConsentTermsInput", {
     photoScope: t.string({ description: "scope of the 写真掲載同意 form" }),
   }),
   validate: z.object({
-    policyVersion: z.string().transform(normalizeText).pipe(z.string().min(1, bilingual({ ja: "版を入力してください。", en: "Enter the policy version." })).max(40)),
+    policyVersion: z
+      .string()
+      .transform(normalizeText)
+      .pipe(
+        z
+          .string()
+          .min(1, bilingual({ ja: "版を入力してください。", en: "Enter the policy version." }))
+          .max(40),
+      ),
     activityScope: z.string().transform(normalizeText).nullish(),
     photoScope: z.string().transform(normalizeText).nullish(),
   }),
@@ -391,13 +399,18 @@ function checkRolloverYear(fiscalYear: number): void {
   ]);
 }
 
-const fiscalYearArg = z.number().int().min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." })).max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
+const fiscalYearArg = z
+  .number()
+  .int()
+  .min(2000, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }))
+  .max(2100, bilingual({ ja: "年度が正しくありません。", en: "Not a valid fiscal year." }));
 
 builder.queryField("previewSchoolYearRollover", (t) =>
   t.field({
     type: RolloverPlanRef,
     nullable: true,
-    description: "What the April rollover of a fiscal year would do to a school group's children (grade before → after, who becomes alumni)",
+    description:
+      "What the April rollover of a fiscal year would do to a school group's children (grade before → after, who becomes alumni)",
     args: {
       groupId: t.arg.id({ required: true }),
       fiscalYear: t.arg.int({ required: true, description: "the 年度 that starts that April", validate: fiscalYearArg }),
@@ -414,7 +427,8 @@ builder.queryField("previewSchoolYearRollover", (t) =>
 builder.mutationField("applySchoolYearRollover", (t) =>
   t.field({
     type: RolloverPlanRef,
-    description: "Applies the April rollover at once: 学年 +1; leavers become alumni (April 1), their membership ends March 31. Once per school and year",
+    description:
+      "Applies the April rollover at once: 学年 +1; leavers become alumni (April 1), their membership ends March 31. Once per school and year",
     errors: { types: mutationErrors },
     args: {
       groupId: t.arg.id({ required: true }),

@@ -28,7 +28,9 @@ export function nameKey(legalName: string, legalNameKana: string): string {
 
 /** A Japanese phone number (fixed line or mobile): 10–11 digits from 0, hyphens optional. */
 function normalizePhone(value: string): string {
-  return normalizeText(value).replace(/[‐‑‒–—―−ー－]/g, "-").replace(/[ ()]/g, "");
+  return normalizeText(value)
+    .replace(/[‐‑‒–—―−ー－]/g, "-")
+    .replace(/[ ()]/g, "");
 }
 
 function isPhone(value: string): boolean {
@@ -66,12 +68,22 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 const phoneSchema = z
   .string()
   .transform(normalizePhone)
-  .refine(isPhone, bilingual({ ja: "電話番号の形式が正しくありません（例: 072-471-0000、090-1234-5678）。", en: "Not a valid phone number (e.g. 072-471-0000 or 090-1234-5678)." }));
+  .refine(
+    isPhone,
+    bilingual({
+      ja: "電話番号の形式が正しくありません（例: 072-471-0000、090-1234-5678）。",
+      en: "Not a valid phone number (e.g. 072-471-0000 or 090-1234-5678).",
+    }),
+  );
 
 const emailSchema = z
   .string()
   .transform(normalizeText)
-  .pipe(z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." })).max(200, bilingual({ ja: "メールアドレスが長すぎます。", en: "The email address is too long." })));
+  .pipe(
+    z
+      .email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." }))
+      .max(200, bilingual({ ja: "メールアドレスが長すぎます。", en: "The email address is too long." })),
+  );
 
 const gradeSchema = z
   .number(bilingual({ ja: "学年を数字で入力してください。", en: "Enter the grade as a number." }))
@@ -87,7 +99,10 @@ export const childDetailsSchema = z.object({
   guardianName: name({ ja: "保護者氏名", en: "guardian's name" }),
   guardianKana: optional(kana({ ja: "保護者のふりがな", en: "guardian's kana reading" })),
   guardianRelation: optional(
-    z.string().transform(normalizeText).pipe(z.string().max(20, bilingual({ ja: "続柄は20文字以内で入力してください。", en: "The relation is at most 20 characters." }))),
+    z
+      .string()
+      .transform(normalizeText)
+      .pipe(z.string().max(20, bilingual({ ja: "続柄は20文字以内で入力してください。", en: "The relation is at most 20 characters." }))),
   ),
   guardianPhone: optional(phoneSchema),
   guardianEmail: optional(emailSchema),
@@ -134,7 +149,11 @@ export function gradeRange(kind: SchoolKind): { min: number; max: number } {
 }
 
 const KIND_JA: Record<SchoolKind, string> = { PRIMARY: "小学校", JUNIOR_HIGH: "中学校", COMPULSORY: "義務教育学校" };
-const KIND_EN: Record<SchoolKind, string> = { PRIMARY: "a primary school", JUNIOR_HIGH: "a junior high school", COMPULSORY: "a compulsory-education school" };
+const KIND_EN: Record<SchoolKind, string> = {
+  PRIMARY: "a primary school",
+  JUNIOR_HIGH: "a junior high school",
+  COMPULSORY: "a compulsory-education school",
+};
 
 /** Why a grade does not fit the school, or null. */
 export function gradeProblem(kind: SchoolKind, grade: number): Bilingual | null {

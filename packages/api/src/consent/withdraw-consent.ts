@@ -12,7 +12,10 @@ export async function withdrawConsent(ctx: Context, consentId: string, day: Date
   const consent = await findConsent(ctx, consentId);
   if (!consent) throw new NotFoundError({ ja: "同意", en: "consent" });
   if (consent.withdrawnAt) {
-    throw new ConflictError({ ja: `この同意は既に撤回されています（${consent.withdrawnAt.toISOString().slice(0, 10)}）。`, en: `This consent was already withdrawn (${consent.withdrawnAt.toISOString().slice(0, 10)}).` });
+    throw new ConflictError({
+      ja: `この同意は既に撤回されています（${consent.withdrawnAt.toISOString().slice(0, 10)}）。`,
+      en: `This consent was already withdrawn (${consent.withdrawnAt.toISOString().slice(0, 10)}).`,
+    });
   }
   const today = todayInJapan();
   const on = day ?? today;

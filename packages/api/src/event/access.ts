@@ -4,8 +4,8 @@
 import { todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { type Context, memo, signedIn } from "../context.ts";
-import { type Bilingual, ForbiddenError, NotFoundError } from "../errors.ts";
+import { memo, signedIn, type Context } from "../context.ts";
+import { ForbiddenError, NotFoundError, type Bilingual } from "../errors.ts";
 
 type EventRecordKind = "event" | "task" | "shift" | "signUp";
 
@@ -18,13 +18,17 @@ function eventGroupOf(ctx: Context, kind: EventRecordKind, id: string): Promise<
       case "event":
         return (await db.event.findFirst({ where: { id, orgId }, select: { groupId: true } }))?.groupId ?? null;
       case "task":
-        return (await db.eventTask.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null;
+        return (
+          (await db.eventTask.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null
+        );
       case "shift":
-        return (await db.shift.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null;
+        return (
+          (await db.shift.findFirst({ where: { id, orgId }, select: { event: { select: { groupId: true } } } }))?.event.groupId ?? null
+        );
       case "signUp":
         return (
-          (await db.signUp.findFirst({ where: { id, orgId }, select: { shift: { select: { event: { select: { groupId: true } } } } } }))?.shift
-            .event.groupId ?? null
+          (await db.signUp.findFirst({ where: { id, orgId }, select: { shift: { select: { event: { select: { groupId: true } } } } } }))
+            ?.shift.event.groupId ?? null
         );
     }
   });
@@ -72,13 +76,7 @@ export async function findTask<S extends Prisma.EventTaskSelect>(tx: Tx, ctx: Co
  * the viewer's organisation, and — unless the viewer is staff — members of the group or of the
  * network above it (an open membership on the event's day, or today).
  */
-export async function assertEligiblePeople(
-  ctx: Context,
-  tx: Tx,
-  groupId: string,
-  personIds: string[],
-  on: Date,
-): Promise<void> {
+export async function assertEligiblePeople(ctx: Context, tx: Tx, groupId: string, personIds: string[], on: Date): Promise<void> {
   const viewer = signedIn(ctx);
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
@@ -99,6 +97,9 @@ export async function assertEligiblePeople(
     distinct: ["personId"],
   });
   if (members.length !== ids.length) {
-    throw new ForbiddenError({ ja: "部会またはネットワークのメンバーではない人は、申し込み・担当に登録できません。", en: "Only members of the subcommittee or its network can be signed up or assigned." });
+    throw new ForbiddenError({
+      ja: "部会またはネットワークのメンバーではない人は、申し込み・担当に登録できません。",
+      en: "Only members of the subcommittee or its network can be signed up or assigned.",
+    });
   }
 }

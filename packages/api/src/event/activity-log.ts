@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 
@@ -50,10 +50,16 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       },
     });
     if (event.activityLogId) {
-      throw new ConflictError({ ja: "このイベントの活動記録はすでに作成されています。", en: "An activity log has already been made from this event." });
+      throw new ConflictError({
+        ja: "このイベントの活動記録はすでに作成されています。",
+        en: "An activity log has already been made from this event.",
+      });
     }
     if (event.status === "CANCELLED") {
-      throw new ConflictError({ ja: "中止になったイベントの活動記録は作成できません。", en: "The event was cancelled; there is nothing to log." });
+      throw new ConflictError({
+        ja: "中止になったイベントの活動記録は作成できません。",
+        en: "The event was cancelled; there is nothing to log.",
+      });
     }
     const activityType = await tx.activityType.findFirst({
       where: { orgId, code: input.activityTypeCode, OR: [{ programmeId: null }, { programmeId: event.group.programmeId }] },
@@ -79,7 +85,10 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       }
     }
     if (minutesByPerson.size === 0) {
-      throw new ConflictError({ ja: "出席者（または確定した申し込み）がいないため、活動記録を作成できません。", en: "Nobody attended (or was confirmed), so there is no activity to log." });
+      throw new ConflictError({
+        ja: "出席者（または確定した申し込み）がいないため、活動記録を作成できません。",
+        en: "Nobody attended (or was confirmed), so there is no activity to log.",
+      });
     }
 
     const date = todayInJapan(event.startsAt);
@@ -136,7 +145,10 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       data: { activityLogId: log.id, status: "HELD" },
     });
     if (linked.count !== 1) {
-      throw new ConflictError({ ja: "このイベントの活動記録はすでに作成されています。", en: "An activity log has already been made from this event." });
+      throw new ConflictError({
+        ja: "このイベントの活動記録はすでに作成されています。",
+        en: "An activity log has already been made from this event.",
+      });
     }
     await audit(
       ctx,

@@ -53,8 +53,12 @@ const capitalised = (field: string) => `${field[0]!.toUpperCase()}${field.slice(
 /** Runs a mutation with `vars` as its arguments and returns its typed result (data or an error). */
 async function mutate(client: TestClient, field: string, selection: string, vars: Record<string, unknown>) {
   const type = (k: string) => (k === "input" ? `${capitalised(field)}Input!` : (VAR_TYPES[k] ?? "ID!"));
-  const decl = Object.keys(vars).map((k) => `$${k}: ${type(k)}`).join(", ");
-  const args = Object.keys(vars).map((k) => `${k}: $${k}`).join(", ");
+  const decl = Object.keys(vars)
+    .map((k) => `$${k}: ${type(k)}`)
+    .join(", ");
+  const args = Object.keys(vars)
+    .map((k) => `${k}: $${k}`)
+    .join(", ");
   const res = await client.graphql<Record<string, Result>>(
     `mutation(${decl}) { r: ${field}(${args}) { ${RESULT} ... on Mutation${capitalised(field)}Success { data { ${selection} } } } }`,
     vars,
@@ -118,7 +122,9 @@ beforeAll(async () => {
     server.signIn("salon-leader"),
     server.signIn("coordinator.ozaki"),
   ]);
-  const me = await bukai.graphql<{ me: { organizationId: string; subcommitteeIds: string[] } }>("{ me { organizationId subcommitteeIds } }");
+  const me = await bukai.graphql<{ me: { organizationId: string; subcommitteeIds: string[] } }>(
+    "{ me { organizationId subcommitteeIds } }",
+  );
   orgId = me.data!.me.organizationId;
   groupId = me.data!.me.subcommitteeIds[0]!;
 
@@ -128,7 +134,11 @@ beforeAll(async () => {
     db.groupRole.findFirstOrThrow({ where: { orgId, code: "member" }, select: { id: true } }),
     // a salon volunteer with no membership in the network
     db.person.findFirstOrThrow({
-      where: { orgId, childVolunteer: null, memberships: { some: { group: { programme: { code: "salon" } } }, none: { group: { programme: { code: "network" } } } } },
+      where: {
+        orgId,
+        childVolunteer: null,
+        memberships: { some: { group: { programme: { code: "salon" } } }, none: { group: { programme: { code: "network" } } } },
+      },
       select: { id: true },
     }),
   ]);
@@ -192,7 +202,11 @@ describe("the waiting list", () => {
 
     // signing up twice is refused, and changes nothing
     const twice = await signUp(bukai, shiftId, a);
-    expect(twice).toMatchObject({ __typename: "ConflictError", code: "CONFLICT", messageEn: "This person is already signed up to this shift." });
+    expect(twice).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+      messageEn: "This person is already signed up to this shift.",
+    });
     expect(twice.message).toContain("申し込み済み");
 
     // the first confirmed person cancels: the first waiting (c) is promoted, d still waits
@@ -210,7 +224,9 @@ describe("the waiting list", () => {
     // a is back: the cancelled sign-up is reused (one per person and shift), at the back of the queue
     const again = await signUp(bukai, shiftId, a);
     expect(again.data).toMatchObject({ id: first.data!.id, status: "WAITLISTED" });
-    expect(Date.parse(again.data!.signedUpAt as unknown as string)).toBeGreaterThan(Date.parse(third.data!.signedUpAt as unknown as string));
+    expect(Date.parse(again.data!.signedUpAt as unknown as string)).toBeGreaterThan(
+      Date.parse(third.data!.signedUpAt as unknown as string),
+    );
     view = await shiftView(bukai, eventId, shiftId);
     expect(view.confirmed.map((s) => s.person.id)).toEqual([b, c]);
     expect(view.waitlist.map((s) => s.person.id)).toEqual([a]);
@@ -279,7 +295,9 @@ describe("who may see and change a 部会's events", () => {
       const minutes = await outsider.graphql(`query($g: ID!) { meetingMinutes(groupId: $g) { id } }`, { g: groupId });
       expectForbidden(minutes);
 
-      expect(await createEvent(outsider, { groupId, title: "x", startsAt: "2026-12-01T10:00:00Z", endsAt: "2026-12-01T11:00:00Z" })).toMatchObject({
+      expect(
+        await createEvent(outsider, { groupId, title: "x", startsAt: "2026-12-01T10:00:00Z", endsAt: "2026-12-01T11:00:00Z" }),
+      ).toMatchObject({
         __typename: "ForbiddenError",
         code: "FORBIDDEN",
         messageEn: "You are not allowed to see or do this.",
@@ -287,9 +305,10 @@ describe("who may see and change a 部会's events", () => {
       expect((await signUp(outsider, shiftId, people[11]!)).__typename).toBe("ForbiddenError");
       expect((await cancelSignUp(outsider, signUpId)).__typename).toBe("ForbiddenError");
       expect((await mutate(outsider, "cancelEvent", "status", { id: eventId })).__typename).toBe("ForbiddenError");
-      expect((await addShift(outsider, { eventId, title: "x", startsAt: "2026-12-20T09:00:00Z", endsAt: "2026-12-20T10:00:00Z", capacity: 1 })).__typename).toBe(
-        "ForbiddenError",
-      );
+      expect(
+        (await addShift(outsider, { eventId, title: "x", startsAt: "2026-12-20T09:00:00Z", endsAt: "2026-12-20T10:00:00Z", capacity: 1 }))
+          .__typename,
+      ).toBe("ForbiddenError");
     }
     const db = server.db.prisma;
     expect(await db.signUp.findUniqueOrThrow({ where: { id: signUpId }, select: { status: true } })).toEqual({ status: "CONFIRMED" });
@@ -300,11 +319,21 @@ describe("who may see and change a 部会's events", () => {
   });
 
   it("a 部会's member is refused another 部会's events; staff are not", async () => {
-    const refused = await createEvent(bukai, { groupId: otherBukaiId, title: "見学", startsAt: "2026-12-05T10:00:00Z", endsAt: "2026-12-05T12:00:00Z" });
+    const refused = await createEvent(bukai, {
+      groupId: otherBukaiId,
+      title: "見学",
+      startsAt: "2026-12-05T10:00:00Z",
+      endsAt: "2026-12-05T12:00:00Z",
+    });
     expect(refused.__typename).toBe("ForbiddenError");
     const list = await bukai.graphql(`query($g: ID!) { events(groupId: $g) { id } }`, { g: otherBukaiId });
     expectForbidden(list);
-    const allowed = await createEvent(staff, { groupId: otherBukaiId, title: "子ども食堂の見学", startsAt: "2026-12-05T10:00:00Z", endsAt: "2026-12-05T12:00:00Z" });
+    const allowed = await createEvent(staff, {
+      groupId: otherBukaiId,
+      title: "子ども食堂の見学",
+      startsAt: "2026-12-05T10:00:00Z",
+      endsAt: "2026-12-05T12:00:00Z",
+    });
     expect(allowed.data).toMatchObject({ group: { id: otherBukaiId }, status: "PLANNED" });
     const hidden = await bukai.graphql(`query($id: ID!) { event(id: $id) { id } }`, { id: allowed.data!.id });
     expectForbidden(hidden);
@@ -326,10 +355,9 @@ describe("who may see and change a 部会's events", () => {
     expect((await signUp(bukai, shiftId, networkOnly.id)).data?.status).toBe("CONFIRMED");
     expect((await signUp(staff, shiftId, outsiderId)).data?.status).toBe("CONFIRMED");
     // the 部会 sees those sign-ups, but not the names of people outside it (person.ts's rule)
-    const seen = await bukai.graphql<{ event: { shifts: Array<{ confirmed: Array<{ person: { id: string; name: string | null } | null }> }> } }>(
-      `query($id: ID!) { event(id: $id) { shifts { confirmed { person { id name } } } } }`,
-      { id: eventId },
-    );
+    const seen = await bukai.graphql<{
+      event: { shifts: Array<{ confirmed: Array<{ person: { id: string; name: string | null } | null }> }> };
+    }>(`query($id: ID!) { event(id: $id) { shifts { confirmed { person { id name } } } } }`, { id: eventId });
     const names = seen.data!.event.shifts[0]!.confirmed.map((s) => s.person?.name ?? null);
     expect(names).toEqual(["試験 11号", null, null]);
     expect(seen.errors?.map((e) => [e.path?.slice(-2), e.extensions?.code])).toEqual([
@@ -338,7 +366,9 @@ describe("who may see and change a 部会's events", () => {
     ]);
     // only the refused name is null: the person (and the sign-up) stay
     expect(seen.data!.event.shifts[0]!.confirmed.map((s) => s.person?.id ?? null)).toEqual([people[10], networkOnly.id, outsiderId]);
-    expect(await server.db.prisma.signUp.count({ where: { shiftId, personId: { in: [networkOnly.id, outsiderId] }, status: "CONFIRMED" } })).toBe(2);
+    expect(
+      await server.db.prisma.signUp.count({ where: { shiftId, personId: { in: [networkOnly.id, outsiderId] }, status: "CONFIRMED" } }),
+    ).toBe(2);
     // nobody of another organisation, or no one at all
     expect((await signUp(staff, shiftId, randomUUID())).__typename).toBe("NotFoundError");
   });
@@ -356,14 +386,25 @@ describe("validation", () => {
       issues: [{ path: "input.title", message: "件名を入力してください。", messageEn: "Enter a title." }],
     });
     expect(empty.message).toContain("何も保存していません");
-    const backwards = await createEvent(bukai, { groupId, title: "逆さま", startsAt: "2026-12-01T11:00:00Z", endsAt: "2026-12-01T10:00:00Z" });
+    const backwards = await createEvent(bukai, {
+      groupId,
+      title: "逆さま",
+      startsAt: "2026-12-01T11:00:00Z",
+      endsAt: "2026-12-01T10:00:00Z",
+    });
     expect(backwards.issues).toEqual([
       { path: "input.endsAt", message: "終了日時は開始日時より後にしてください。", messageEn: "The end must not be before the start." },
     ]);
     expect(await db.event.count({ where: { orgId } })).toBe(eventsBefore);
 
     const { eventId, shiftId } = await eventWithShift(2);
-    const negative = await addShift(bukai, { eventId, title: "午後", startsAt: "2026-12-20T12:00:00Z", endsAt: "2026-12-20T15:00:00Z", capacity: -1 });
+    const negative = await addShift(bukai, {
+      eventId,
+      title: "午後",
+      startsAt: "2026-12-20T12:00:00Z",
+      endsAt: "2026-12-20T15:00:00Z",
+      capacity: -1,
+    });
     expect(negative.issues).toEqual([
       { path: "input.capacity", message: "定員は0以上で入力してください。", messageEn: "The capacity cannot be negative." },
     ]);
@@ -386,18 +427,28 @@ describe("event tasks", () => {
     const added = await mutate(bukai, "addEventTask", "id title done assignee { id name } dueOn sortOrder", {
       input: { eventId, title: "千本くじの景品の買い出し", assigneeId: people[0], dueOn: "2026-12-13" },
     });
-    expect(added.data).toMatchObject({ title: "千本くじの景品の買い出し", done: false, assignee: { id: people[0], name: "試験 1号" }, dueOn: "2026-12-13", sortOrder: 1 });
+    expect(added.data).toMatchObject({
+      title: "千本くじの景品の買い出し",
+      done: false,
+      assignee: { id: people[0], name: "試験 1号" },
+      dueOn: "2026-12-13",
+      sortOrder: 1,
+    });
     const taskId = added.data!.id;
     const done = await mutate(bukai, "updateEventTask", "done doneAt dueOn assignee { id }", {
       input: { id: taskId, done: true, assigneeId: people[1], dueOn: null },
     });
     expect(done.data).toMatchObject({ done: true, dueOn: null, assignee: { id: people[1] } });
     expect(done.data!.doneAt).toBeTruthy();
-    const undone = await mutate(bukai, "updateEventTask", "done doneAt assignee { id }", { input: { id: taskId, done: false, assigneeId: null } });
+    const undone = await mutate(bukai, "updateEventTask", "done doneAt assignee { id }", {
+      input: { id: taskId, done: false, assigneeId: null },
+    });
     expect(undone.data).toMatchObject({ done: false, doneAt: null, assignee: null });
     const outsider = await mutate(bukai, "updateEventTask", "id", { input: { id: taskId, assigneeId: outsiderId } });
     expect(outsider.__typename).toBe("ForbiddenError");
-    expect(await server.db.prisma.eventTask.findUniqueOrThrow({ where: { id: taskId }, select: { assigneeId: true } })).toEqual({ assigneeId: null });
+    expect(await server.db.prisma.eventTask.findUniqueOrThrow({ where: { id: taskId }, select: { assigneeId: true } })).toEqual({
+      assigneeId: null,
+    });
     expect((await mutate(salonLeader, "updateEventTask", "id", { input: { id: taskId, done: true } })).__typename).toBe("ForbiddenError");
 
     const removed = await mutate(bukai, "removeEventTask", "id tasks { id }", { id: taskId });
@@ -414,10 +465,24 @@ describe("attendance and the activity log", () => {
     const [p1, p2, p3, p4] = people.slice(20, 24) as [string, string, string, string];
     // p1 and p3 are insured for 年度 2026; p2 is not (and p4 will not come)
     await db.insuranceEnrolment.createMany({
-      data: [p1, p3].map((personId) => ({ orgId, personId, fiscalYear: 2026, plan: "ボランティア活動保険（基本タイプ）", enrolledOn: new Date("2026-04-01T00:00:00Z") })),
+      data: [p1, p3].map((personId) => ({
+        orgId,
+        personId,
+        fiscalYear: 2026,
+        plan: "ボランティア活動保険（基本タイプ）",
+        enrolledOn: new Date("2026-04-01T00:00:00Z"),
+      })),
     });
     const { eventId, shiftId: morning } = await eventWithShift(3, "2026-12-20T09:00:00+09:00", "2026-12-20T12:00:00+09:00");
-    const afternoon = (await addShift(bukai, { eventId, title: "午後", startsAt: "2026-12-20T12:00:00+09:00", endsAt: "2026-12-20T14:00:00+09:00", capacity: 3 })).data!.id;
+    const afternoon = (
+      await addShift(bukai, {
+        eventId,
+        title: "午後",
+        startsAt: "2026-12-20T12:00:00+09:00",
+        endsAt: "2026-12-20T14:00:00+09:00",
+        capacity: 3,
+      })
+    ).data!.id;
     for (const p of [p1, p2, p4]) expect((await signUp(bukai, morning, p)).data?.status).toBe("CONFIRMED");
     for (const p of [p1, p3]) expect((await signUp(bukai, afternoon, p)).data?.status).toBe("CONFIRMED");
 
@@ -427,7 +492,11 @@ describe("attendance and the activity log", () => {
       attendedPersonIds: [p1, p3],
     });
     expect(stranger.issues).toEqual([
-      { path: "attendedPersonIds.1", message: "このシフトに申し込んでいない人です。先に申し込みを登録してください。", messageEn: "This person is not signed up to the shift; sign them up first." },
+      {
+        path: "attendedPersonIds.1",
+        message: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
+        messageEn: "This person is not signed up to the shift; sign them up first.",
+      },
     ]);
     expect(await db.signUp.count({ where: { shiftId: morning, attended: { not: null } } })).toBe(0);
 
@@ -442,8 +511,7 @@ describe("attendance and the activity log", () => {
       { person: { id: p4 }, attended: false },
     ]);
 
-    const record = (v: Record<string, unknown>) =>
-      mutate(bukai, "recordEventActivityLog", "id status activityLogId", v);
+    const record = (v: Record<string, unknown>) => mutate(bukai, "recordEventActivityLog", "id status activityLogId", v);
     const unknownType = await record({ eventId, activityTypeCode: "salon", peopleServed: 10 });
     expect(unknownType.issues?.[0]).toMatchObject({ path: "activityTypeCode", messageEn: "Not an activity type this group can use." });
     const refused = await mutate(salonLeader, "recordEventActivityLog", "id", {
@@ -451,7 +519,9 @@ describe("attendance and the activity log", () => {
       activityTypeCode: "event",
     });
     expect(refused.__typename).toBe("ForbiddenError");
-    expect(await db.activityLog.count({ where: { orgId, description: "年末ふれあいバザー 出店", date: new Date("2026-12-20T00:00:00Z") } })).toBe(0);
+    expect(
+      await db.activityLog.count({ where: { orgId, description: "年末ふれあいバザー 出店", date: new Date("2026-12-20T00:00:00Z") } }),
+    ).toBe(0);
 
     const logged = await record({ eventId, activityTypeCode: "event", peopleServed: 150 });
     expect(logged.data).toMatchObject({ id: eventId, status: "HELD" });
@@ -461,7 +531,13 @@ describe("attendance and the activity log", () => {
       `query($id: ID!) { event(id: $id) { activityLog { id status fiscalYear participantCount uninsuredCount } } }`,
       { id: eventId },
     );
-    expect(seen.data!.event.activityLog).toEqual({ id: logId, status: "SUBMITTED", fiscalYear: 2026, participantCount: 3, uninsuredCount: 1 });
+    expect(seen.data!.event.activityLog).toEqual({
+      id: logId,
+      status: "SUBMITTED",
+      fiscalYear: 2026,
+      participantCount: 3,
+      uninsuredCount: 1,
+    });
 
     const log = await db.activityLog.findUniqueOrThrow({
       where: { id: logId },
@@ -486,7 +562,11 @@ describe("attendance and the activity log", () => {
 
     const second = await record({ eventId, activityTypeCode: "event", peopleServed: 150 });
     expect(second).toMatchObject({ __typename: "ConflictError", messageEn: "An activity log has already been made from this event." });
-    expect(await db.activityLog.count({ where: { orgId, groupId, date: new Date("2026-12-20T00:00:00Z"), description: "年末ふれあいバザー 出店" } })).toBe(1);
+    expect(
+      await db.activityLog.count({
+        where: { orgId, groupId, date: new Date("2026-12-20T00:00:00Z"), description: "年末ふれあいバザー 出店" },
+      }),
+    ).toBe(1);
     // and the event, once logged, cannot be cancelled
     expect((await mutate(bukai, "cancelEvent", "status", { id: eventId })).__typename).toBe("ConflictError");
   });
@@ -506,30 +586,44 @@ describe("a child volunteer at an event", () => {
     expect((await signUp(staff, shiftId, child.personId)).data?.status).toBe("CONFIRMED");
     expect((await signUp(bukai, shiftId, adult)).data?.status).toBe("CONFIRMED");
 
-    const record = () =>
-      mutate(staff, "recordEventActivityLog", "activityLogId", { eventId, activityTypeCode: "event" });
+    const record = () => mutate(staff, "recordEventActivityLog", "activityLogId", { eventId, activityTypeCode: "event" });
     const refused = await record();
     expect(refused.__typename).toBe("InvalidInputError");
     expect(refused.issues).toEqual([
       {
         path: "eventId",
-        message: "保護者の活動参加同意がない子ども福祉委員が1人含まれているため、活動記録を作成できません。欠席にするか、同意を記録してください。",
-        messageEn: "1 child volunteer(s) have no guardian consent to take part, so no activity log can be made. Mark them absent or record the consent.",
+        message:
+          "保護者の活動参加同意がない子ども福祉委員が1人含まれているため、活動記録を作成できません。欠席にするか、同意を記録してください。",
+        messageEn:
+          "1 child volunteer(s) have no guardian consent to take part, so no activity log can be made. Mark them absent or record the consent.",
       },
     ]);
     expect(await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { activityLogId: true } })).toEqual({ activityLogId: null });
-    expect(await db.activityLogParticipant.count({ where: { personId: child.personId, activityLog: { date: new Date("2026-12-20T00:00:00Z") } } })).toBe(0);
+    expect(
+      await db.activityLogParticipant.count({
+        where: { personId: child.personId, activityLog: { date: new Date("2026-12-20T00:00:00Z") } },
+      }),
+    ).toBe(0);
 
-    expect((await mutate(staff, "markAttendance", "id", { shiftId, attendedPersonIds: [adult] })).__typename).toBe("MutationMarkAttendanceSuccess");
+    expect((await mutate(staff, "markAttendance", "id", { shiftId, attendedPersonIds: [adult] })).__typename).toBe(
+      "MutationMarkAttendanceSuccess",
+    );
     const logged = await record();
     const logId = logged.data!.activityLogId as string;
-    expect(await db.activityLogParticipant.findMany({ where: { activityLogId: logId }, select: { personId: true } })).toEqual([{ personId: adult }]);
+    expect(await db.activityLogParticipant.findMany({ where: { activityLogId: logId }, select: { personId: true } })).toEqual([
+      { personId: adult },
+    ]);
   });
 });
 
 describe("meeting minutes", () => {
   it("records the minutes of a 部会's meeting, visible to the 部会 and staff only", async () => {
-    const input = { groupId, heldOn: "2026-12-06", title: "イベント部会 ミーティング（12月）", body: "1. 年末バザーの役割分担\n2. 景品の予算" };
+    const input = {
+      groupId,
+      heldOn: "2026-12-06",
+      title: "イベント部会 ミーティング（12月）",
+      body: "1. 年末バザーの役割分担\n2. 景品の予算",
+    };
     const recorded = await mutate(bukai, "recordMeetingMinutes", "id heldOn title group { id } event { id }", { input });
     expect(recorded.data).toMatchObject({ heldOn: "2026-12-06", title: input.title, group: { id: groupId }, event: null });
 
@@ -551,9 +645,16 @@ describe("meeting minutes", () => {
 
     // an event of another group, an empty body, or an outsider: refused, nothing written
     const before = await server.db.prisma.meetingMinutes.count({ where: { groupId } });
-    const foreign = await createEvent(staff, { groupId: otherBukaiId, title: "見学", startsAt: "2026-12-05T10:00:00Z", endsAt: "2026-12-05T12:00:00Z" });
+    const foreign = await createEvent(staff, {
+      groupId: otherBukaiId,
+      title: "見学",
+      startsAt: "2026-12-05T10:00:00Z",
+      endsAt: "2026-12-05T12:00:00Z",
+    });
     const wrongEvent = await mutate(bukai, "recordMeetingMinutes", "id", { input: { ...input, eventId: foreign.data!.id } });
-    expect(wrongEvent.issues).toEqual([{ path: "input.eventId", message: "この団体のイベントではありません。", messageEn: "Not an event of this group." }]);
+    expect(wrongEvent.issues).toEqual([
+      { path: "input.eventId", message: "この団体のイベントではありません。", messageEn: "Not an event of this group." },
+    ]);
     const empty = await mutate(bukai, "recordMeetingMinutes", "id", { input: { ...input, body: " " } });
     expect(empty.issues).toEqual([{ path: "input.body", message: "本文を入力してください。", messageEn: "Enter the minutes." }]);
     const outsider = await mutate(salonLeader, "recordMeetingMinutes", "id", { input });

@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError } from "../errors.ts";
 
 export interface RecordMeetingMinutesInput {

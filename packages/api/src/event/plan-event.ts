@@ -4,7 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 
@@ -87,7 +87,10 @@ export function cancelEvent(ctx: Context, eventId: string): Promise<string> {
       throw new ConflictError({ ja: "このイベントはすでに中止になっています。", en: "The event is already cancelled." });
     }
     if (before.activityLogId) {
-      throw new ConflictError({ ja: "活動記録を作成済みのイベントは中止にできません。", en: "An activity log was made from this event; it cannot be cancelled." });
+      throw new ConflictError({
+        ja: "活動記録を作成済みのイベントは中止にできません。",
+        en: "An activity log was made from this event; it cannot be cancelled.",
+      });
     }
     await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" }, select: { id: true } });
     await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { status: "CANCELLED" } }, tx);

@@ -11,7 +11,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { bilingual, uuid } from "../validation.ts";
@@ -31,8 +31,13 @@ const title = z
   .trim()
   .min(1, bilingual({ ja: "件名を入力してください。", en: "Enter a title." }))
   .max(200, bilingual({ ja: "件名は200文字以内で入力してください。", en: "Titles are at most 200 characters." }));
-const place = z.string().trim().max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Places are at most 200 characters." }));
-const description = z.string().max(4000, bilingual({ ja: "説明は4000文字以内で入力してください。", en: "Descriptions are at most 4,000 characters." }));
+const place = z
+  .string()
+  .trim()
+  .max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Places are at most 200 characters." }));
+const description = z
+  .string()
+  .max(4000, bilingual({ ja: "説明は4000文字以内で入力してください。", en: "Descriptions are at most 4,000 characters." }));
 const capacity = z
   .number()
   .int()
@@ -201,7 +206,11 @@ builder.queryFields((t) => ({
         orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       });
       // events carry members' (and children's) names: non-staff reads are audited
-      await auditRestrictedRead(ctx, "Event", events.map((e) => e.id));
+      await auditRestrictedRead(
+        ctx,
+        "Event",
+        events.map((e) => e.id),
+      );
       return events;
     },
   }),
@@ -235,7 +244,11 @@ builder.queryFields((t) => ({
         },
         orderBy: [{ heldOn: "desc" }, { id: "asc" }],
       });
-      await auditRestrictedRead(ctx, "MeetingMinutes", minutes.map((m) => m.id));
+      await auditRestrictedRead(
+        ctx,
+        "MeetingMinutes",
+        minutes.map((m) => m.id),
+      );
       return minutes;
     },
   }),
@@ -265,9 +278,7 @@ const UpdateEventInput = builder.inputType("UpdateEventInput", {
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime" }),
   }),
-  validate: z
-    .looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() })
-    .refine(endsAfterStart, endsAfterStartIssue),
+  validate: z.looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() }).refine(endsAfterStart, endsAfterStartIssue),
 });
 
 builder.mutationFields((t) => ({
@@ -388,9 +399,7 @@ const UpdateShiftInput = builder.inputType("UpdateShiftInput", {
     endsAt: t.field({ type: "DateTime" }),
     capacity: t.int({ validate: capacity }),
   }),
-  validate: z
-    .looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() })
-    .refine(endsAfterStart, endsAfterStartIssue),
+  validate: z.looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() }).refine(endsAfterStart, endsAfterStartIssue),
 });
 
 builder.mutationFields((t) => ({
@@ -460,12 +469,14 @@ builder.mutationFields((t) => ({
 
   recordEventActivityLog: t.prismaField({
     type: "Event",
-    description:
-      "活動記録: one SUBMITTED activity log from the attendance (or confirmed sign-ups) of the event's shifts; once per event",
+    description: "活動記録: one SUBMITTED activity log from the attendance (or confirmed sign-ups) of the event's shifts; once per event",
     errors: { types: mutationErrors },
     args: {
       eventId: t.arg.id({ required: true, validate: id }),
-      activityTypeCode: t.arg.string({ required: true, validate: z.string().min(1, bilingual({ ja: "活動種別を指定してください。", en: "Choose an activity type." })) }),
+      activityTypeCode: t.arg.string({
+        required: true,
+        validate: z.string().min(1, bilingual({ ja: "活動種別を指定してください。", en: "Choose an activity type." })),
+      }),
       minutes: t.arg.int({
         description: "the log's minutes; the event's length when omitted",
         validate: z
@@ -475,7 +486,10 @@ builder.mutationFields((t) => ({
           .max(1440, bilingual({ ja: "時間（分）は1440以下で入力してください。", en: "At most 1,440 minutes (a day)." })),
       }),
       peopleServed: t.arg.int({
-        validate: z.number().int().min(0, bilingual({ ja: "対象人数は0以上で入力してください。", en: "People served cannot be negative." })),
+        validate: z
+          .number()
+          .int()
+          .min(0, bilingual({ ja: "対象人数は0以上で入力してください。", en: "People served cannot be negative." })),
       }),
     },
     authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.eventId)),

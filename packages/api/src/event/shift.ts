@@ -4,7 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
 import { findEvent } from "./access.ts";
 import { checkPeriod } from "./plan-event.ts";
@@ -92,18 +92,27 @@ export function markAttendance(ctx: Context, shiftId: string, attendedPersonIds:
     const strangers = attended.filter((p) => !signedUp.has(p));
     if (strangers.length > 0) {
       throw new InvalidInputError(
-        strangers.map((p) => (fieldIssue(`attendedPersonIds.${attendedPersonIds.indexOf(p)}`, {
-          ja: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
-          en: "This person is not signed up to the shift; sign them up first.",
-        }))),
+        strangers.map((p) =>
+          fieldIssue(`attendedPersonIds.${attendedPersonIds.indexOf(p)}`, {
+            ja: "このシフトに申し込んでいない人です。先に申し込みを登録してください。",
+            en: "This person is not signed up to the shift; sign them up first.",
+          }),
+        ),
       );
     }
-    await tx.signUp.updateMany({ where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { in: attended } }, data: { attended: true } });
+    await tx.signUp.updateMany({
+      where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { in: attended } },
+      data: { attended: true },
+    });
     await tx.signUp.updateMany({
       where: { orgId, shiftId, status: { not: "CANCELLED" }, personId: { notIn: attended } },
       data: { attended: false },
     });
-    await audit(ctx, { action: "update", entity: "Shift", entityId: shiftId, details: { attendance: attended.length, signedUp: signedUp.size } }, tx);
+    await audit(
+      ctx,
+      { action: "update", entity: "Shift", entityId: shiftId, details: { attendance: attended.length, signedUp: signedUp.size } },
+      tx,
+    );
     return shiftId;
   });
 }

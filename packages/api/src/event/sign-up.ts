@@ -7,7 +7,7 @@ import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError } from "../errors.ts";
 import { assertEligiblePeople, notFound } from "./access.ts";
 
@@ -80,7 +80,16 @@ export async function signUp(ctx: Context, shiftId: string, personId: string): P
       select: { id: true, status: true },
     });
     if (existing && existing.status !== "CANCELLED") {
-      throw new ConflictError({ ja: existing.status === "CONFIRMED" ? "この人はすでにこのシフトに申し込み済みです。" : "この人はすでにこのシフトのキャンセル待ちです。", en: existing.status === "CONFIRMED" ? "This person is already signed up to this shift." : "This person is already on this shift's waiting list." });
+      throw new ConflictError({
+        ja:
+          existing.status === "CONFIRMED"
+            ? "この人はすでにこのシフトに申し込み済みです。"
+            : "この人はすでにこのシフトのキャンセル待ちです。",
+        en:
+          existing.status === "CONFIRMED"
+            ? "This person is already signed up to this shift."
+            : "This person is already on this shift's waiting list.",
+      });
     }
     const status = (await confirmedCount(tx, orgId, shiftId)) < shift.capacity ? "CONFIRMED" : "WAITLISTED";
     const data = { status, signedUpAt: new Date(), cancelledAt: null, attended: null } as const;

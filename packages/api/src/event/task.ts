@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { assertEligiblePeople, findEvent, findTask } from "./access.ts";
 
 export interface AddEventTaskInput {
@@ -74,7 +74,11 @@ export function removeEventTask(ctx: Context, taskId: string): Promise<string> {
   return prisma().$transaction(async (tx) => {
     const task = await findTask(tx, ctx, taskId, { eventId: true, title: true });
     await tx.eventTask.delete({ where: { id: taskId } });
-    await audit(ctx, { action: "delete", entity: "EventTask", entityId: taskId, details: { eventId: task.eventId, title: task.title } }, tx);
+    await audit(
+      ctx,
+      { action: "delete", entity: "EventTask", entityId: taskId, details: { eventId: task.eventId, title: task.title } },
+      tx,
+    );
     return task.eventId;
   });
 }

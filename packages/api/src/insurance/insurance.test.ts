@@ -80,19 +80,34 @@ beforeAll(async () => {
   // a second organisation (社協) with a staff account and an uninsured member of its own salon
   const db = server.db.prisma;
   const org = await db.organization.create({
-    data: { slug: `other-${randomUUID().slice(0, 8)}`, name: "よその町社会福祉協議会", nameEn: "Another Town Council of Social Welfare", municipality: "よその町" },
+    data: {
+      slug: `other-${randomUUID().slice(0, 8)}`,
+      name: "よその町社会福祉協議会",
+      nameEn: "Another Town Council of Social Welfare",
+      municipality: "よその町",
+    },
   });
-  const programme = await db.programme.create({ data: { orgId: org.id, code: "salon", name: "サロン", nameEn: "Salons", privacyTier: "SALON" } });
-  const kind = await db.groupKind.create({ data: { orgId: org.id, programmeId: programme.id, code: "salon", name: "サロン", nameEn: "Salon" } });
-  const group = await db.group.create({ data: { orgId: org.id, programmeId: programme.id, kindId: kind.id, name: "よその町 ふれあいサロン" } });
+  const programme = await db.programme.create({
+    data: { orgId: org.id, code: "salon", name: "サロン", nameEn: "Salons", privacyTier: "SALON" },
+  });
+  const kind = await db.groupKind.create({
+    data: { orgId: org.id, programmeId: programme.id, code: "salon", name: "サロン", nameEn: "Salon" },
+  });
+  const group = await db.group.create({
+    data: { orgId: org.id, programmeId: programme.id, kindId: kind.id, name: "よその町 ふれあいサロン" },
+  });
   const role = await db.groupRole.create({ data: { orgId: org.id, code: "member", name: "メンバー", nameEn: "Member" } });
   const person = await db.person.create({ data: { orgId: org.id, legalName: "余所 花子", legalNameKana: "よそ はなこ" } });
   otherPersonId = person.id;
-  await db.membership.create({ data: { orgId: org.id, groupId: group.id, personId: person.id, groupRoleId: role.id, startedOn: new Date("2024-04-01") } });
+  await db.membership.create({
+    data: { orgId: org.id, groupId: group.id, personId: person.id, groupRoleId: role.id, startedOn: new Date("2024-04-01") },
+  });
   const userId = randomUUID();
   await db.user.create({ data: { id: userId, name: "余所 職員", email: OTHER_EMAIL, emailVerified: true, orgId: org.id } });
   await db.accessRoleAssignment.create({ data: { orgId: org.id, userId, role: "STAFF" } });
-  await db.account.create({ data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: await hashPassword(OTHER_PASSWORD) } });
+  await db.account.create({
+    data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: await hashPassword(OTHER_PASSWORD) },
+  });
   other = await server.signIn(OTHER_EMAIL, OTHER_PASSWORD);
 });
 afterAll(() => server?.close());
@@ -103,7 +118,9 @@ describe("insuranceLapses (保険未加入)", () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.map((p) => p.id).sort()).toEqual(await expectedIds());
     // nobody listed is enrolled for the year, and each comes with a current membership
-    const enrolled = await server.db.prisma.insuranceEnrolment.count({ where: { fiscalYear: FY, personId: { in: list.map((p) => p.id) } } });
+    const enrolled = await server.db.prisma.insuranceEnrolment.count({
+      where: { fiscalYear: FY, personId: { in: list.map((p) => p.id) } },
+    });
     expect(enrolled).toBe(0);
     for (const p of list) {
       expect(p.memberships.length).toBeGreaterThan(0);
@@ -119,7 +136,10 @@ describe("insuranceLapses (保険未加入)", () => {
 
   it("in 五十音 order by ふりがな", async () => {
     const list = await lapses(staff);
-    const kana = await server.db.prisma.person.findMany({ where: { id: { in: list.map((p) => p.id) } }, select: { id: true, legalNameKana: true } });
+    const kana = await server.db.prisma.person.findMany({
+      where: { id: { in: list.map((p) => p.id) } },
+      select: { id: true, legalNameKana: true },
+    });
     const byId = new Map(kana.map((k) => [k.id, k.legalNameKana]));
     const readings = list.map((p) => byId.get(p.id)!);
     const japanese = new Intl.Collator("ja");
@@ -148,7 +168,11 @@ describe("insuranceLapses (保険未加入)", () => {
     expect(list.length).toBeGreaterThan(0);
     expect(list.map((p) => p.id).sort()).toEqual(await expectedIds([salonId]));
     for (const p of list) expect(p.memberships.map((m) => m.group.id)).toEqual([salonId]);
-    const after = await server.db.prisma.auditEvent.findMany({ where: { action: "read", entity: "Person" }, orderBy: { id: "desc" }, take: 1 });
+    const after = await server.db.prisma.auditEvent.findMany({
+      where: { action: "read", entity: "Person" },
+      orderBy: { id: "desc" },
+      take: 1,
+    });
     expect(await server.db.prisma.auditEvent.count({ where: { action: "read", entity: "Person" } })).toBe(before + 1);
     expect((after[0]!.details as { ids: string[] }).ids.sort()).toEqual(list.map((p) => p.id).sort());
   });

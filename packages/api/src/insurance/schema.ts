@@ -93,7 +93,11 @@ builder.queryField("insuranceLapses", (t) =>
         .map((row) => ({ row, key: key(row) }))
         .sort((a, b) => collator.compare(a.key[0]!, b.key[0]!) || collator.compare(a.key[1]!, b.key[1]!) || (a.row.id < b.row.id ? -1 : 1))
         .map((k) => k.row);
-      await auditRestrictedRead(ctx, "Person", sorted.map((p) => p.id));
+      await auditRestrictedRead(
+        ctx,
+        "Person",
+        sorted.map((p) => p.id),
+      );
       return sorted;
     },
   }),

@@ -2,7 +2,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
 
 export interface RecordGroupAchievementInput {

@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { visibleGroupsWhere } from "../organization/access.ts";
 import { bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
@@ -72,8 +72,16 @@ function cohortsWhere(ctx: Context): Prisma.GroupWhereInput {
 
 /** Audits the liaison's read of cohorts, naming the participants whose codes were loaded. */
 async function auditCohortRead(ctx: Context, cohorts: Array<{ id: string; juvenileParticipants?: Array<{ id: string }> }>) {
-  await auditRestrictedRead(ctx, "JuvenileCohort", cohorts.map((c) => c.id));
-  await auditRestrictedRead(ctx, "JuvenileParticipant", cohorts.flatMap((c) => (c.juvenileParticipants ?? []).map((p) => p.id)));
+  await auditRestrictedRead(
+    ctx,
+    "JuvenileCohort",
+    cohorts.map((c) => c.id),
+  );
+  await auditRestrictedRead(
+    ctx,
+    "JuvenileParticipant",
+    cohorts.flatMap((c) => (c.juvenileParticipants ?? []).map((p) => p.id)),
+  );
 }
 
 builder.queryFields((t) => ({
@@ -125,7 +133,9 @@ builder.queryFields((t) => ({
           group: {
             ...visibleGroupsWhere(ctx),
             // the liaison: of the juvenile programme, only their own programme's cohorts
-            ...(signedIn(ctx).isStaff ? {} : { OR: [{ programme: { privacyTier: { not: "JUVENILE" } } }, { programmeId: { in: signedIn(ctx).liaisonProgrammeIds } }] }),
+            ...(signedIn(ctx).isStaff
+              ? {}
+              : { OR: [{ programme: { privacyTier: { not: "JUVENILE" } } }, { programmeId: { in: signedIn(ctx).liaisonProgrammeIds } }] }),
           },
           ...(args.groupId ? { groupId: String(args.groupId) } : {}),
         },
@@ -134,9 +144,15 @@ builder.queryFields((t) => ({
       });
       if (rows.length > 0 && !signedIn(ctx).isStaff && signedIn(ctx).liaisonProgrammeIds.length > 0) {
         const cohortIds = new Set(
-          (await prisma().group.findMany({ where: { id: { in: rows.map((r) => r.groupId) }, ...cohortsWhere(ctx) }, select: { id: true } })).map((g) => g.id),
+          (
+            await prisma().group.findMany({ where: { id: { in: rows.map((r) => r.groupId) }, ...cohortsWhere(ctx) }, select: { id: true } })
+          ).map((g) => g.id),
         );
-        await auditRestrictedRead(ctx, "GroupAchievement", rows.filter((r) => cohortIds.has(r.groupId)).map((r) => r.id));
+        await auditRestrictedRead(
+          ctx,
+          "GroupAchievement",
+          rows.filter((r) => cohortIds.has(r.groupId)).map((r) => r.id),
+        );
       }
       return rows;
     },

@@ -8,7 +8,6 @@
 // kinds, one for years of service, one insert. Never awarded twice (NOT EXISTS + unique index).
 import { Prisma, todayInJapan } from "@tsunagu/db";
 
-
 export interface AwardTargets {
   personIds: readonly string[];
   juvenileParticipantIds: readonly string[];

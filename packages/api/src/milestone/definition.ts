@@ -5,7 +5,7 @@ import { Prisma, type MilestoneKind } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 
 const firstActivityIssue = fieldIssue("input.threshold", {
@@ -14,7 +14,10 @@ const firstActivityIssue = fieldIssue("input.threshold", {
 });
 
 function duplicate(): ConflictError {
-  return new ConflictError({ ja: "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。", en: "A milestone with this code, or of this kind and threshold, already exists." });
+  return new ConflictError({
+    ja: "同じコード、または同じ種類・しきい値のマイルストーンがすでにあります。",
+    en: "A milestone with this code, or of this kind and threshold, already exists.",
+  });
 }
 
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
@@ -93,7 +96,10 @@ export async function updateMilestone(ctx: Context, id: string, input: UpdateMil
           action: "update",
           entity: "Milestone",
           entityId: current.id,
-          details: { before: { name: current.name, nameEn: current.nameEn, threshold: current.threshold, active: current.active }, after: data },
+          details: {
+            before: { name: current.name, nameEn: current.nameEn, threshold: current.threshold, active: current.active },
+            after: data,
+          },
         },
         tx,
       );

@@ -80,7 +80,11 @@ builder.queryField("milestones", (t) =>
   }),
 );
 
-const nameSchema = z.string().trim().min(1, bilingual({ ja: "名称を入力してください。", en: "Enter a name." })).max(100, bilingual({ ja: "名称は100文字以内です。", en: "A name has at most 100 characters." }));
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, bilingual({ ja: "名称を入力してください。", en: "Enter a name." }))
+  .max(100, bilingual({ ja: "名称は100文字以内です。", en: "A name has at most 100 characters." }));
 const thresholdSchema = z
   .number()
   .int()
@@ -91,7 +95,13 @@ const CreateMilestoneInput = builder.inputType("CreateMilestoneInput", {
   fields: (t) => ({
     code: t.string({
       required: true,
-      validate: z.string().regex(/^[a-z0-9-]{1,40}$/, bilingual({ ja: "コードは半角英小文字・数字・ハイフン（40文字以内）です。", en: "A code is lower-case letters, digits and hyphens (up to 40)." })),
+      validate: z.string().regex(
+        /^[a-z0-9-]{1,40}$/,
+        bilingual({
+          ja: "コードは半角英小文字・数字・ハイフン（40文字以内）です。",
+          en: "A code is lower-case letters, digits and hyphens (up to 40).",
+        }),
+      ),
     }),
     kind: t.field({ type: MilestoneKindEnum, required: true }),
     threshold: t.int({ required: true, validate: thresholdSchema }),

@@ -3,7 +3,7 @@
 // viewer may see is ../person/access.ts.
 import { prisma } from "@tsunagu/db/client";
 
-import { type Context, memo, signedIn, type Viewer } from "../context.ts";
+import { memo, signedIn, type Context, type Viewer } from "../context.ts";
 
 interface GroupPrivacy {
   orgId: string;
@@ -55,7 +55,12 @@ export async function canAccessGroup(ctx: Context, groupId: string): Promise<boo
   if (!ctx.viewer) return false;
   const group = await groupPrivacy(ctx, groupId);
   if (!group) return false;
-  return groupAccess(ctx.viewer, { id: groupId, orgId: group.orgId, programmeId: group.programmeId, programme: { privacyTier: group.privacyTier } });
+  return groupAccess(ctx.viewer, {
+    id: groupId,
+    orgId: group.orgId,
+    programmeId: group.programmeId,
+    programme: { privacyTier: group.privacyTier },
+  });
 }
 
 export function canSeeJuvenileProgramme(ctx: Context): boolean {

@@ -5,7 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { canSeeJuvenileProgramme, visibleGroupsWhere } from "./access.ts";
 
 export const PrivacyTierEnum = builder.enumType("PrivacyTier", {

@@ -36,7 +36,15 @@ interface PersonPage {
   id: string;
   name: string | null;
   usesNickname: boolean;
-  memberships: Array<{ id: string; startedOn: string; endedOn: string | null; endReason: string | null; isCurrent: boolean; group: { id: string; name: string }; groupRole: { code: string } }> | null;
+  memberships: Array<{
+    id: string;
+    startedOn: string;
+    endedOn: string | null;
+    endReason: string | null;
+    isCurrent: boolean;
+    group: { id: string; name: string };
+    groupRole: { code: string };
+  }> | null;
   hoursByFiscalYear: Array<{ fiscalYear: number; hours: number; activityCount: number }> | null;
   milestoneAwards: Array<{ id: string; milestone: { code: string } }> | null;
 }
@@ -53,10 +61,11 @@ const PERSON = `
 const person = (client: TestClient, id: string) => client.graphql<{ person: PersonPage | null }>(PERSON, { id });
 
 async function rosterPeople(client: TestClient, group: string) {
-  const res = await client.graphql<{ group: { roster: { edges: Array<{ node: { id: string; person: { id: string; name: string | null; usesNickname: boolean } } }> } } }>(
-    `query($id: ID!) { group(id: $id) { roster(first: 100) { edges { node { id person { id name usesNickname } } } } } }`,
-    { id: groupId(group) },
-  );
+  const res = await client.graphql<{
+    group: { roster: { edges: Array<{ node: { id: string; person: { id: string; name: string | null; usesNickname: boolean } } }> } };
+  }>(`query($id: ID!) { group(id: $id) { roster(first: 100) { edges { node { id person { id name usesNickname } } } } } }`, {
+    id: groupId(group),
+  });
   expect(res.errors).toBeUndefined();
   return res.data!.group.roster.edges.map((e) => e.node);
 }
@@ -123,7 +132,8 @@ describe("the person page", () => {
     const asStaff = (await person(staff, member.person.id)).data!.person!;
     expect(asStaff.memberships!.map((m) => m.group.name)).toEqual(expect.arrayContaining([SAKURA, ASAHI]));
 
-    const reads = () => server.db.prisma.auditEvent.count({ where: { actorId: leader.id, action: "read", entity: "Person", entityId: member.person.id } });
+    const reads = () =>
+      server.db.prisma.auditEvent.count({ where: { actorId: leader.id, action: "read", entity: "Person", entityId: member.person.id } });
     const before = await reads();
     const res = await person(salonLeader, member.person.id);
     expect(res.errors).toBeUndefined();
@@ -183,7 +193,9 @@ describe("the person page", () => {
 describe("people search (staff)", () => {
   it("finds people by hiragana or katakana ふりがな, in 五十音 order; refused to other roles", async () => {
     const member = (await rosterPeople(staff, SAKURA))[0]!;
-    const full = await staff.graphql<{ person: { legalNameKana: string } }>(`query($id: ID!) { person(id: $id) { legalNameKana } }`, { id: member.person.id });
+    const full = await staff.graphql<{ person: { legalNameKana: string } }>(`query($id: ID!) { person(id: $id) { legalNameKana } }`, {
+      id: member.person.id,
+    });
     const family = full.data!.person.legalNameKana.split(" ")[0]!;
     const katakana = family.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
     type R = { people: Array<{ id: string; legalNameKana: string }> | null };

@@ -17,7 +17,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { ForbiddenError } from "../errors.ts";
-import { collator, searchWordWhere, searchWords } from "../roster/query.ts";
+import { collator, searchWords, searchWordWhere } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
 import { personVisibility, personVisibilitySelect } from "./access.ts";
@@ -142,7 +142,9 @@ builder.queryFields((t) => ({
     args: {
       search: t.arg.string({
         description: "several words must all match",
-        validate: z.string().max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
+        validate: z
+          .string()
+          .max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
       }),
       first: t.arg.int({
         defaultValue: 20,

@@ -38,10 +38,18 @@ describe("the person-visibility filter and field check agree", () => {
     const people = await prisma().person.findMany({ where: { orgId: viewer.orgId }, select: personVisibilitySelect });
     expect(people.length).toBeGreaterThan(50);
     const admitted = async (where: ReturnType<typeof personNameVisibleWhere>) =>
-      (await prisma().person.findMany({ where: { AND: [{ orgId: viewer.orgId }, where ?? {}] }, select: { id: true } })).map((p) => p.id).sort();
+      (await prisma().person.findMany({ where: { AND: [{ orgId: viewer.orgId }, where ?? {}] }, select: { id: true } }))
+        .map((p) => p.id)
+        .sort();
 
-    const nameAllowed = people.filter((p) => personVisibility(ctx, p).name).map((p) => p.id).sort();
-    const legalNameAllowed = people.filter((p) => personVisibility(ctx, p).legalName).map((p) => p.id).sort();
+    const nameAllowed = people
+      .filter((p) => personVisibility(ctx, p).name)
+      .map((p) => p.id)
+      .sort();
+    const legalNameAllowed = people
+      .filter((p) => personVisibility(ctx, p).legalName)
+      .map((p) => p.id)
+      .sort();
     expect(await admitted(personNameVisibleWhere(viewer))).toEqual(nameAllowed);
     expect(await admitted(personLegalNameVisibleWhere(viewer))).toEqual(legalNameAllowed);
     // the comparison means something: staff see everyone, every other account some but not all

@@ -5,7 +5,7 @@
 import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
-import { type Context, signedIn, type Viewer } from "../context.ts";
+import { signedIn, type Context, type Viewer } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { canAccessGroup, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
@@ -49,7 +49,10 @@ export async function assertCanThank(ctx: Context, to: { personId?: string | nul
     if (!group || group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });
     if (await canAccessGroup(ctx, to.groupId)) return;
     if (group.privacyTier === "JUVENILE") throw new NotFoundError({ ja: "団体", en: "group" });
-    throw new ForbiddenError({ ja: "この団体へのありがとうは、担当の職員か団体の代表・担当者が登録します。", en: "Only staff and the accounts responsible for this group can record a thank-you for it." });
+    throw new ForbiddenError({
+      ja: "この団体へのありがとうは、担当の職員か団体の代表・担当者が登録します。",
+      en: "Only staff and the accounts responsible for this group can record a thank-you for it.",
+    });
   }
   if (to.personId) {
     const person = await prisma().person.findFirst({
@@ -58,6 +61,9 @@ export async function assertCanThank(ctx: Context, to: { personId?: string | nul
     });
     if (!person) throw new NotFoundError({ ja: "個人", en: "person" });
     if (personVisibility(ctx, person).name) return;
-    throw new ForbiddenError({ ja: "この方へのありがとうは、担当の職員か所属団体の代表・担当者が登録します。", en: "Only staff and the accounts responsible for this person's groups can record a thank-you for them." });
+    throw new ForbiddenError({
+      ja: "この方へのありがとうは、担当の職員か所属団体の代表・担当者が登録します。",
+      en: "Only staff and the accounts responsible for this person's groups can record a thank-you for them.",
+    });
   }
 }

@@ -30,8 +30,15 @@ beforeAll(async () => {
   salonId = me.data!.me.salonIds[0]!;
   salonLeaderPersonId = me.data!.me.personId;
   const db = server.db.prisma;
-  otherSalonId = (await db.group.findFirstOrThrow({ where: { programme: { code: "salon" }, id: { not: salonId } }, select: { id: true } })).id;
-  cohortId = (await db.group.findFirstOrThrow({ where: { programme: { privacyTier: "JUVENILE" } }, orderBy: { startedOn: "desc" }, select: { id: true } })).id;
+  otherSalonId = (await db.group.findFirstOrThrow({ where: { programme: { code: "salon" }, id: { not: salonId } }, select: { id: true } }))
+    .id;
+  cohortId = (
+    await db.group.findFirstOrThrow({
+      where: { programme: { privacyTier: "JUVENILE" } },
+      orderBy: { startedOn: "desc" },
+      select: { id: true },
+    })
+  ).id;
 });
 afterAll(() => server?.close());
 
@@ -103,10 +110,9 @@ describe("thank-you messages", () => {
     );
     expect(queue.data!.moderationQueue.edges.map((e) => e.node.id)).toContain(message.id);
 
-    const approved = await staff.graphql<{ moderateThankYous: { __typename: string; data: Array<{ id: string; status: string; moderatedAt: string }> } }>(
-      MODERATE,
-      { ids: [message.id], decision: "APPROVE" },
-    );
+    const approved = await staff.graphql<{
+      moderateThankYous: { __typename: string; data: Array<{ id: string; status: string; moderatedAt: string }> };
+    }>(MODERATE, { ids: [message.id], decision: "APPROVE" });
     expect(approved.data?.moderateThankYous.__typename).toBe("MutationModerateThankYousSuccess");
     expect(approved.data!.moderateThankYous.data).toEqual([expect.objectContaining({ id: message.id, status: "APPROVED" })]);
     expect(approved.data!.moderateThankYous.data[0]!.moderatedAt).toBeTruthy();
@@ -115,13 +121,21 @@ describe("thank-you messages", () => {
     const recent = await salonLeader.graphql<{ recentThankYous: Array<{ id: string }> }>("{ recentThankYous(first: 3) { id } }");
     expect(recent.data!.recentThankYous.map((m) => m.id)).toContain(message.id);
 
-    const trail = await server.db.prisma.auditEvent.findMany({ where: { entity: "ThankYouMessage", entityId: message.id }, select: { action: true } });
+    const trail = await server.db.prisma.auditEvent.findMany({
+      where: { entity: "ThankYouMessage", entityId: message.id },
+      select: { action: true },
+    });
     expect(trail.map((e) => e.action).sort()).toEqual(["approve", "create"]);
   });
 
   it("reaches a person through their own account only once approved", async () => {
     const sent = await staff.graphql<SendResult>(SEND, {
-      input: { toPersonId: salonLeaderPersonId, fromName: "さくらの常連さん", body: "いつも笑顔で迎えてくれてありがとう。", receivedOn: "2026-11-21" },
+      input: {
+        toPersonId: salonLeaderPersonId,
+        fromName: "さくらの常連さん",
+        body: "いつも笑顔で迎えてくれてありがとう。",
+        receivedOn: "2026-11-21",
+      },
     });
     const id = sent.data!.sendThankYou.data!.id;
     expect(await visibleIds(salonLeader, { toPersonId: salonLeaderPersonId })).not.toContain(id);
@@ -154,8 +168,16 @@ describe("thank-you messages", () => {
       [{ toGroupId: salonId, fromName: "地域の方", body: "   ", receivedOn: "2026-11-20" }, "input.body", /Enter the message/],
       [{ toGroupId: salonId, fromName: "地域の方", body: "あ".repeat(2001), receivedOn: "2026-11-20" }, "input.body", /2,000 characters/],
       [{ toGroupId: salonId, fromName: "", body: "ありがとう", receivedOn: "2026-11-20" }, "input.fromName", /sender's name/],
-      [{ toGroupId: salonId, fromName: "地域の方", body: "ありがとう", receivedOn: "2099-01-01" }, "input.receivedOn", /cannot be in the future/],
-      [{ toGroupId: salonId, toPersonId: salonLeaderPersonId, fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" }, "input.toPersonId", /exactly one recipient/],
+      [
+        { toGroupId: salonId, fromName: "地域の方", body: "ありがとう", receivedOn: "2099-01-01" },
+        "input.receivedOn",
+        /cannot be in the future/,
+      ],
+      [
+        { toGroupId: salonId, toPersonId: salonLeaderPersonId, fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" },
+        "input.toPersonId",
+        /exactly one recipient/,
+      ],
       [{ fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" }, "input.toPersonId", /exactly one recipient/],
       [{ toGroupId: "not-a-uuid", fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" }, "input.toGroupId", /not valid/],
     ];
@@ -173,7 +195,10 @@ describe("thank-you messages", () => {
   });
 
   it("moderates in bulk, all or nothing, and only staff may", async () => {
-    const pending = await server.db.prisma.thankYouMessage.findMany({ where: { status: "PENDING" }, select: { id: true, toGroupId: true } });
+    const pending = await server.db.prisma.thankYouMessage.findMany({
+      where: { status: "PENDING" },
+      select: { id: true, toGroupId: true },
+    });
     expect(pending.length).toBeGreaterThanOrEqual(2);
     const approvedOne = await server.db.prisma.thankYouMessage.findFirstOrThrow({ where: { status: "APPROVED" }, select: { id: true } });
 
@@ -190,7 +215,10 @@ describe("thank-you messages", () => {
     });
     expect(unknown.data!.moderateThankYous.__typename).toBe("NotFoundError");
 
-    const notStaff = await salonLeader.graphql<{ moderateThankYous: { __typename: string } }>(MODERATE, { ids: [pending[0]!.id], decision: "APPROVE" });
+    const notStaff = await salonLeader.graphql<{ moderateThankYous: { __typename: string } }>(MODERATE, {
+      ids: [pending[0]!.id],
+      decision: "APPROVE",
+    });
     expect(notStaff.data!.moderateThankYous.__typename).toBe("ForbiddenError");
     const queue = await salonLeader.graphql("{ moderationQueue { edges { node { id } } } }");
     expect(queue.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -198,7 +226,10 @@ describe("thank-you messages", () => {
     const ids = pending.slice(0, 2).map((p) => p.id);
     const rejected = await staff.graphql<{ moderateThankYous: { data: Array<{ status: string }> } }>(MODERATE, { ids, decision: "REJECT" });
     expect(rejected.data!.moderateThankYous.data.map((m) => m.status)).toEqual(["REJECTED", "REJECTED"]);
-    const audit = await server.db.prisma.auditEvent.findFirstOrThrow({ where: { entity: "ThankYouMessage", action: "reject" }, orderBy: { id: "desc" } });
+    const audit = await server.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entity: "ThankYouMessage", action: "reject" },
+      orderBy: { id: "desc" },
+    });
     expect((audit.details as { ids: string[] }).ids.sort()).toEqual([...ids].sort());
     // a rejected message never reaches its recipient; staff still find it by status
     const staffRejected = await visibleIds(staff, { status: "REJECTED" });
@@ -213,7 +244,9 @@ describe("thank-you messages", () => {
     expect(nodes.every((n) => n.toGroup?.id === cohortId && n.status === "APPROVED")).toBe(true);
     expect(nodes.map((n) => n.body)).toContain("我々漁師も嬉しくて涙がでる。また困ってる人がいたら紹介してな");
     expect(await visibleIds(liaison, { toGroupId: salonId })).toEqual([]);
-    const recent = await liaison.graphql<{ recentThankYous: Array<{ toGroup: { id: string } | null }> }>("{ recentThankYous(first: 50) { toGroup { id } } }");
+    const recent = await liaison.graphql<{ recentThankYous: Array<{ toGroup: { id: string } | null }> }>(
+      "{ recentThankYous(first: 50) { toGroup { id } } }",
+    );
     expect(recent.data!.recentThankYous.every((m) => m.toGroup?.id === cohortId)).toBe(true);
 
     const trail = await server.db.prisma.auditEvent.findMany({
@@ -288,14 +321,18 @@ describe("the juvenile programme's cohorts", () => {
       { id: cohortId },
     );
     expect(one.data!.juvenileCohort.participants.length).toBeGreaterThan(0);
-    expect(await server.db.prisma.auditEvent.count({ where: { actorId: liaisonId, entity: "JuvenileCohort", action: "read" } })).toBe(before + 1);
+    expect(await server.db.prisma.auditEvent.count({ where: { actorId: liaisonId, entity: "JuvenileCohort", action: "read" } })).toBe(
+      before + 1,
+    );
     const participants = await server.db.prisma.auditEvent.findFirstOrThrow({
       where: { actorId: liaisonId, entity: "JuvenileParticipant", action: "read" },
       orderBy: { id: "desc" },
     });
     expect((participants.details as { ids: string[] }).ids.sort()).toEqual(one.data!.juvenileCohort.participants.map((p) => p.id).sort());
     await staff.graphql(COHORTS);
-    expect(await server.db.prisma.auditEvent.count({ where: { actorId: staffId, entity: { in: ["JuvenileCohort", "JuvenileParticipant"] } } })).toBe(0);
+    expect(
+      await server.db.prisma.auditEvent.count({ where: { actorId: staffId, entity: { in: ["JuvenileCohort", "JuvenileParticipant"] } } }),
+    ).toBe(0);
   });
 
   it("is FORBIDDEN to every other account", async () => {
@@ -309,7 +346,9 @@ describe("the juvenile programme's cohorts", () => {
   });
 
   it("a juvenile participant has a code, join and leave dates, and nothing else", async () => {
-    const res = await staff.graphql<{ __type: { fields: Array<{ name: string }> } }>('{ __type(name: "JuvenileParticipant") { fields { name } } }');
+    const res = await staff.graphql<{ __type: { fields: Array<{ name: string }> } }>(
+      '{ __type(name: "JuvenileParticipant") { fields { name } } }',
+    );
     expect(res.data!.__type.fields.map((f) => f.name).sort()).toEqual(["code", "id", "joinedOn", "leftOn"]);
   });
 });
@@ -325,17 +364,24 @@ const RECORD = `mutation ($groupId: ID!, $title: String!, $description: String, 
 
 describe("group achievements", () => {
   it("staff record one; it shows on the cohort and to the groups' own accounts only", async () => {
-    const res = await staff.graphql<{ recordGroupAchievement: { __typename: string; data: { id: string; title: string; group: { id: string } } } }>(RECORD, {
+    const res = await staff.graphql<{
+      recordGroupAchievement: { __typename: string; data: { id: string; title: string; group: { id: string } } };
+    }>(RECORD, {
       groupId: cohortId,
       title: "牡蠣小屋の来場者 7,500人",
       description: "炭おこしから配膳まで",
       achievedOn: "2026-03-31",
     });
-    expect(res.data!.recordGroupAchievement).toMatchObject({ __typename: "MutationRecordGroupAchievementSuccess", data: { title: "牡蠣小屋の来場者 7,500人" } });
+    expect(res.data!.recordGroupAchievement).toMatchObject({
+      __typename: "MutationRecordGroupAchievementSuccess",
+      data: { title: "牡蠣小屋の来場者 7,500人" },
+    });
     const cohorts = await liaison.graphql<CohortsResult>(COHORTS);
     expect(cohorts.data!.juvenileCohorts![0]!.achievements.map((a) => a.title)).toContain("牡蠣小屋の来場者 7,500人");
     expect(
-      await server.db.prisma.auditEvent.count({ where: { entity: "GroupAchievement", entityId: res.data!.recordGroupAchievement.data.id, action: "create" } }),
+      await server.db.prisma.auditEvent.count({
+        where: { entity: "GroupAchievement", entityId: res.data!.recordGroupAchievement.data.id, action: "create" },
+      }),
     ).toBe(1);
 
     await staff.graphql(RECORD, { groupId: salonId, title: "開設10周年", achievedOn: "2026-10-01" });
@@ -346,7 +392,9 @@ describe("group achievements", () => {
     expect(list.data!.groupAchievements.some((a) => a.group.id === cohortId)).toBe(false);
 
     // the liaison sees the cohort's among them, and that read is audited
-    const seen = await liaison.graphql<{ groupAchievements: Array<{ id: string; group: { id: string } }> }>("{ groupAchievements(first: 100) { id group { id } } }");
+    const seen = await liaison.graphql<{ groupAchievements: Array<{ id: string; group: { id: string } }> }>(
+      "{ groupAchievements(first: 100) { id group { id } } }",
+    );
     const cohortAchievements = seen.data!.groupAchievements.filter((a) => a.group.id === cohortId).map((a) => a.id);
     expect(cohortAchievements.length).toBeGreaterThanOrEqual(2);
     const trail = await server.db.prisma.auditEvent.findFirstOrThrow({
@@ -363,13 +411,18 @@ describe("group achievements", () => {
       title: "完売",
       achievedOn: "2026-03-01",
     });
-    expect(notStaff.data!.recordGroupAchievement).toMatchObject({ __typename: "ForbiddenError", messageEn: "You are not allowed to see or do this." });
+    expect(notStaff.data!.recordGroupAchievement).toMatchObject({
+      __typename: "ForbiddenError",
+      messageEn: "You are not allowed to see or do this.",
+    });
     for (const [vars, path, en] of [
       [{ title: " ", achievedOn: "2026-03-01" }, "title", /Enter the title/],
       [{ title: "完売", achievedOn: "2099-03-01" }, "achievedOn", /cannot be in the future/],
       [{ title: "完売", achievedOn: "2026-03-01", description: "あ".repeat(2001) }, "description", /2,000 characters/],
     ] as const) {
-      const res = await staff.graphql<{ recordGroupAchievement: { __typename: string; issues: Array<{ path: string; messageEn: string }> } }>(RECORD, {
+      const res = await staff.graphql<{
+        recordGroupAchievement: { __typename: string; issues: Array<{ path: string; messageEn: string }> };
+      }>(RECORD, {
         groupId: salonId,
         ...vars,
       });

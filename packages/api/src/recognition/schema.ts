@@ -61,7 +61,10 @@ const SendThankYouInput = builder.inputType("SendThankYouInput", {
   validate: z
     .looseObject({ toPersonId: z.unknown().optional(), toGroupId: z.unknown().optional() })
     .refine((i) => (i.toPersonId ? 1 : 0) + (i.toGroupId ? 1 : 0) === 1, {
-      message: bilingual({ ja: "宛先は個人か団体のどちらか一方を指定してください。", en: "Give exactly one recipient: a person or a group." }),
+      message: bilingual({
+        ja: "宛先は個人か団体のどちらか一方を指定してください。",
+        en: "Give exactly one recipient: a person or a group.",
+      }),
       path: ["toPersonId"],
     }),
 });
@@ -99,7 +102,14 @@ builder.queryFields((t) => ({
         },
         orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
       });
-      await auditRestrictedRead(ctx, "ThankYouMessage", juvenileRowIds(viewer, rows.map((r) => ({ id: r.id, groupId: r.toGroupId }))));
+      await auditRestrictedRead(
+        ctx,
+        "ThankYouMessage",
+        juvenileRowIds(
+          viewer,
+          rows.map((r) => ({ id: r.id, groupId: r.toGroupId })),
+        ),
+      );
       return rows;
     },
   }),
@@ -124,7 +134,14 @@ builder.queryFields((t) => ({
         orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
         take: args.first ?? 5,
       });
-      await auditRestrictedRead(ctx, "ThankYouMessage", juvenileRowIds(viewer, rows.map((r) => ({ id: r.id, groupId: r.toGroupId }))));
+      await auditRestrictedRead(
+        ctx,
+        "ThankYouMessage",
+        juvenileRowIds(
+          viewer,
+          rows.map((r) => ({ id: r.id, groupId: r.toGroupId })),
+        ),
+      );
       return rows;
     },
   }),

@@ -3,7 +3,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { assertCanThank } from "./access.ts";
 
@@ -45,7 +45,10 @@ export function moderateThankYous(ctx: Context, messageIds: string[], decision: 
   const ids = [...new Set(messageIds)];
   const status = decision === "APPROVE" ? "APPROVED" : "REJECTED";
   return prisma().$transaction(async (tx) => {
-    const found = await tx.thankYouMessage.findMany({ where: { id: { in: ids }, orgId: viewer.orgId }, select: { id: true, status: true } });
+    const found = await tx.thankYouMessage.findMany({
+      where: { id: { in: ids }, orgId: viewer.orgId },
+      select: { id: true, status: true },
+    });
     if (found.length !== ids.length) throw new NotFoundError({ ja: "ありがとうメッセージ", en: "thank-you message" });
     const decided = found.filter((m) => m.status !== "PENDING").length;
     const moderatedAt = new Date();
@@ -55,11 +58,19 @@ export function moderateThankYous(ctx: Context, messageIds: string[], decision: 
     });
     // also catches a message decided by another staff member since it was read above
     if (decided > 0 || count !== ids.length) {
-      throw new ConflictError({ ja: "すでに承認・却下されたメッセージが含まれています。何も変更していません。", en: "Some messages were already moderated. Nothing was changed." });
+      throw new ConflictError({
+        ja: "すでに承認・却下されたメッセージが含まれています。何も変更していません。",
+        en: "Some messages were already moderated. Nothing was changed.",
+      });
     }
     await audit(
       ctx,
-      { action: status === "APPROVED" ? "approve" : "reject", entity: "ThankYouMessage", entityId: ids.length === 1 ? ids[0] : null, details: { ids } },
+      {
+        action: status === "APPROVED" ? "approve" : "reject",
+        entity: "ThankYouMessage",
+        entityId: ids.length === 1 ? ids[0] : null,
+        details: { ids },
+      },
       tx,
     );
     return ids;

@@ -43,13 +43,11 @@ export function reportCsv(report: FiscalYearReport, breakdown: ReportBreakdown):
   const body =
     breakdown === "MONTH"
       ? report.byMonth.map((m) => [`${m.year}年${m.month}月`, ...figureCells(m)])
-      : namedRows(
-          breakdown === "PROGRAMME" ? report.byProgramme : breakdown === "AREA" ? report.byArea : report.byActivityType,
-        );
-  const text = stringify(
-    [[FIRST_HEADER[breakdown], ...FIGURE_HEADERS], ...body, ["合計", ...figureCells(report.totals)]],
-    { bom: true, record_delimiter: "\r\n" },
-  );
+      : namedRows(breakdown === "PROGRAMME" ? report.byProgramme : breakdown === "AREA" ? report.byArea : report.byActivityType);
+  const text = stringify([[FIRST_HEADER[breakdown], ...FIGURE_HEADERS], ...body, ["合計", ...figureCells(report.totals)]], {
+    bom: true,
+    record_delimiter: "\r\n",
+  });
   return {
     filename: `tsunagu-report-FY${report.fiscalYear}-${SLUG[breakdown]}.csv`,
     mimeType: "text/csv; charset=utf-8",

@@ -54,7 +54,11 @@ const REPORT = /* GraphQL */ `
 
 const CSV = /* GraphQL */ `
   query ($fy: Int!, $breakdown: ReportBreakdown!) {
-    fiscalYearReportCsv(fiscalYear: $fy, breakdown: $breakdown) { filename mimeType text }
+    fiscalYearReportCsv(fiscalYear: $fy, breakdown: $breakdown) {
+      filename
+      mimeType
+      text
+    }
   }
 `;
 
@@ -71,7 +75,11 @@ async function expected(where: Prisma.ActivityLogWhereInput) {
   const [agg, minutes, people, youths] = await Promise.all([
     db.activityLog.aggregate({ where: logs, _count: { _all: true }, _sum: { peopleServed: true } }),
     db.activityLogParticipant.aggregate({ where: { activityLog: logs }, _sum: { minutes: true } }),
-    db.activityLogParticipant.findMany({ where: { activityLog: logs, personId: { not: null } }, distinct: ["personId"], select: { personId: true } }),
+    db.activityLogParticipant.findMany({
+      where: { activityLog: logs, personId: { not: null } },
+      distinct: ["personId"],
+      select: { personId: true },
+    }),
     db.activityLogParticipant.findMany({
       where: { activityLog: logs, juvenileParticipantId: { not: null } },
       distinct: ["juvenileParticipantId"],
@@ -191,7 +199,9 @@ describe("fiscal-year report CSV", () => {
     expect(csv.text).not.toContain(juvenileName);
     expect(csv.text).not.toMatch(/少年院|泉南学寮|GS-R/);
     const want = await expected(notJuvenile);
-    expect(lines.at(-1)).toBe(`合計,${Math.round((want.minutes / 60) * 10) / 10},${want.activities},${want.volunteers},${want.peopleServed}`);
+    expect(lines.at(-1)).toBe(
+      `合計,${Math.round((want.minutes / 60) * 10) / 10},${want.activities},${want.volunteers},${want.peopleServed}`,
+    );
     const rows = lines.slice(1, -1);
     const reported = await report(staff);
     expect(rows).toHaveLength(reported.byProgramme.length - 1);

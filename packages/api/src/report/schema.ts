@@ -9,13 +9,7 @@ import { signedIn } from "../context.ts";
 import { canSeeJuvenileProgramme } from "../organization/access.ts";
 import { bilingual, uuid } from "../validation.ts";
 import { hoursOf, reportCsv, type ReportCsvFile } from "./csv.ts";
-import {
-  loadFiscalYearReport,
-  type Figures,
-  type FiscalYearReport,
-  type MonthRow,
-  type NamedRow,
-} from "./fiscal-year-report.ts";
+import { loadFiscalYearReport, type Figures, type FiscalYearReport, type MonthRow, type NamedRow } from "./fiscal-year-report.ts";
 
 const ReportFiguresRef = builder.objectRef<Figures>("ReportFigures").implement({
   description: "Hours, activities (logs), distinct volunteers and people served",
@@ -120,7 +114,12 @@ builder.queryFields((t) => ({
       await audit(ctx, {
         action: "export",
         entity: "FiscalYearReport",
-        details: { fiscalYear: args.fiscalYear, breakdown: args.breakdown, programmeCode: args.programmeCode ?? null, areaId: args.areaId ?? null },
+        details: {
+          fiscalYear: args.fiscalYear,
+          breakdown: args.breakdown,
+          programmeCode: args.programmeCode ?? null,
+          areaId: args.areaId ?? null,
+        },
       });
       return reportCsv(report, args.breakdown);
     },

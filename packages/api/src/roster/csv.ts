@@ -13,7 +13,7 @@ import { stringify } from "csv-stringify/sync";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
@@ -38,11 +38,7 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 /** Characters Windows refuses in a file name. */
 const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, "_");
 
-export async function rosterCsv(
-  ctx: Context,
-  groupId: string,
-  options: { fiscalYear: number; includeEnded: boolean },
-): Promise<CsvFile> {
+export async function rosterCsv(ctx: Context, groupId: string, options: { fiscalYear: number; includeEnded: boolean }): Promise<CsvFile> {
   const viewer = signedIn(ctx);
   const group = await prisma().group.findFirst({
     where: { id: groupId, orgId: viewer.orgId },
@@ -51,7 +47,10 @@ export async function rosterCsv(
   if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
   const tier = group.programme.privacyTier;
   if (tier === "JUVENILE") {
-    throw new ForbiddenError({ ja: "少年院ボランティアの情報は、少年法61条により出力できません。", en: "Nothing of the juvenile programme can be exported (Juvenile Act, article 61)." });
+    throw new ForbiddenError({
+      ja: "少年院ボランティアの情報は、少年法61条により出力できません。",
+      en: "Nothing of the juvenile programme can be exported (Juvenile Act, article 61).",
+    });
   }
 
   const found = await prisma().membership.findMany({
@@ -97,9 +96,15 @@ export async function rosterCsv(
     { header: `活動時間（${fy}年度・時間）`, cell: (r) => minutesToHours(minutes.get(r.person.id) ?? 0) },
   ];
   if (viewer.isStaff) {
-    columns.push({ header: "電話番号", cell: (r) => r.person.phone ?? "" }, { header: "メールアドレス", cell: (r) => r.person.email ?? "" });
+    columns.push(
+      { header: "電話番号", cell: (r) => r.person.phone ?? "" },
+      { header: "メールアドレス", cell: (r) => r.person.email ?? "" },
+    );
     if (tier === "NETWORK") {
-      columns.push({ header: "当事者・家族の別", cell: (r) => (r.person.networkStatus ? NETWORK_STATUS_JA[r.person.networkStatus] ?? "" : "") });
+      columns.push({
+        header: "当事者・家族の別",
+        cell: (r) => (r.person.networkStatus ? (NETWORK_STATUS_JA[r.person.networkStatus] ?? "") : ""),
+      });
     }
   }
 

@@ -37,9 +37,6 @@ const STORED_KANA = /^[ぁ-ゖー ]+$/;
  * and given name) → the stored form: hiragana, single half-width spaces. Null when it is not kana.
  */
 export function normaliseKana(input: string): string | null {
-  const kana = toHiragana(input)
-    .replace(/[・･]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const kana = toHiragana(input).replace(/[・･]/g, " ").replace(/\s+/g, " ").trim();
   return kana.length > 0 && STORED_KANA.test(kana) ? kana : null;
 }

@@ -5,7 +5,7 @@ import { addDays, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
@@ -43,7 +43,10 @@ function assertCanManage(ctx: Context, group: GroupRow): void {
   if (group.orgId !== viewer.orgId) throw new NotFoundError({ ja: "団体", en: "group" });
   if (viewer.isStaff) return;
   if (group.programme.privacyTier !== "JUVENILE" && scopedGroupIds(viewer).includes(group.id)) return;
-  throw new ForbiddenError({ ja: `「${group.name}」の名簿を変更する権限がありません。`, en: "You are not allowed to change this group's roster." });
+  throw new ForbiddenError({
+    ja: `「${group.name}」の名簿を変更する権限がありません。`,
+    en: "You are not allowed to change this group's roster.",
+  });
 }
 
 /**
@@ -56,10 +59,16 @@ async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: 
   if (!person) throw new NotFoundError({ ja: "人", en: "person" });
   if (signedIn(ctx).isStaff) return person;
   if (person.childVolunteer && !signedIn(ctx).schoolGroupIds.includes(group.id)) {
-    throw new ForbiddenError({ ja: "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。", en: "A child volunteer is placed only in their school's group, by its coordinator or by staff." });
+    throw new ForbiddenError({
+      ja: "子ども福祉委員は、その学校の団体にのみ、学校の担当者か社協職員が登録できます。",
+      en: "A child volunteer is placed only in their school's group, by its coordinator or by staff.",
+    });
   }
   if (!personVisibility(ctx, person).name) {
-    throw new ForbiddenError({ ja: "この人を名簿に追加する権限がありません。社協職員に依頼してください。", en: "You may not add this person to a roster; ask the volunteer centre staff." });
+    throw new ForbiddenError({
+      ja: "この人を名簿に追加する権限がありません。社協職員に依頼してください。",
+      en: "You may not add this person to a roster; ask the volunteer centre staff.",
+    });
   }
   return person;
 }
@@ -82,7 +91,10 @@ async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
   if (!membership) throw new NotFoundError({ ja: "所属", en: "membership" });
   assertCanManage(ctx, membership.group);
   if (membership.endedOn) {
-    throw new ConflictError({ ja: `この所属はすでに終了しています（終了日 ${iso(membership.endedOn)}）。`, en: `This membership has already ended (on ${iso(membership.endedOn)}).` });
+    throw new ConflictError({
+      ja: `この所属はすでに終了しています（終了日 ${iso(membership.endedOn)}）。`,
+      en: `This membership has already ended (on ${iso(membership.endedOn)}).`,
+    });
   }
   return membership;
 }
@@ -125,7 +137,10 @@ async function createMembership(
     });
   } catch (err) {
     if (!isOpenMembershipConflict(err)) throw err;
-    throw new ConflictError({ ja: `この人はすでに「${data.groupName}」に「${data.roleName}」として所属しています（終了していない所属があります）。`, en: "This person already has an open membership of this group in the same role." });
+    throw new ConflictError({
+      ja: `この人はすでに「${data.groupName}」に「${data.roleName}」として所属しています（終了していない所属があります）。`,
+      en: "This person already has an open membership of this group in the same role.",
+    });
   }
 }
 
@@ -143,14 +158,19 @@ export function addMembership(ctx: Context, input: AddMembershipInput, query: Pl
     const person = await findPersonToPlace(tx, ctx, input.personId, group);
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
     assertNotBeforeGroupEnd(group, input.startedOn, "input.startedOn");
-    const membership = await createMembership(tx, ctx, {
-      groupId: group.id,
-      personId: person.id,
-      groupRoleId: role.id,
-      startedOn: input.startedOn,
-      roleName: role.name,
-      groupName: group.name,
-    }, query);
+    const membership = await createMembership(
+      tx,
+      ctx,
+      {
+        groupId: group.id,
+        personId: person.id,
+        groupRoleId: role.id,
+        startedOn: input.startedOn,
+        roleName: role.name,
+        groupName: group.name,
+      },
+      query,
+    );
     await audit(
       ctx,
       {
@@ -320,7 +340,13 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
         action: "create",
         entity: "Membership",
         entityId: started.id,
-        details: { change: "role-start", fromMembershipId: ended.id, from: membership.groupRole.code, role: role.code, startedOn: iso(input.on) },
+        details: {
+          change: "role-start",
+          fromMembershipId: ended.id,
+          from: membership.groupRole.code,
+          role: role.code,
+          startedOn: iso(input.on),
+        },
       },
       tx,
     );
@@ -344,9 +370,7 @@ export function createPerson(ctx: Context, input: CreatePersonInput, query: Plan
     if (input.areaId) {
       const area = await tx.area.findFirst({ where: { id: input.areaId, orgId }, select: { id: true } });
       if (!area) {
-        throw new InvalidInputError([
-          fieldIssue("input.areaId", { ja: "地区が見つかりません。", en: "There is no such area." }),
-        ]);
+        throw new InvalidInputError([fieldIssue("input.areaId", { ja: "地区が見つかりません。", en: "There is no such area." })]);
       }
     }
     const person = await tx.person.create({ ...(query as Pick<Prisma.PersonCreateArgs, "include">), data: { orgId, ...input } });
@@ -357,7 +381,11 @@ export function createPerson(ctx: Context, input: CreatePersonInput, query: Plan
         action: "create",
         entity: "Person",
         entityId: person.id,
-        details: { fields: Object.entries(input).filter(([, v]) => v !== null).map(([k]) => k) },
+        details: {
+          fields: Object.entries(input)
+            .filter(([, v]) => v !== null)
+            .map(([k]) => k),
+        },
       },
       tx,
     );

@@ -14,7 +14,6 @@ import {
 } from "../person/access.ts";
 import { toHiragana, toKatakana } from "./kana.ts";
 
-
 export interface RosterFilter {
   search?: string | null;
   includeEnded?: boolean | null;
@@ -46,7 +45,10 @@ export function searchWordWhere(viewer: Viewer, word: string): Prisma.PersonWher
 
 /** Search words: split on spaces (half- or full-width); every word must match. */
 export function searchWords(search: string | null | undefined): string[] {
-  return (search ?? "").normalize("NFKC").split(/\s+/).filter((w) => w.length > 0);
+  return (search ?? "")
+    .normalize("NFKC")
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
 }
 
 export function rosterWhere(viewer: Viewer, groupId: string, filter: RosterFilter): Prisma.MembershipWhereInput {

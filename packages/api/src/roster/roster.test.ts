@@ -37,7 +37,14 @@ const groupId = (name: string) => {
 
 interface RosterNode {
   id: string;
-  person: { id: string; name: string | null; legalName?: string | null; legalNameKana?: string | null; usesNickname: boolean; networkStatus?: string | null };
+  person: {
+    id: string;
+    name: string | null;
+    legalName?: string | null;
+    legalNameKana?: string | null;
+    usesNickname: boolean;
+    networkStatus?: string | null;
+  };
   groupRole: { code: string; name: string };
   startedOn: string;
   endedOn: string | null;
@@ -153,7 +160,25 @@ describe("reading a roster", () => {
       expect(found.every((n) => n.person.legalNameKana!.includes(family))).toBe(true);
     }
     // half-width katakana (ﾀﾑﾗ …) is folded too
-    const halfMap: Record<string, string> = { あ: "ｱ", い: "ｲ", う: "ｳ", お: "ｵ", か: "ｶ", き: "ｷ", く: "ｸ", さ: "ｻ", た: "ﾀ", な: "ﾅ", に: "ﾆ", は: "ﾊ", ひ: "ﾋ", ま: "ﾏ", み: "ﾐ", や: "ﾔ", わ: "ﾜ" };
+    const halfMap: Record<string, string> = {
+      あ: "ｱ",
+      い: "ｲ",
+      う: "ｳ",
+      お: "ｵ",
+      か: "ｶ",
+      き: "ｷ",
+      く: "ｸ",
+      さ: "ｻ",
+      た: "ﾀ",
+      な: "ﾅ",
+      に: "ﾆ",
+      は: "ﾊ",
+      ひ: "ﾋ",
+      ま: "ﾏ",
+      み: "ﾐ",
+      や: "ﾔ",
+      わ: "ﾜ",
+    };
     const withHalf = all.find((n) => halfMap[n.person.legalNameKana![0]!] !== undefined)!;
     const half = halfMap[withHalf.person.legalNameKana![0]!]!;
     const byHalf = (await roster(staff, SAKURA, { search: half })).data!.group!.roster!.edges.map((e) => e.node.id);
@@ -200,7 +225,12 @@ describe("reading a roster", () => {
     expect(withHistory.length).toBe(current.length + ended.length);
     const stepped = ended.find((n) => n.groupRole.code === "chair")!;
     expect(stepped).toMatchObject({ endedOn: "2025-03-31", isCurrent: false });
-    expect(withHistory.filter((n) => n.person.id === stepped.person.id).map((n) => n.groupRole.code).sort()).toEqual(["chair", "member"]);
+    expect(
+      withHistory
+        .filter((n) => n.person.id === stepped.person.id)
+        .map((n) => n.groupRole.code)
+        .sort(),
+    ).toEqual(["chair", "member"]);
   });
 
   it("a page costs the same few SQL statements for 2 rows as for 25 (no query per row)", async () => {
@@ -254,7 +284,18 @@ describe("who may read which roster", () => {
     expect(forbiddenAt(network.errors, "roster")).toHaveLength(1);
 
     const q = `query($id: ID!) { group(id: $id) { roster(first: 100) { edges { node { id person { id name usesNickname legalName networkStatus } } } } } }`;
-    type R = { group: { roster: { edges: Array<{ node: { id: string; person: { id: string; name: string; usesNickname: boolean; legalName: string | null; networkStatus: string | null } } }> } | null } };
+    type R = {
+      group: {
+        roster: {
+          edges: Array<{
+            node: {
+              id: string;
+              person: { id: string; name: string; usesNickname: boolean; legalName: string | null; networkStatus: string | null };
+            };
+          }>;
+        } | null;
+      };
+    };
     const asStaff = await staff.graphql<R>(q, { id: groupId(NETWORK) });
     expect(asStaff.errors).toBeUndefined();
     const nicknamed = asStaff.data!.group.roster!.edges.map((e) => e.node.person).filter((p) => p.usesNickname);
@@ -304,8 +345,21 @@ describe("who may read which roster", () => {
 // ───────────────────────── changes ─────────────────────────
 
 const ERR = `__typename ... on Error { message messageEn code } ... on InvalidInputError { issues { path message messageEn } }`;
-type Failure = { __typename: string; message: string; messageEn: string; code: string; issues?: Array<{ path: string; message: string; messageEn: string }> };
-type MembershipData = { id: string; startedOn: string; endedOn: string | null; endReason: string | null; groupRole: { code: string }; group: { id: string } };
+type Failure = {
+  __typename: string;
+  message: string;
+  messageEn: string;
+  code: string;
+  issues?: Array<{ path: string; message: string; messageEn: string }>;
+};
+type MembershipData = {
+  id: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: string | null;
+  groupRole: { code: string };
+  group: { id: string };
+};
 const MEMBERSHIP = `id startedOn endedOn endReason groupRole { code } group { id }`;
 
 const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { ${ERR} ... on MutationCreatePersonSuccess { data { id name legalNameKana } } } }`;
@@ -371,9 +425,16 @@ describe("changing a roster", () => {
     expect(refused).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
     expect(refused.messageEn).toMatch(/ask the volunteer centre staff/);
 
-    const added = await mutate<MembershipData>(staff, ADD, { groupId: groupId(SAKURA), personId, roleCode: "member", startedOn: "2026-10-01" });
+    const added = await mutate<MembershipData>(staff, ADD, {
+      groupId: groupId(SAKURA),
+      personId,
+      roleCode: "member",
+      startedOn: "2026-10-01",
+    });
     expect(added.data).toMatchObject({ startedOn: "2026-10-01", endedOn: null, groupRole: { code: "member" } });
-    expect(await server.db.prisma.auditEvent.count({ where: { entity: "Membership", entityId: added.data!.id, action: "create" } })).toBe(1);
+    expect(await server.db.prisma.auditEvent.count({ where: { entity: "Membership", entityId: added.data!.id, action: "create" } })).toBe(
+      1,
+    );
 
     const before = await server.db.prisma.membership.count();
     const again = await mutate(salonLeader, ADD, { groupId: groupId(SAKURA), personId, roleCode: "member", startedOn: "2026-11-01" });
@@ -391,7 +452,10 @@ describe("changing a roster", () => {
     const current = (await roster(salonLeader, SAKURA, { search: "しけん" })).data!.group!.roster!.edges.map((e) => e.node);
     expect(current).toHaveLength(1);
     const tooEarly = await mutate(salonLeader, CHANGE, { membershipId: current[0]!.id, roleCode: "treasurer", on: "2026-10-01" });
-    expect(tooEarly.issues?.[0]).toMatchObject({ path: "input.on", messageEn: "The change date must be after the current membership's start (2026-10-01)." });
+    expect(tooEarly.issues?.[0]).toMatchObject({
+      path: "input.on",
+      messageEn: "The change date must be after the current membership's start (2026-10-01).",
+    });
 
     const changed = await mutate<{ ended: MembershipData; started: MembershipData }>(salonLeader, CHANGE, {
       membershipId: current[0]!.id,
@@ -403,7 +467,9 @@ describe("changing a roster", () => {
 
     const now = (await roster(salonLeader, SAKURA, { search: "しけん" })).data!.group!.roster!.edges.map((e) => e.node);
     expect(now.map((n) => n.groupRole.code)).toEqual(["treasurer"]);
-    const history = (await roster(salonLeader, SAKURA, { search: "しけん", includeEnded: true })).data!.group!.roster!.edges.map((e) => e.node);
+    const history = (await roster(salonLeader, SAKURA, { search: "しけん", includeEnded: true })).data!.group!.roster!.edges.map(
+      (e) => e.node,
+    );
     expect(history.map((n) => [n.groupRole.code, n.startedOn, n.endedOn])).toEqual([
       ["member", "2026-10-01", "2026-10-31"],
       ["treasurer", "2026-11-01", null],
@@ -417,7 +483,9 @@ describe("changing a roster", () => {
     const before = await server.db.prisma.membership.findMany({ where: { personId: row.person.id }, orderBy: { startedOn: "asc" } });
     const refused = await mutate(salonLeader, TRANSFER, { membershipId: row.id, toGroupId: groupId(ASAHI), on: "2026-11-15" });
     expect(refused.code).toBe("FORBIDDEN");
-    expect(await server.db.prisma.membership.findMany({ where: { personId: row.person.id }, orderBy: { startedOn: "asc" } })).toEqual(before);
+    expect(await server.db.prisma.membership.findMany({ where: { personId: row.person.id }, orderBy: { startedOn: "asc" } })).toEqual(
+      before,
+    );
 
     const moved = await mutate<{ ended: MembershipData; started: MembershipData }>(staff, TRANSFER, {
       membershipId: row.id,
@@ -425,7 +493,12 @@ describe("changing a roster", () => {
       on: "2026-11-15",
     });
     expect(moved.data!.ended).toMatchObject({ id: row.id, endedOn: "2026-11-14", endReason: `異動（${ASAHI}へ）` });
-    expect(moved.data!.started).toMatchObject({ startedOn: "2026-11-15", endedOn: null, groupRole: { code: "treasurer" }, group: { id: groupId(ASAHI) } });
+    expect(moved.data!.started).toMatchObject({
+      startedOn: "2026-11-15",
+      endedOn: null,
+      groupRole: { code: "treasurer" },
+      group: { id: groupId(ASAHI) },
+    });
     expect((await roster(staff, SAKURA, { search: "しけん" })).data!.group!.roster!.totalCount).toBe(0);
     expect((await roster(staff, ASAHI, { search: "シケン" })).data!.group!.roster!.totalCount).toBe(1);
     const trail = await server.db.prisma.auditEvent.findMany({
@@ -482,14 +555,26 @@ describe("roster CSV", () => {
     expect(file.text.endsWith("\r\n")).toBe(true);
     expect(file.text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const [header, ...rows] = readCsv(file.text);
-    expect(header).toEqual(["名前", "氏名", "ふりがな", "役割", "開始日", "終了日", "終了理由", "ボランティア活動保険（2026年度）", "活動時間（2026年度・時間）"]);
+    expect(header).toEqual([
+      "名前",
+      "氏名",
+      "ふりがな",
+      "役割",
+      "開始日",
+      "終了日",
+      "終了理由",
+      "ボランティア活動保険（2026年度）",
+      "活動時間（2026年度・時間）",
+    ]);
     const onScreen = (await roster(salonLeader, SAKURA)).data!.group!.roster!.edges.map((e) => e.node);
     expect(rows.map((r) => r[2])).toEqual(onScreen.map((n) => n.person.legalNameKana));
     expect(rows.map((r) => r[7])).toEqual(onScreen.map((n) => (n.insuredThisYear ? "加入" : "未加入")));
     expect(rows.map((r) => Number(r[8]))).toEqual(onScreen.map((n) => n.hoursThisYear));
 
     const leaderId = (await salonLeader.graphql<{ me: { id: string } }>("{ me { id } }")).data!.me.id;
-    const exported = await server.db.prisma.auditEvent.findFirst({ where: { actorId: leaderId, action: "export", entityId: groupId(SAKURA) } });
+    const exported = await server.db.prisma.auditEvent.findFirst({
+      where: { actorId: leaderId, action: "export", entityId: groupId(SAKURA) },
+    });
     expect(exported?.details).toMatchObject({ export: "roster-csv", rows: rows.length, fiscalYear: FY });
   });
 

@@ -16,25 +16,16 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { type Context, signedIn } from "../context.ts";
+import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import type { Bilingual } from "../errors.ts";
 import { groupAccess, groupAccessSelect, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
-import type { Bilingual } from "../errors.ts";
 import { bilingual, dayUntil, uuid } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
 import { normaliseKana } from "./kana.ts";
-import {
-  addMembership,
-  changeMembershipRole,
-  createPerson,
-  endMembership,
-  transferMembership,
-} from "./membership.ts";
-import {
-  pageIds,
-  rosterOrder,
-} from "./query.ts";
+import { addMembership, changeMembershipRole, createPerson, endMembership, transferMembership } from "./membership.ts";
+import { pageIds, rosterOrder } from "./query.ts";
 import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "./stats.ts";
 
 builder.prismaObject("GroupRole", {
@@ -153,13 +144,14 @@ builder.prismaObjectField("Group", "roster", (t) =>
     type: "Membership",
     cursor: "id",
     nullable: true,
-    description:
-      "名簿: members in 五十音 order (by ふりがな). Current members unless includeEnded (then the role history too).",
+    description: "名簿: members in 五十音 order (by ふりがな). Current members unless includeEnded (then the role history too).",
     authScopes: (group) => ({ group: group.id }),
     args: {
       search: t.arg.string({
         description: "part of the name, ふりがな (hiragana or katakana) or 表示名; several words must all match",
-        validate: z.string().max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
+        validate: z
+          .string()
+          .max(100, bilingual({ ja: "検索語は100文字以内にしてください。", en: "The search is limited to 100 characters." })),
       }),
       includeEnded: t.arg.boolean({ defaultValue: false, description: "include ended memberships (history)" }),
       roleCode: t.arg.string({ description: "only this group role, e.g. representative" }),
@@ -184,7 +176,11 @@ builder.prismaObjectField("Group", "roster", (t) =>
       if (privacy && privacy.privacyTier !== "OPEN") {
         // the page itself, without the extra row fetched to know whether there is a next page
         const page = rows.length === Math.abs(take) ? (take < 0 ? rows.slice(1) : rows.slice(0, -1)) : rows;
-        await auditRestrictedRead(ctx, "Membership", page.map((r) => r.id));
+        await auditRestrictedRead(
+          ctx,
+          "Membership",
+          page.map((r) => r.id),
+        );
       }
       return rows;
     },
@@ -248,7 +244,10 @@ const roleCode = z
   .max(50, bilingual({ ja: "役割コードが長すぎます。", en: "The role code is too long." }));
 
 const reason = (required: boolean) => {
-  const s = z.string().trim().max(200, bilingual({ ja: "理由は200文字以内にしてください。", en: "The reason is limited to 200 characters." }));
+  const s = z
+    .string()
+    .trim()
+    .max(200, bilingual({ ja: "理由は200文字以内にしてください。", en: "The reason is limited to 200 characters." }));
   return required ? s.min(1, bilingual({ ja: "終了の理由を入力してください。", en: "Give a reason for ending." })) : s;
 };
 
@@ -323,15 +322,13 @@ const ChangeMembershipRoleInput = builder.inputType("ChangeMembershipRoleInput",
   }),
 });
 
-const MembershipChangeRef = builder
-  .objectRef<{ ended: { id: string }; started: { id: string } }>("MembershipChange")
-  .implement({
-    description: "A transfer or role change: the membership that ended and the one that started",
-    fields: (t) => ({
-      ended: t.field({ type: MembershipRef, resolve: (c) => c.ended as never }),
-      started: t.field({ type: MembershipRef, resolve: (c) => c.started as never }),
-    }),
-  });
+const MembershipChangeRef = builder.objectRef<{ ended: { id: string }; started: { id: string } }>("MembershipChange").implement({
+  description: "A transfer or role change: the membership that ended and the one that started",
+  fields: (t) => ({
+    ended: t.field({ type: MembershipRef, resolve: (c) => c.ended as never }),
+    started: t.field({ type: MembershipRef, resolve: (c) => c.started as never }),
+  }),
+});
 
 const optionalText = (max: number, what: Bilingual) =>
   z
@@ -366,7 +363,10 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     phone: z
       .string()
       .trim()
-      .regex(/^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/, bilingual({ ja: "電話番号の形式が正しくありません。", en: "Not a valid phone number." }))
+      .regex(
+        /^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/,
+        bilingual({ ja: "電話番号の形式が正しくありません。", en: "Not a valid phone number." }),
+      )
       .nullish(),
     email: z
       .union([z.literal(""), z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." }))])
@@ -446,12 +446,12 @@ builder.mutationFields((t) => ({
       createPerson(
         ctx,
         {
-        legalName: input.legalName.trim(),
-        legalNameKana: normaliseKana(input.legalNameKana)!,
-        displayName: blankToNull(input.displayName),
-        phone: blankToNull(input.phone)?.normalize("NFKC") ?? null,
-        email: blankToNull(input.email),
-        areaId: input.areaId ? String(input.areaId) : null,
+          legalName: input.legalName.trim(),
+          legalNameKana: normaliseKana(input.legalNameKana)!,
+          displayName: blankToNull(input.displayName),
+          phone: blankToNull(input.phone)?.normalize("NFKC") ?? null,
+          email: blankToNull(input.email),
+          areaId: input.areaId ? String(input.areaId) : null,
         },
         query,
       ),

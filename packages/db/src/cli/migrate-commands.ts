@@ -2,12 +2,7 @@ import path from "node:path";
 import readline from "node:readline/promises";
 
 import { migrationsDir, schemaPath } from "../env.ts";
-import {
-  applyPendingMigrations,
-  createNextMigration,
-  migrationStatus,
-  resetDatabase,
-} from "../migrate/index.ts";
+import { applyPendingMigrations, createNextMigration, migrationStatus, resetDatabase } from "../migrate/index.ts";
 import { withDatabase } from "./open.ts";
 
 const paths = { schemaPath, migrationsDir };
@@ -23,7 +18,9 @@ export async function runMigrate(): Promise<number> {
 
 export async function runNewMigration(name: string | undefined): Promise<number> {
   if (!name || !/^[a-z0-9_-]+$/i.test(name)) {
-    console.error("名前を指定してください（英数字・_・-）/ Give the migration a name (letters, digits, _ or -): npm run db:new-migration -- add_something");
+    console.error(
+      "名前を指定してください（英数字・_・-）/ Give the migration a name (letters, digits, _ or -): npm run db:new-migration -- add_something",
+    );
     return 2;
   }
   const { folder, sql } = await createNextMigration({ ...paths, name });

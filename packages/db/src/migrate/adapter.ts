@@ -28,11 +28,12 @@
 // fresh in-memory PGlite.
 
 import { PGlite } from "@electric-sql/pglite";
-import { ColumnTypeEnum, DriverAdapterError } from "@prisma/driver-adapter-utils";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-  SqlResultSet,
+import {
+  ColumnTypeEnum,
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -137,9 +138,7 @@ interface PgResult {
  * they were (keyed by the rows array, which adapter-pg passes through), so `fix` can label
  * them `Character`. Returns undefined for other adapters.
  */
-function patchCharColumns(adapter: SqlDriverAdapter):
-  | { fix(result: SqlResultSet): SqlResultSet; restore(): void }
-  | undefined {
+function patchCharColumns(adapter: SqlDriverAdapter): { fix(result: SqlResultSet): SqlResultSet; restore(): void } | undefined {
   const withDriver = adapter as SqlDriverAdapter & { underlyingDriver?: () => unknown };
   if (typeof withDriver.underlyingDriver !== "function") return undefined;
   const driver = withDriver.underlyingDriver() as { query?: (...args: unknown[]) => unknown };
@@ -219,10 +218,7 @@ export function describeDbError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function wrapAdapterFactory(
-  inner: SqlMigrationAwareDriverAdapterFactory,
-  options: WrapOptions = {},
-): MigrationFactory {
+export function wrapAdapterFactory(inner: SqlMigrationAwareDriverAdapterFactory, options: WrapOptions = {}): MigrationFactory {
   const opened: Array<() => Promise<void>> = [];
   let lastFailure: ScriptFailure | undefined;
 

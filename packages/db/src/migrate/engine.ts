@@ -10,8 +10,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
@@ -35,10 +34,7 @@ export function loadSchemaEngine(): Promise<SchemaEngineModule> {
 }
 
 interface WasmApi {
-  instantiate(
-    bytes: Uint8Array,
-    imports: Record<string, object>,
-  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
 
 /** The wasm glue reports Rust panics to this global (the prisma CLI installs the same one). */
@@ -104,10 +100,7 @@ export function setEngineLogger(log: ((line: string) => void) | undefined): void
  * Opens an engine on `adapterFactory` for the given schema files. Free it with `free()` when
  * done — `withEngine` does that for you.
  */
-export async function openEngine(
-  schemaFiles: SchemaFile[],
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<OpenedEngine> {
+export async function openEngine(schemaFiles: SchemaFile[], adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<OpenedEngine> {
   const { SchemaEngine } = await loadSchemaEngine();
   const engine = await SchemaEngine.new(
     { datamodels: schemaFiles.map((f): [string, string] => [f.path, f.content]) },

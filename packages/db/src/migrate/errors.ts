@@ -11,10 +11,7 @@ export class MigrationError extends Error {
    */
   readonly rolledBack: boolean;
 
-  constructor(
-    message: string,
-    options: { migration?: string | null; reason: string; rolledBack?: boolean; cause?: unknown },
-  ) {
+  constructor(message: string, options: { migration?: string | null; reason: string; rolledBack?: boolean; cause?: unknown }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.migration = options.migration ?? null;
     this.reason = options.reason;
@@ -31,5 +28,10 @@ export function engineReason(err: unknown): string {
     if (/^\s+\d+: /.test(line)) break; // start of the span trace ("   0: sql_schema_connector::…")
     kept.push(line);
   }
-  return kept.join("\n").replace(/^external connector error\n/, "").trim() || raw.trim();
+  return (
+    kept
+      .join("\n")
+      .replace(/^external connector error\n/, "")
+      .trim() || raw.trim()
+  );
 }

@@ -25,9 +25,7 @@ export function lockfileContent(provider: string): string {
 
 /** Loads the migrations folder; a missing folder is an empty history. */
 export async function readMigrationsList(migrationsDir: string): Promise<MigrationList> {
-  const lockContent = await readFile(path.join(migrationsDir, LOCKFILE_NAME), "utf8").catch(
-    () => null,
-  );
+  const lockContent = await readFile(path.join(migrationsDir, LOCKFILE_NAME), "utf8").catch(() => null);
   let entries: Dirent[] = [];
   try {
     entries = await readdir(migrationsDir, { withFileTypes: true });
@@ -82,20 +80,13 @@ export function snakeName(name: string): string {
     .slice(0, 200)
     .replace(/_+$/, "");
   if (!snake) {
-    throw new Error(
-      `migration name ${JSON.stringify(name)} has no letters or digits (a–z, 0–9) to name a folder`,
-    );
+    throw new Error(`migration name ${JSON.stringify(name)} has no letters or digits (a–z, 0–9) to name a folder`);
   }
   return snake;
 }
 
 /** Creates `<dir>/<folder>/migration.sql` (refusing to overwrite) and the lockfile if absent. */
-export async function writeMigration(
-  migrationsDir: string,
-  folder: string,
-  sql: string,
-  provider: string,
-): Promise<void> {
+export async function writeMigration(migrationsDir: string, folder: string, sql: string, provider: string): Promise<void> {
   await mkdir(migrationsDir, { recursive: true });
   await mkdir(path.join(migrationsDir, folder)); // throws EEXIST rather than overwrite
   await writeFile(path.join(migrationsDir, folder, MIGRATION_FILE_NAME), sql, { flag: "wx" });

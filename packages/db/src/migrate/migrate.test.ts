@@ -3,7 +3,7 @@
 // config's two projects) limits the run to one of them; without it both run.
 
 import { randomBytes } from "node:crypto";
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -18,8 +18,8 @@ import {
   createNextMigration,
   freshPGlite,
   hasTransactionControl,
-  migrationStatus,
   MigrationError,
+  migrationStatus,
   resetDatabase,
   type MigrateOptions,
 } from "./index.ts";
@@ -167,9 +167,7 @@ async function openTestDb(kind: "embedded" | "postgresql"): Promise<TestDb> {
 }
 
 async function tableNames(db: TestDb): Promise<string[]> {
-  const rows = await db.query(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
-  );
+  const rows = await db.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name");
   return rows.map((r) => String(r["table_name"]));
 }
 
@@ -197,9 +195,7 @@ describe.each(kinds)("on %s", (kind) => {
     // the hand-written function (";" inside $$…$$), trigger and CHECK all arrived
     await db.exec(`INSERT INTO "Member" ("id", "name") VALUES (1, '  Hana  ')`);
     expect(await db.query(`SELECT "name" FROM "Member"`)).toEqual([{ name: "Hana" }]);
-    await expect(db.exec(`INSERT INTO "Member" ("id", "name") VALUES (-1, 'x')`)).rejects.toThrow(
-      /Member_id_positive/,
-    );
+    await expect(db.exec(`INSERT INTO "Member" ("id", "name") VALUES (-1, 'x')`)).rejects.toThrow(/Member_id_positive/);
 
     expect(await migrationStatus(o)).toEqual({
       applied: [INIT, SECOND],
@@ -232,9 +228,7 @@ describe.each(kinds)("on %s", (kind) => {
 
     // nothing of it was applied: no table from its first statement, no column from its second
     expect(await tableNames(db)).toEqual(["Member", "Place", "_prisma_migrations"]);
-    const cols = await db.query(
-      "SELECT column_name FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'x'",
-    );
+    const cols = await db.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'x'");
     expect(cols).toEqual([]);
 
     // it does not block: it is pending again, not failed
@@ -287,9 +281,7 @@ describe.each(kinds)("on %s", (kind) => {
     await rm(path.join(project.migrationsDir, SECOND), { recursive: true });
     const missing = await migrationStatus(o);
     expect(missing.applied).toEqual([INIT, SECOND]);
-    expect(missing.problems).toEqual([
-      expect.stringMatching(new RegExp(`${SECOND} is applied to the database but its folder is missing`)),
-    ]);
+    expect(missing.problems).toEqual([expect.stringMatching(new RegExp(`${SECOND} is applied to the database but its folder is missing`))]);
   });
 
   it("resetDatabase drops everything so the migrations apply again", async () => {
@@ -316,9 +308,7 @@ describe("createNextMigration", () => {
     expect(first.folder).toBe("20250101000000_init");
     expect(first.sql).toMatch(/CREATE TABLE "Member"/);
     expect(await readFile(path.join(project.migrationsDir, "migration_lock.toml"), "utf8")).toBe(LOCK);
-    expect(await readFile(path.join(project.migrationsDir, "20250101000000_init", "migration.sql"), "utf8")).toBe(
-      first.sql,
-    );
+    expect(await readFile(path.join(project.migrationsDir, "20250101000000_init", "migration.sql"), "utf8")).toBe(first.sql);
 
     // hand-written objects after Prisma's part must not be dropped by the next diff
     await project.addMigration("20250101000000_init", first.sql + INIT_SQL.slice(INIT_SQL.indexOf("-- hand-written")));
@@ -362,12 +352,12 @@ describe("createNextMigration", () => {
 
   it("names the existing migration that fails to replay, and refuses a timestamp that sorts first", async () => {
     const project = await makeProject({ [INIT]: "CREATE TABLE oops (;\n" });
-    await expect(
-      createNextMigration({ ...project, name: "next", now: new Date("2025-06-01T00:00:00Z") }),
-    ).rejects.toThrow(new RegExp(`Migration ${INIT} failed[\\s\\S]*syntax error`));
-    await expect(
-      createNextMigration({ ...project, name: "next", now: new Date("2024-06-01T00:00:00Z") }),
-    ).rejects.toThrow(/would not sort after/);
+    await expect(createNextMigration({ ...project, name: "next", now: new Date("2025-06-01T00:00:00Z") })).rejects.toThrow(
+      new RegExp(`Migration ${INIT} failed[\\s\\S]*syntax error`),
+    );
+    await expect(createNextMigration({ ...project, name: "next", now: new Date("2024-06-01T00:00:00Z") })).rejects.toThrow(
+      /would not sort after/,
+    );
     await expect(createNextMigration({ ...project, name: "!!!" })).rejects.toThrow(/no letters or digits/);
   });
 });

@@ -3,25 +3,12 @@
 import path from "node:path";
 
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  DiagnoseMigrationHistoryOutput,
-  MigrationList,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-import { describeDbError, openScratchDatabase, wrapAdapterFactory } from "./adapter.ts";
-import type { MigrationFactory } from "./adapter.ts";
-import { withEngine } from "./engine.ts";
-import type { SchemaEngine, SchemaFile } from "./engine.ts";
+import { describeDbError, openScratchDatabase, wrapAdapterFactory, type MigrationFactory } from "./adapter.ts";
+import { withEngine, type SchemaEngine, type SchemaFile } from "./engine.ts";
 import { engineReason, MigrationError } from "./errors.ts";
-import {
-  MIGRATION_FILE_NAME,
-  migrationTimestamp,
-  readMigrationsList,
-  readSchemaFiles,
-  snakeName,
-  writeMigration,
-} from "./files.ts";
+import { MIGRATION_FILE_NAME, migrationTimestamp, readMigrationsList, readSchemaFiles, snakeName, writeMigration } from "./files.ts";
 
 export interface MigrateOptions {
   /** PrismaPg or PrismaPGlite factory for the target database */
@@ -48,23 +35,13 @@ const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 /** Runs `fn` with an engine on the target database; closes every connection afterwards. */
 async function onTarget<T>(
   o: MigrateOptions,
-  fn: (
-    engine: SchemaEngine,
-    factory: MigrationFactory,
-    migrations: MigrationList,
-    schemaFiles: SchemaFile[],
-  ) => Promise<T>,
+  fn: (engine: SchemaEngine, factory: MigrationFactory, migrations: MigrationList, schemaFiles: SchemaFile[]) => Promise<T>,
   wrap: { pgliteShadow?: boolean } = {},
 ): Promise<T> {
-  const [schemaFiles, migrations] = await Promise.all([
-    readSchemaFiles(o.schemaPath),
-    readMigrationsList(o.migrationsDir),
-  ]);
+  const [schemaFiles, migrations] = await Promise.all([readSchemaFiles(o.schemaPath), readMigrationsList(o.migrationsDir)]);
   const factory = wrapAdapterFactory(o.adapterFactory, wrap);
   try {
-    return await withEngine(schemaFiles, factory, (engine) =>
-      fn(engine, factory, migrations, schemaFiles),
-    );
+    return await withEngine(schemaFiles, factory, (engine) => fn(engine, factory, migrations, schemaFiles));
   } finally {
     await factory.disposeAll();
   }
@@ -108,10 +85,7 @@ async function explainApplyFailure(
 ): Promise<MigrationError> {
   const engineText = err instanceof Error ? err.message : String(err);
   const after = await diagnose(engine, migrations).catch(() => undefined);
-  const name =
-    after?.failedMigrationNames.at(-1) ??
-    /migration_name="([^"]+)"/.exec(engineText)?.[1] ??
-    null;
+  const name = after?.failedMigrationNames.at(-1) ?? /migration_name="([^"]+)"/.exec(engineText)?.[1] ?? null;
   if (name === null) {
     const reason = engineReason(err);
     const where = options.where ? ` ${options.where}` : "";
@@ -221,17 +195,11 @@ function historyProblems(diag: DiagnoseMigrationHistoryOutput, migrationsDir: st
   const h = diag.history;
   if (h?.diagnostic === "migrationsDirectoryIsBehind" || h?.diagnostic === "historiesDiverge") {
     for (const name of h.unpersistedMigrationNames) {
-      problems.push(
-        `Migration ${name} is applied to the database but its folder is missing from ${migrationsDir}.`,
-      );
+      problems.push(`Migration ${name} is applied to the database but its folder is missing from ${migrationsDir}.`);
     }
   }
   if (h?.diagnostic === "historiesDiverge") {
-    problems.push(
-      `The database's migration history and the migrations folder diverge after ${
-        h.lastCommonMigrationName ?? "the start"
-      }.`,
-    );
+    problems.push(`The database's migration history and the migrations folder diverge after ${h.lastCommonMigrationName ?? "the start"}.`);
   }
   return problems;
 }
@@ -262,28 +230,21 @@ async function checkDrift(
  * the migrations produce (takes a second or two: the migrations are replayed on an in-memory
  * PGlite).
  */
-export async function migrationStatus(
-  o: MigrateOptions & { checkDrift?: boolean },
-): Promise<MigrationStatus> {
+export async function migrationStatus(o: MigrateOptions & { checkDrift?: boolean }): Promise<MigrationStatus> {
   return onTarget(
     o,
     async (engine, factory, migrations, schemaFiles) => {
       const diag = await diagnose(engine, migrations);
       const applied = diag.hasMigrationsTable ? await appliedMigrationNames(factory) : [];
       const h = diag.history;
-      const pending =
-        h?.diagnostic === "databaseIsBehind" || h?.diagnostic === "historiesDiverge"
-          ? h.unappliedMigrationNames
-          : [];
+      const pending = h?.diagnostic === "databaseIsBehind" || h?.diagnostic === "historiesDiverge" ? h.unappliedMigrationNames : [];
       const problems = historyProblems(diag, o.migrationsDir);
       const inSync = h === null && problems.length === 0;
       if (inSync && (o.checkDrift ?? true) && migrations.migrationDirectories.length > 0) {
         try {
           const drift = await checkDrift(engine, migrations, schemaFiles, path.dirname(o.schemaPath));
           if (drift !== null) {
-            problems.push(
-              `The database schema has drifted from what the migrations produce (changed outside the migrations):\n${drift}`,
-            );
+            problems.push(`The database schema has drifted from what the migrations produce (changed outside the migrations):\n${drift}`);
           }
         } catch (err) {
           problems.push(`Could not check the database for drift: ${engineReason(err)}`);
@@ -307,15 +268,10 @@ export async function createNextMigration(o: {
   now?: Date;
 }): Promise<{ folder: string | null; sql: string }> {
   const folder = `${migrationTimestamp(o.now ?? new Date())}_${snakeName(o.name)}`;
-  const [schemaFiles, migrations] = await Promise.all([
-    readSchemaFiles(o.schemaPath),
-    readMigrationsList(o.migrationsDir),
-  ]);
+  const [schemaFiles, migrations] = await Promise.all([readSchemaFiles(o.schemaPath), readMigrationsList(o.migrationsDir)]);
   const last = migrations.migrationDirectories.at(-1)?.path;
   if (last !== undefined && last.slice(0, 14) >= folder.slice(0, 14)) {
-    throw new Error(
-      `the new migration ${folder} would not sort after the latest one, ${last}; check the clock or the "now" you passed`,
-    );
+    throw new Error(`the new migration ${folder} would not sort after the latest one, ${last}; check the clock or the "now" you passed`);
   }
   const scratch = await openScratchDatabase();
   try {

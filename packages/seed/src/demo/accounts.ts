@@ -3,24 +3,13 @@
 
 import { hashPassword } from "better-auth/crypto";
 
-import {
-  type DemoContext,
-  demoId,
-  groupOf,
-  jst,
-  need,
-  type ProgrammeCode,
-  type SeedClient,
-  type UserKey,
-} from "./context.ts";
+import { demoId, groupOf, jst, need, type DemoContext, type ProgrammeCode, type SeedClient, type UserKey } from "./context.ts";
 
 export const DEMO_PASSWORD = "tsunagu-demo-2025";
 export const DEMO_EMAIL_DOMAIN = "hannan.example";
 
 export type DemoAccountScope =
-  | { kind: "organization" }
-  | { kind: "group"; groupKey: string }
-  | { kind: "programme"; programme: ProgrammeCode };
+  { kind: "organization" } | { kind: "group"; groupKey: string } | { kind: "programme"; programme: ProgrammeCode };
 
 export interface DemoAccount {
   key: UserKey;
@@ -113,11 +102,7 @@ export function demoUserId(ctx: Pick<DemoContext, "orgKey">, key: UserKey): stri
 function currentLeader(ctx: DemoContext, groupKey: string, roles: readonly string[]): string {
   const t = ctx.today.getTime();
   const m = ctx.memberships.find(
-    (x) =>
-      x.groupKey === groupKey &&
-      roles.includes(x.role) &&
-      x.startedOn.getTime() <= t &&
-      (!x.endedOn || x.endedOn.getTime() >= t),
+    (x) => x.groupKey === groupKey && roles.includes(x.role) && x.startedOn.getTime() <= t && (!x.endedOn || x.endedOn.getTime() >= t),
   );
   if (!m) throw new Error(`demo seed: no current leader of ${groupKey} for a demo account`);
   return m.personId;

@@ -4,9 +4,10 @@
 //
 // It refuses (throws) a draft that puts a child without a valid GUARDIAN_ACTIVITY consent in a log.
 
-import { demoUserId } from "./accounts.ts";
-import { createRng, type DemoContext, demoId, groupOf, japanDay, jst, type LogDraft, type LogInfo, need, type Rng } from "./context.ts";
 import { addDays, fiscalYearOf } from "@tsunagu/db";
+
+import { demoUserId } from "./accounts.ts";
+import { createRng, demoId, groupOf, japanDay, jst, need, type DemoContext, type LogDraft, type LogInfo, type Rng } from "./context.ts";
 
 export interface ActivityLogOptions {
   /** SUBMITTED logs waiting for staff (default 15) */

@@ -4,7 +4,7 @@
 // district, school, salon and person names in this demo are ILLUSTRATIVE: plausible Hannan place
 // names, not an authoritative list of the city's school districts, nor real salons or people.
 
-import { type AreaKey, type DemoContext, demoId } from "./context.ts";
+import { demoId, type AreaKey, type DemoContext } from "./context.ts";
 
 export const AREAS: ReadonlyArray<{ key: AreaKey; name: string; nameKana: string }> = [
   { key: "ozaki", name: "尾崎", nameKana: "おざき" },

@@ -5,18 +5,36 @@
 // them. Three children have no valid activity consent (form not returned, refused, withdrawn), so
 // the product's "logging refused without consent" can be seen; they are never put in a log.
 
-import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, demoId, fakePhone, fiscalYearStart, isHoliday, jst, type LogDraft, monthlySessions, need, type Rng, type UserKey } from "./context.ts";
 import { addDays, fiscalYearOf } from "@tsunagu/db";
+
+import { personName } from "../names.ts";
 import { demoUserId } from "./accounts.ts";
 import { SCHOOLS } from "./areas.ts";
-import { personName } from "../names.ts";
+import {
+  activeMembers,
+  addGroup,
+  addMembership,
+  addPerson,
+  createRng,
+  day,
+  demoId,
+  fakePhone,
+  fiscalYearStart,
+  isHoliday,
+  jst,
+  monthlySessions,
+  need,
+  type DemoContext,
+  type LogDraft,
+  type Rng,
+  type UserKey,
+} from "./context.ts";
 
 export const CONSENT_POLICY_VERSION = "2025-04";
 
 const ACTIVITY_SCOPE =
   "子ども福祉委員としての地域ボランティア活動（高齢者の見守り・困りごと支援、校区の行事、子ども食堂・カフェの手伝い等）への参加、およびそのための氏名・学年・活動記録の保存";
-const PHOTO_SCOPE =
-  "活動中に撮影した写真の、社協だより・ホームページ・公式SNSへの掲載（氏名・学校名は掲載しません）";
+const PHOTO_SCOPE = "活動中に撮影した写真の、社協だより・ホームページ・公式SNSへの掲載（氏名・学校名は掲載しません）";
 
 const POLICY_FROM = day(2025, 4, 10);
 
@@ -157,7 +175,8 @@ export function seedChildVolunteers(ctx: DemoContext, rng: Rng = createRng("chil
 
       // consents
       const firstStart = primaryStart ?? joinedOn;
-      const givenOn = firstStart.getTime() < POLICY_FROM.getTime() ? addDays(POLICY_FROM, rng.int(0, 10)) : addDays(firstStart, -rng.int(1, 6));
+      const givenOn =
+        firstStart.getTime() < POLICY_FROM.getTime() ? addDays(POLICY_FROM, rng.int(0, 10)) : addDays(firstStart, -rng.int(1, 6));
       const recordedAt = jst(addDays(givenOn, rng.int(1, 4)), 16, rng.int(0, 59));
       const consent = (kind: "GUARDIAN_ACTIVITY" | "PHOTO_PUBLICATION", granted: boolean, withdrawnAt?: Date) =>
         ctx.rows.consent.push({
@@ -213,23 +232,89 @@ interface MonthPlan {
 
 const PRIMARY_YEAR: Record<number, MonthPlan> = {
   4: { type: "study", description: "新メンバーの顔合わせと、1年間の活動計画づくり", place: "学校の多目的室", served: null, minutes: 90 },
-  5: { type: "komarigoto", description: "一人暮らしの高齢者宅で草引きと花植えのお手伝い", place: "校区内の高齢者宅", served: [3, 6], minutes: 120 },
-  6: { type: "mimamori", description: "校区福祉委員さんと一緒に、一人暮らしの高齢者へ声かけ訪問", place: "校区内", served: [10, 20], minutes: 90 },
-  7: { type: "event", description: "校区夏まつりで、高齢者席の案内と受付のお手伝い", place: "校区の公園", served: [120, 250], minutes: 150 },
+  5: {
+    type: "komarigoto",
+    description: "一人暮らしの高齢者宅で草引きと花植えのお手伝い",
+    place: "校区内の高齢者宅",
+    served: [3, 6],
+    minutes: 120,
+  },
+  6: {
+    type: "mimamori",
+    description: "校区福祉委員さんと一緒に、一人暮らしの高齢者へ声かけ訪問",
+    place: "校区内",
+    served: [10, 20],
+    minutes: 90,
+  },
+  7: {
+    type: "event",
+    description: "校区夏まつりで、高齢者席の案内と受付のお手伝い",
+    place: "校区の公園",
+    served: [120, 250],
+    minutes: 150,
+  },
   8: { type: "shokudo", description: "夏休み子ども食堂の配膳と片付けのお手伝い", place: "住民センター", served: [30, 60], minutes: 120 },
-  9: { type: "mimamori", description: "敬老の日のメッセージカードを作って、高齢者宅に届けました", place: "校区内", served: [15, 30], minutes: 90 },
+  9: {
+    type: "mimamori",
+    description: "敬老の日のメッセージカードを作って、高齢者宅に届けました",
+    place: "校区内",
+    served: [15, 30],
+    minutes: 90,
+  },
   10: { type: "event", description: "校区ふれあいまつりで、輪投げコーナーを担当", place: "学校の運動場", served: [150, 300], minutes: 180 },
-  11: { type: "komarigoto", description: "落ち葉掃きと、高齢者宅の困りごとのお手伝い", place: "校区内の高齢者宅", served: [4, 8], minutes: 120 },
-  12: { type: "mimamori", description: "手作りの年賀状とお正月飾りを、一人暮らしの高齢者に届けました", place: "校区内", served: [15, 30], minutes: 90 },
-  1: { type: "event", description: "地域のもちつき大会で、もち丸めと配布のお手伝い", place: "住民センター", served: [80, 150], minutes: 150 },
-  2: { type: "study", description: "福祉体験学習（車いす・アイマスク体験）と、高齢者のお話を聞く会", place: "学校の体育館", served: null, minutes: 90 },
+  11: {
+    type: "komarigoto",
+    description: "落ち葉掃きと、高齢者宅の困りごとのお手伝い",
+    place: "校区内の高齢者宅",
+    served: [4, 8],
+    minutes: 120,
+  },
+  12: {
+    type: "mimamori",
+    description: "手作りの年賀状とお正月飾りを、一人暮らしの高齢者に届けました",
+    place: "校区内",
+    served: [15, 30],
+    minutes: 90,
+  },
+  1: {
+    type: "event",
+    description: "地域のもちつき大会で、もち丸めと配布のお手伝い",
+    place: "住民センター",
+    served: [80, 150],
+    minutes: 150,
+  },
+  2: {
+    type: "study",
+    description: "福祉体験学習（車いす・アイマスク体験）と、高齢者のお話を聞く会",
+    place: "学校の体育館",
+    served: null,
+    minutes: 90,
+  },
   3: { type: "event", description: "活動報告会と、6年生を送る会", place: "学校の多目的室", served: [20, 40], minutes: 90 },
 };
 
 const JUNIOR_HIGH_OVERRIDES: Record<number, MonthPlan> = {
-  6: { type: "cafe", description: "中学生カフェ「ほっとタイム」を企画・運営（メニューづくり、接客、片付け）", place: "東鳥取公民館", served: [30, 50], minutes: 180 },
-  9: { type: "cafe", description: "敬老の日特別版の中学生カフェ。お茶と手作りお菓子でおもてなし", place: "東鳥取公民館", served: [35, 55], minutes: 180 },
-  12: { type: "cafe", description: "クリスマス中学生カフェ。地域の小学生も招いて多世代で交流", place: "東鳥取公民館", served: [40, 60], minutes: 180 },
+  6: {
+    type: "cafe",
+    description: "中学生カフェ「ほっとタイム」を企画・運営（メニューづくり、接客、片付け）",
+    place: "東鳥取公民館",
+    served: [30, 50],
+    minutes: 180,
+  },
+  9: {
+    type: "cafe",
+    description: "敬老の日特別版の中学生カフェ。お茶と手作りお菓子でおもてなし",
+    place: "東鳥取公民館",
+    served: [35, 55],
+    minutes: 180,
+  },
+  12: {
+    type: "cafe",
+    description: "クリスマス中学生カフェ。地域の小学生も招いて多世代で交流",
+    place: "東鳥取公民館",
+    served: [40, 60],
+    minutes: 180,
+  },
   3: { type: "cafe", description: "卒業前の中学生カフェと1年間の振り返り", place: "東鳥取公民館", served: [30, 45], minutes: 150 },
 };
 

@@ -9,8 +9,10 @@
 import { base, en, Faker, generateMersenne53Randomizer, ja } from "@faker-js/faker";
 
 import { addDays, type Prisma } from "@tsunagu/db";
+
+import type { ProgrammeCode } from "../catalog.ts";
 import { seedId } from "../ids.ts";
-import { type Generation, type NameReading, type PersonName, uniquePersonName } from "../names.ts";
+import { uniquePersonName, type Generation, type NameReading, type PersonName } from "../names.ts";
 
 /** Anything with the model delegates: a PrismaClient or the client of an interactive transaction. */
 export type SeedClient = Prisma.TransactionClient;
@@ -145,7 +147,6 @@ export function createRng(key: string): Rng {
 
 // ───────────────────────── dates ─────────────────────────
 
-
 /** A @db.Date value: UTC midnight of y-m-d (m is 1–12). */
 export function day(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
@@ -222,17 +223,9 @@ export function reiwaYear(y: number): number {
 
 export type AreaKey = "ozaki" | "higashi-tottori" | "nishi-tottori" | "shimonosho";
 
-import type { ProgrammeCode } from "../catalog.ts";
-
 export type { ProgrammeCode };
 
-export type UserKey =
-  | "staff"
-  | "coordinator-ozaki"
-  | "coordinator-tottori-higashi"
-  | "subcommittee-event"
-  | "salon-leader"
-  | "liaison";
+export type UserKey = "staff" | "coordinator-ozaki" | "coordinator-tottori-higashi" | "subcommittee-event" | "salon-leader" | "liaison";
 
 export interface PersonInfo {
   id: string;
@@ -430,12 +423,7 @@ export function addPerson(ctx: DemoContext, rng: Rng, p: NewPerson): PersonInfo 
   });
   const id = demoId(ctx, "person", p.key);
   const birthYear =
-    p.birthYear ??
-    (p.generation === "senior"
-      ? rng.int(1942, 1962)
-      : p.generation === "adult"
-        ? rng.int(1965, 2004)
-        : undefined);
+    p.birthYear ?? (p.generation === "senior" ? rng.int(1942, 1962) : p.generation === "adult" ? rng.int(1965, 2004) : undefined);
   const town = p.areaKey ? rng.pick(TOWNS[p.areaKey]) : undefined;
   const contact = p.withContact ?? true;
   const registeredAt = jst(p.registeredOn, 10, rng.int(0, 59));

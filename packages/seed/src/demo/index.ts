@@ -9,12 +9,14 @@
 //
 // District, school, salon and person names are ILLUSTRATIVE; juvenile participants have codes only.
 
+import type { TestData } from "@tsunagu/db/testing";
+
+import { writePlan } from "../plan.ts";
 import { credentialAccounts, demoAccounts, seedAccounts } from "./accounts.ts";
 import { seedActivityLogs } from "./activity-logs.ts";
 import { seedAreas } from "./areas.ts";
 import { seedChildVolunteers } from "./children.ts";
-import { writePlan } from "../plan.ts";
-import { createContext, DEMO_TABLES, type DemoContext, demoId, type SeedClient } from "./context.ts";
+import { createContext, DEMO_TABLES, demoId, type DemoContext, type SeedClient } from "./context.ts";
 import { seedInsurance } from "./insurance.ts";
 import { seedJuvenileCohort } from "./juvenile.ts";
 import { seedNetwork } from "./network.ts";
@@ -22,8 +24,6 @@ import { seedOpenGroups } from "./open-groups.ts";
 import { seedProgrammes } from "./programmes.ts";
 import { seedRecognition } from "./recognition.ts";
 import { addRejectedDuplicate, seedSalons } from "./salons.ts";
-
-import type { TestData } from "@tsunagu/db/testing";
 
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from "./accounts.ts";
 export type { DemoContext, SeedClient } from "./context.ts";
@@ -79,7 +79,9 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   const ctx = buildDemo(org.id, options.today);
   const credentials = await credentialAccounts(prisma, ctx);
   ctx.rows.account.push(...credentials.rows);
-  log(`demo seed (${DEMO_ORGANIZATION.slug}, today ${options.today.toISOString().slice(0, 10)}): built in ${Math.round(performance.now() - started)} ms`);
+  log(
+    `demo seed (${DEMO_ORGANIZATION.slug}, today ${options.today.toISOString().slice(0, 10)}): built in ${Math.round(performance.now() - started)} ms`,
+  );
 
   // one createMany per table, parents first (DEMO_TABLES); the model name is the table's, capitalised
   const plan = DEMO_TABLES.map((t): [string, Array<Record<string, unknown>>] => [t[0]!.toUpperCase() + t.slice(1), ctx.rows[t]]);

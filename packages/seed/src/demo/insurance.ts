@@ -2,8 +2,9 @@
 // enrolled last year; about 90 % renewed this year, the rest show as lapsed (未加入) on rosters,
 // and activity logged for them this year is flagged `uninsured`.
 
-import { createRng, type DemoContext, demoId, fiscalYearEnd, fiscalYearStart, type Rng } from "./context.ts";
 import { addDays, fiscalYearOf } from "@tsunagu/db";
+
+import { createRng, demoId, fiscalYearEnd, fiscalYearStart, type DemoContext, type Rng } from "./context.ts";
 
 export const INSURANCE_PLANS = {
   basic: "ボランティア活動保険（基本タイプ）",

@@ -4,8 +4,21 @@
 // packed in March (44 bags, 13 kg, sold out as 「バリ旨わかめ」), oyster farming and the oyster hut,
 // and help for older people living alone.
 
-import { addGroup, createRng, day, type DemoContext, demoId, isHoliday, isoDate, type JuvenileInfo, monthlySessions, reiwaYear, type Rng } from "./context.ts";
 import { addDays } from "@tsunagu/db";
+
+import {
+  addGroup,
+  createRng,
+  day,
+  demoId,
+  isHoliday,
+  isoDate,
+  monthlySessions,
+  reiwaYear,
+  type DemoContext,
+  type JuvenileInfo,
+  type Rng,
+} from "./context.ts";
 
 export const INSTITUTION = "泉南学寮";
 
@@ -96,7 +109,12 @@ interface Session {
 function sessionFor(date: Date, index: number, weekOfMonth: number): Session {
   const m = date.getUTCMonth() + 1;
   const oysters: Session = { type: "gyogyo", description: "牡蠣いかだの手入れと牡蠣の選別・牡蠣割り作業", place: "西鳥取漁港" };
-  const hut: Session = { type: "kakigoya", description: "牡蠣小屋の炭おこし・配膳・片付け", place: "西鳥取漁港 牡蠣小屋", served: [150, 300] };
+  const hut: Session = {
+    type: "kakigoya",
+    description: "牡蠣小屋の炭おこし・配膳・片付け",
+    place: "西鳥取漁港 牡蠣小屋",
+    served: [150, 300],
+  };
   const help: Session = {
     type: "komarigoto",
     description: "一人暮らしの高齢者宅での困りごと支援（草引き・家具の移動・網戸の張り替え）",
@@ -104,17 +122,20 @@ function sessionFor(date: Date, index: number, weekOfMonth: number): Session {
     served: [2, 4],
   };
   if (m === 12) {
-    if (index === 0) return { type: "wakame", description: "ワカメの種付け（種糸をロープに巻き付けて、いかだに設置）", place: "西鳥取漁港" };
+    if (index === 0)
+      return { type: "wakame", description: "ワカメの種付け（種糸をロープに巻き付けて、いかだに設置）", place: "西鳥取漁港" };
     return weekOfMonth % 2 === 0 ? help : oysters;
   }
   if (m === 1) return weekOfMonth === 3 ? help : weekOfMonth === 4 ? oysters : hut;
   if (m === 2) {
     if (weekOfMonth <= 2) return { type: "wakame", description: "12月に種付けしたワカメを収穫", place: "西鳥取漁港" };
-    if (weekOfMonth === 3) return { type: "wakame", description: "塩ワカメの商品化にむけた作業（湯通し・塩もみ・芯取り）", place: "西鳥取漁港 作業場" };
+    if (weekOfMonth === 3)
+      return { type: "wakame", description: "塩ワカメの商品化にむけた作業（湯通し・塩もみ・芯取り）", place: "西鳥取漁港 作業場" };
     return hut;
   }
   if (m === 3) {
-    if (weekOfMonth <= 2) return { type: "wakame", description: "塩ワカメを袋詰めして完成！寄付つき商品「バリ旨わかめ」", place: "西鳥取漁港 作業場" };
+    if (weekOfMonth <= 2)
+      return { type: "wakame", description: "塩ワカメを袋詰めして完成！寄付つき商品「バリ旨わかめ」", place: "西鳥取漁港 作業場" };
     return weekOfMonth === 3 ? help : hut;
   }
   return oysters;

@@ -6,9 +6,28 @@
 // A member's networkStatus (当事者 / family) and, where a nickname is used, their legal name are
 // visible to staff only: minutes and event records name nobody, they give counts.
 
-import { demoUserId } from "./accounts.ts";
-import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, demoId, groupOf, isHoliday, isoDate, jst, type LogDraft, monthlySessions, nthWeekday, type Rng, wareki } from "./context.ts";
 import { addDays } from "@tsunagu/db";
+
+import { demoUserId } from "./accounts.ts";
+import {
+  activeMembers,
+  addGroup,
+  addMembership,
+  addPerson,
+  createRng,
+  day,
+  demoId,
+  groupOf,
+  isHoliday,
+  isoDate,
+  jst,
+  monthlySessions,
+  nthWeekday,
+  wareki,
+  type DemoContext,
+  type LogDraft,
+  type Rng,
+} from "./context.ts";
 
 type Status = "FORMER_TOJISHA" | "FAMILY" | "SUPPORTER" | undefined;
 
@@ -31,30 +50,68 @@ const ROLE_CHANGE_END = day(2025, 3, 31);
 
 /** ~25 members. Roles change on 2025-04-01 in the イベント部会 (the first 部会長 steps back). */
 const MEMBERS: readonly MemberSpec[] = [
-  { n: 1, status: "SUPPORTER", generation: "senior", joined: day(2019, 11, 9), networkRole: "representative", bukai: [{ key: "soudan", role: "member" }] },
+  {
+    n: 1,
+    status: "SUPPORTER",
+    generation: "senior",
+    joined: day(2019, 11, 9),
+    networkRole: "representative",
+    bukai: [{ key: "soudan", role: "member" }],
+  },
   { n: 2, status: "SUPPORTER", generation: "adult", joined: day(2019, 11, 9), networkRole: "vice", bukai: [] },
   {
-    n: 3, status: "SUPPORTER", generation: "adult", joined: day(2019, 11, 9),
+    n: 3,
+    status: "SUPPORTER",
+    generation: "adult",
+    joined: day(2019, 11, 9),
     bukai: [
       { key: "event", role: "member", to: ROLE_CHANGE_END, reason: "部会長に就任" },
       { key: "event", role: "chair", from: ROLE_CHANGE },
     ],
   },
   {
-    n: 4, status: "FORMER_TOJISHA", nickname: "ぽんた", generation: "adult", joined: day(2019, 11, 9),
+    n: 4,
+    status: "FORMER_TOJISHA",
+    nickname: "ぽんた",
+    generation: "adult",
+    joined: day(2019, 11, 9),
     bukai: [
       { key: "event", role: "chair", to: ROLE_CHANGE_END, reason: "任期満了（メンバーとして継続）" },
       { key: "event", role: "member", from: ROLE_CHANGE },
     ],
   },
-  { n: 5, status: "FAMILY", nickname: "みかん", generation: "senior", joined: day(2019, 11, 9), bukai: [{ key: "event", role: "secretary" }] },
-  { n: 6, status: "FORMER_TOJISHA", nickname: "くま", generation: "adult", joined: day(2020, 7, 18), bukai: [{ key: "event", role: "member" }, { key: "ibasho", role: "member" }] },
+  {
+    n: 5,
+    status: "FAMILY",
+    nickname: "みかん",
+    generation: "senior",
+    joined: day(2019, 11, 9),
+    bukai: [{ key: "event", role: "secretary" }],
+  },
+  {
+    n: 6,
+    status: "FORMER_TOJISHA",
+    nickname: "くま",
+    generation: "adult",
+    joined: day(2020, 7, 18),
+    bukai: [
+      { key: "event", role: "member" },
+      { key: "ibasho", role: "member" },
+    ],
+  },
   { n: 7, status: "SUPPORTER", generation: "adult", joined: day(2019, 11, 9), bukai: [{ key: "event", role: "member" }] },
   { n: 8, status: "SUPPORTER", generation: "adult", joined: day(2023, 5, 20), bukai: [{ key: "event", role: "member" }] },
   { n: 9, status: "FAMILY", generation: "senior", joined: day(2020, 11, 21), bukai: [{ key: "event", role: "member" }] },
   { n: 10, status: "SUPPORTER", generation: "adult", joined: day(2019, 11, 9), bukai: [{ key: "event", role: "member" }] },
   { n: 11, status: "SUPPORTER", generation: "adult", joined: day(2020, 7, 18), bukai: [{ key: "ibasho", role: "chair" }] },
-  { n: 12, status: "FORMER_TOJISHA", nickname: "そら", generation: "adult", joined: day(2021, 10, 16), bukai: [{ key: "ibasho", role: "secretary" }] },
+  {
+    n: 12,
+    status: "FORMER_TOJISHA",
+    nickname: "そら",
+    generation: "adult",
+    joined: day(2021, 10, 16),
+    bukai: [{ key: "ibasho", role: "secretary" }],
+  },
   { n: 13, status: "SUPPORTER", generation: "adult", joined: day(2019, 11, 9), bukai: [{ key: "ibasho", role: "member" }] },
   { n: 14, status: "FAMILY", generation: "senior", joined: day(2021, 2, 20), bukai: [{ key: "ibasho", role: "member" }] },
   { n: 15, status: "SUPPORTER", generation: "adult", joined: day(2020, 11, 21), bukai: [{ key: "ibasho", role: "member" }] },
@@ -62,11 +119,29 @@ const MEMBERS: readonly MemberSpec[] = [
   { n: 17, status: undefined, generation: "senior", joined: day(2022, 9, 17), bukai: [{ key: "ibasho", role: "member" }] },
   { n: 18, status: "FAMILY", generation: "senior", joined: day(2019, 11, 9), bukai: [{ key: "soudan", role: "chair" }] },
   { n: 19, status: "SUPPORTER", generation: "adult", joined: day(2020, 7, 18), bukai: [{ key: "soudan", role: "secretary" }] },
-  { n: 20, status: "FORMER_TOJISHA", nickname: "ミント", generation: "adult", joined: day(2021, 10, 16), bukai: [{ key: "soudan", role: "member" }] },
-  { n: 21, status: "FAMILY", nickname: "たぬき", generation: "senior", joined: day(2020, 11, 21), bukai: [{ key: "soudan", role: "member" }] },
+  {
+    n: 20,
+    status: "FORMER_TOJISHA",
+    nickname: "ミント",
+    generation: "adult",
+    joined: day(2021, 10, 16),
+    bukai: [{ key: "soudan", role: "member" }],
+  },
+  {
+    n: 21,
+    status: "FAMILY",
+    nickname: "たぬき",
+    generation: "senior",
+    joined: day(2020, 11, 21),
+    bukai: [{ key: "soudan", role: "member" }],
+  },
   { n: 22, status: "SUPPORTER", generation: "adult", joined: day(2022, 5, 21), bukai: [{ key: "soudan", role: "member" }] },
   {
-    n: 23, status: "FAMILY", generation: "senior", joined: day(2021, 2, 20), left: { on: day(2026, 3, 31), reason: "転居のため退会" },
+    n: 23,
+    status: "FAMILY",
+    generation: "senior",
+    joined: day(2021, 2, 20),
+    left: { on: day(2026, 3, 31), reason: "転居のため退会" },
     bukai: [{ key: "soudan", role: "member" }],
   },
   { n: 24, status: "SUPPORTER", generation: "adult", joined: day(2023, 1, 21), bukai: [] },
@@ -454,7 +529,13 @@ export function seedBazaars(ctx: DemoContext): void {
   // two shifts of three places: the morning one is full with one person waiting, the afternoon
   // one has a cancellation
   const order = rng.shuffle(members);
-  const plan: Array<{ title: string; start: number; end: number; capacity: number; people: Array<"CONFIRMED" | "WAITLISTED" | "CANCELLED"> }> = [
+  const plan: Array<{
+    title: string;
+    start: number;
+    end: number;
+    capacity: number;
+    people: Array<"CONFIRMED" | "WAITLISTED" | "CANCELLED">;
+  }> = [
     { title: "午前（準備・受付）", start: 9, end: 12.5, capacity: 3, people: ["CONFIRMED", "CONFIRMED", "CONFIRMED", "WAITLISTED"] },
     { title: "午後（ゲーム・片付け）", start: 12.5, end: 15.5, capacity: 3, people: ["CONFIRMED", "CANCELLED", "CONFIRMED"] },
   ];

@@ -2,8 +2,22 @@
 // community dinner at the port) and 農福連携 (the welfare farm). The same volunteers join them —
 // the couple who run the harbour café among them, as in the report's story of 「Aさん夫妻」.
 
-import { activeMembers, addGroup, addMembership, addPerson, createRng, day, type DemoContext, isHoliday, isoDate, monthlySessions, need, type Rng } from "./context.ts";
 import { addDays } from "@tsunagu/db";
+
+import {
+  activeMembers,
+  addGroup,
+  addMembership,
+  addPerson,
+  createRng,
+  day,
+  isHoliday,
+  isoDate,
+  monthlySessions,
+  need,
+  type DemoContext,
+  type Rng,
+} from "./context.ts";
 
 interface OpenGroupSpec {
   key: string;
@@ -38,7 +52,11 @@ export const OPEN_GROUPS: readonly OpenGroupSpec[] = [
     startedOn: day(2021, 1, 9),
     area: "nishi-tottori",
     district: "nishi-tottori",
-    shared: [["salon/22/0", "member"], ["salon/22/1", "member"], ["network/6", "member"]],
+    shared: [
+      ["salon/22/0", "member"],
+      ["salon/22/1", "member"],
+      ["network/6", "member"],
+    ],
     newcomers: 6,
     leadRole: "representative",
   },
@@ -55,7 +73,11 @@ export const OPEN_GROUPS: readonly OpenGroupSpec[] = [
     startedOn: day(2020, 10, 11),
     area: "nishi-tottori",
     district: "nishi-tottori",
-    shared: [["salon/22/0", "member"], ["network/12", "member"], ["gyofuku/kakigoya/new/0", "supporter"]],
+    shared: [
+      ["salon/22/0", "member"],
+      ["network/12", "member"],
+      ["gyofuku/kakigoya/new/0", "supporter"],
+    ],
     newcomers: 4,
     leadRole: "representative",
   },
@@ -72,7 +94,12 @@ export const OPEN_GROUPS: readonly OpenGroupSpec[] = [
     startedOn: day(2019, 6, 22),
     area: "nishi-tottori",
     district: "nishi-tottori",
-    shared: [["salon/22/1", "representative"], ["salon/22/0", "member"], ["salon/30/2", "member"], ["network/11", "member"]],
+    shared: [
+      ["salon/22/1", "representative"],
+      ["salon/22/0", "member"],
+      ["salon/30/2", "member"],
+      ["network/11", "member"],
+    ],
     newcomers: 6,
   },
   {
@@ -88,7 +115,10 @@ export const OPEN_GROUPS: readonly OpenGroupSpec[] = [
     startedOn: day(2018, 4, 18),
     area: "higashi-tottori",
     district: "higashi-tottori",
-    shared: [["salon/22/0", "member"], ["salon/22/1", "member"]],
+    shared: [
+      ["salon/22/0", "member"],
+      ["salon/22/1", "member"],
+    ],
     newcomers: 6,
     leadRole: "representative",
   },
@@ -110,7 +140,9 @@ export function seedOpenGroups(ctx: DemoContext, rng: Rng = createRng("open-grou
       startedOn: g.startedOn,
     });
     const joinedBetween = (i: number) =>
-      i === 0 ? g.startedOn : addDays(g.startedOn, rng.int(20, Math.max(21, Math.floor((ctx.windowStart.getTime() - g.startedOn.getTime()) / 86_400_000))));
+      i === 0
+        ? g.startedOn
+        : addDays(g.startedOn, rng.int(20, Math.max(21, Math.floor((ctx.windowStart.getTime() - g.startedOn.getTime()) / 86_400_000))));
     for (let i = 0; i < g.newcomers; i++) {
       const newInWindow = i === g.newcomers - 1;
       const startedOn = newInWindow ? addDays(ctx.windowStart, rng.int(30, 200)) : joinedBetween(i);
@@ -164,7 +196,16 @@ function scheduleOpenGroupActivities(ctx: DemoContext): void {
     });
   }
 
-  const monthly: Array<{ groupKey: string; weekday: number; weeks: number[]; type: string; minutes: number; place: string; served: [number, number]; notes: string[] }> = [
+  const monthly: Array<{
+    groupKey: string;
+    weekday: number;
+    weeks: number[];
+    type: string;
+    minutes: number;
+    place: string;
+    served: [number, number];
+    notes: string[];
+  }> = [
     {
       groupKey: "gyofuku/fishing",
       weekday: 0,
@@ -173,7 +214,11 @@ function scheduleOpenGroupActivities(ctx: DemoContext): void {
       minutes: 150,
       place: "西鳥取漁港 岸壁",
       served: [6, 12],
-      notes: ["サビキ釣り。認知症の高齢者と不登校の中学生がペアで参加", "漁師さんによる仕掛けづくり教室と釣り", "釣った魚をその場で天ぷらに"],
+      notes: [
+        "サビキ釣り。認知症の高齢者と不登校の中学生がペアで参加",
+        "漁師さんによる仕掛けづくり教室と釣り",
+        "釣った魚をその場で天ぷらに",
+      ],
     },
     {
       groupKey: "gyofuku/shokudo",
@@ -183,7 +228,11 @@ function scheduleOpenGroupActivities(ctx: DemoContext): void {
       minutes: 180,
       place: "西鳥取漁港 荷さばき場",
       served: [40, 80],
-      notes: ["漁港みんなの食堂：地魚の煮付けと農園のお米", "漁港みんなの食堂：カレーと浜あそび", "漁港みんなの食堂：留学生と一緒に作る郷土料理"],
+      notes: [
+        "漁港みんなの食堂：地魚の煮付けと農園のお米",
+        "漁港みんなの食堂：カレーと浜あそび",
+        "漁港みんなの食堂：留学生と一緒に作る郷土料理",
+      ],
     },
     {
       groupKey: "noufuku/farm",
@@ -211,7 +260,9 @@ function scheduleOpenGroupActivities(ctx: DemoContext): void {
         place: m.place,
         peopleServed: rng.int(m.served[0], m.served[1]),
         description: rng.pick(m.notes),
-        participants: rng.sample(members, Math.max(2, Math.round(members.length * (0.5 + rng.next() * 0.4)))).map((personId) => ({ personId })),
+        participants: rng
+          .sample(members, Math.max(2, Math.round(members.length * (0.5 + rng.next() * 0.4))))
+          .map((personId) => ({ personId })),
       });
     }
   }

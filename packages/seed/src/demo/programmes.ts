@@ -2,7 +2,7 @@
 // starting catalog every 社協 gets (../catalog.ts).
 
 import { catalogRows, type ProgrammeCode } from "../catalog.ts";
-import { type DemoContext, demoId } from "./context.ts";
+import { demoId, type DemoContext } from "./context.ts";
 
 type Row<T extends keyof DemoContext["rows"]> = DemoContext["rows"][T][number];
 

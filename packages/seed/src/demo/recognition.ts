@@ -2,9 +2,23 @@
 // the fishing project's words, and residents' thanks), milestones earned from the approved logs,
 // the cohort's 「バリ旨わかめ」 sell-out, and a few issued 感謝状.
 
-import { demoUserId } from "./accounts.ts";
-import { addYears, createRng, day, type DemoContext, demoId, groupOf, jst, type LogInfo, need, nthWeekday, type Rng, wareki } from "./context.ts";
 import { addDays } from "@tsunagu/db";
+
+import { demoUserId } from "./accounts.ts";
+import {
+  addYears,
+  createRng,
+  day,
+  demoId,
+  groupOf,
+  jst,
+  need,
+  nthWeekday,
+  wareki,
+  type DemoContext,
+  type LogInfo,
+  type Rng,
+} from "./context.ts";
 import { cohortKey, storySeason } from "./juvenile.ts";
 
 const COUNCIL = "社会福祉法人 阪南市社会福祉協議会 会長";
@@ -314,7 +328,9 @@ function seedCertificates(ctx: DemoContext, awards: Award[], wakame: { on: Date;
     .filter((a) => a.code === "years-10" && a.personId)
     .map((a) => ({
       a,
-      salon: ctx.memberships.find((m) => m.personId === a.personId && m.role === "representative" && m.groupKey.startsWith("salon/") && !m.endedOn),
+      salon: ctx.memberships.find(
+        (m) => m.personId === a.personId && m.role === "representative" && m.groupKey.startsWith("salon/") && !m.endedOn,
+      ),
     }))
     .filter((x) => x.salon)
     .sort((x, y) => x.a.awardedAt.getTime() - y.a.awardedAt.getTime())[0];

@@ -3,8 +3,9 @@ import { fiscalYearOf, type ActivityLog, type Group, type Person, type Prisma } 
 import type { ActivityTypeCode } from "../catalog.ts";
 import { nextRow, type SeededOrganization } from "./organization.ts";
 
-export interface ActivityLogInput
-  extends Partial<Omit<Prisma.ActivityLogCreateManyInput, "orgId" | "groupId" | "activityTypeId" | "fiscalYear">> {
+export interface ActivityLogInput extends Partial<
+  Omit<Prisma.ActivityLogCreateManyInput, "orgId" | "groupId" | "activityTypeId" | "fiscalYear">
+> {
   group: Pick<Group, "id">;
   /** default: 見守り (watching over neighbours), which every programme may log */
   type?: ActivityTypeCode;

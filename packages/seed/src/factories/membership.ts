@@ -3,8 +3,7 @@ import type { Group, Membership, Person, Prisma } from "@tsunagu/db";
 import type { GroupRoleCode } from "../catalog.ts";
 import { nextRow, type SeededOrganization } from "./organization.ts";
 
-export interface MembershipInput
-  extends Partial<Omit<Prisma.MembershipCreateManyInput, "orgId" | "groupId" | "personId" | "groupRoleId">> {
+export interface MembershipInput extends Partial<Omit<Prisma.MembershipCreateManyInput, "orgId" | "groupId" | "personId" | "groupRoleId">> {
   group: Pick<Group, "id">;
   person: Pick<Person, "id">;
   /** default: an ordinary member */

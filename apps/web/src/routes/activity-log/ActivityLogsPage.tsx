@@ -189,7 +189,13 @@ function ActivityLogRow({ log: ref }: { log: FragmentOf<typeof ActivityLogRow_lo
       </Table.Td>
       <Table.Td>
         {log.status === "DRAFT" ? (
-          <Button size="compact-sm" variant="default" loading={loading} onClick={() => void doSubmit()} aria-label={t("list.submitFor", { date: date(log.date), group: log.group.name })}>
+          <Button
+            size="compact-sm"
+            variant="default"
+            loading={loading}
+            onClick={() => void doSubmit()}
+            aria-label={t("list.submitFor", { date: date(log.date), group: log.group.name })}
+          >
             {t("list.submit")}
           </Button>
         ) : null}

@@ -103,7 +103,13 @@ export function Component() {
             </List>
           </Alert>
         ) : null}
-        <QueryState loading={loading && !data} error={error} empty={queue.length === 0} onRetry={() => void refetch()} emptyText={t("approvals.empty")}>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={queue.length === 0}
+          onRetry={() => void refetch()}
+          emptyText={t("approvals.empty")}
+        >
           <Group gap="xs" wrap="wrap">
             <Text size="sm" aria-live="polite">
               {t("approvals.selected", { count: chosen.length, total: queue.length })}

@@ -2,7 +2,21 @@
 // took part (the group's current roster in 五十音 order, or the cohort's codes for the juvenile
 // programme), minutes, place, people served, a note; keep as a draft or submit for approval.
 import { useQuery } from "@apollo/client/react";
-import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -116,7 +130,13 @@ export function Component() {
             }}
           />
         ) : (
-          <QueryState loading={loading && !data} error={error} empty={groups.length === 0} onRetry={() => void refetch()} emptyText={t("new.noGroups")}>
+          <QueryState
+            loading={loading && !data}
+            error={error}
+            empty={groups.length === 0}
+            onRetry={() => void refetch()}
+            emptyText={t("new.noGroups")}
+          >
             <LogForm key={formKey} groups={groups} onSaved={setSaved} />
           </QueryState>
         )}
@@ -129,11 +149,21 @@ function SavedPanel({ saved, onAnother }: { saved: Saved; onAnother(): void }) {
   const { t } = useTranslation("activity-log");
   return (
     <Stack>
-      <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title={t(saved.status === "DRAFT" ? "new.savedDraft" : "new.savedSubmitted")} role="status">
+      <Alert
+        color="teal"
+        icon={<IconCircleCheck aria-hidden />}
+        title={t(saved.status === "DRAFT" ? "new.savedDraft" : "new.savedSubmitted")}
+        role="status"
+      >
         {t(saved.status === "DRAFT" ? "new.savedDraftBody" : "new.savedSubmittedBody")}
       </Alert>
       {saved.uninsuredCount > 0 ? (
-        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t("new.uninsuredTitle", { count: saved.uninsuredCount })} role="alert">
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t("new.uninsuredTitle", { count: saved.uninsuredCount })}
+          role="alert"
+        >
           {saved.uninsured.length ? t("new.uninsuredBody", { names: saved.uninsured.join("、") }) : t("new.uninsuredBodyNoNames")}
         </Alert>
       ) : null}
@@ -217,7 +247,13 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           juvenile ? (
             <CohortFields key={group.id} groupId={group.id} programmeCode={group.programme.code} form={form} />
           ) : (
-            <RosterFields key={group.id} groupId={group.id} programmeCode={group.programme.code} isChild={group.programme.code === "child"} form={form} />
+            <RosterFields
+              key={group.id}
+              groupId={group.id}
+              programmeCode={group.programme.code}
+              isChild={group.programme.code === "child"}
+              form={form}
+            />
           )
         ) : (
           <Text size="sm" c="dimmed">
@@ -329,15 +365,33 @@ function ActivityTypeSelect({ types, form }: { types: ReadonlyArray<{ code: stri
   );
 }
 
-function RosterFields({ groupId, programmeCode, isChild, form }: { groupId: string; programmeCode: string; isChild: boolean; form: LogFormType }) {
+function RosterFields({
+  groupId,
+  programmeCode,
+  isChild,
+  form,
+}: {
+  groupId: string;
+  programmeCode: string;
+  isChild: boolean;
+  form: LogFormType;
+}) {
   const { t } = useTranslation("activity-log");
   const { data, loading, error, refetch } = useQuery(ParticipantsQuery, { variables: { groupId, programmeCode, isChild } });
   if (loading && !data) return <LoadingState />;
-  if (error && !data) return <QueryState loading={false} error={error} onRetry={() => void refetch()}>{null}</QueryState>;
+  if (error && !data)
+    return (
+      <QueryState loading={false} error={error} onRetry={() => void refetch()}>
+        {null}
+      </QueryState>
+    );
   const withoutConsent = new Set((data?.childVolunteers ?? []).filter((c) => !c.hasActivityConsent).map((c) => c.person.id));
   // the API's roster is already in 五十音 order
   const choices: Choice[] = (data?.group?.roster?.edges ?? []).map(({ node }) => {
-    const notes = [withoutConsent.has(node.person.id) ? t("new.noConsent") : null, node.insuredThisYear ? null : t("new.notInsured")].filter(Boolean);
+    const notes = [
+      withoutConsent.has(node.person.id) ? t("new.noConsent") : null,
+      node.insuredThisYear ? null : t("new.notInsured"),
+    ].filter(Boolean);
     return { value: node.person.id, label: node.person.name ?? t("new.hiddenName"), note: notes.length ? notes.join("・") : undefined };
   });
   return (
@@ -352,7 +406,12 @@ function CohortFields({ groupId, programmeCode, form }: { groupId: string; progr
   const { t } = useTranslation("activity-log");
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { groupId, programmeCode } });
   if (loading && !data) return <LoadingState />;
-  if (error && !data) return <QueryState loading={false} error={error} onRetry={() => void refetch()}>{null}</QueryState>;
+  if (error && !data)
+    return (
+      <QueryState loading={false} error={error} onRetry={() => void refetch()}>
+        {null}
+      </QueryState>
+    );
   const today = todayInJapan();
   // 仮名コード only (少年法61条): current participants of the cohort
   const choices: Choice[] = (data?.juvenileCohort?.participants ?? [])

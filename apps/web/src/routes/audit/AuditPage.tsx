@@ -66,7 +66,16 @@ const ENTITIES = [
   "AccessRoleAssignment",
 ] as const;
 
-const ACTION_COLOR: Record<string, string> = { create: "teal", update: "blue", delete: "red", approve: "green", reject: "orange", read: "gray", export: "grape", import: "indigo" };
+const ACTION_COLOR: Record<string, string> = {
+  create: "teal",
+  update: "blue",
+  delete: "red",
+  approve: "green",
+  reject: "orange",
+  read: "gray",
+  export: "grape",
+  import: "indigo",
+};
 
 export function Component() {
   const { t, i18n } = useTranslation("audit");
@@ -80,7 +89,8 @@ export function Component() {
     notifyOnNetworkStatusChange: false,
   });
   const edges = data?.auditEvents.edges ?? [];
-  const label = (kind: "action" | "entity", value: string) => (i18n.exists(`audit:${kind}.${value}`) ? t(`${kind}.${value}` as never) : value);
+  const label = (kind: "action" | "entity", value: string) =>
+    i18n.exists(`audit:${kind}.${value}`) ? t(`${kind}.${value}` as never) : value;
 
   const more = async () => {
     if (!data?.auditEvents.pageInfo.endCursor) return;
@@ -125,7 +135,13 @@ export function Component() {
             clearable
           />
         </SimpleGrid>
-        <QueryState loading={loading && !data} error={error} empty={edges.length === 0} onRetry={() => void refetch()} emptyText={t("empty")}>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={edges.length === 0}
+          onRetry={() => void refetch()}
+          emptyText={t("empty")}
+        >
           <ScrollTable label={t("title")} minWidth={640}>
             <Table striped verticalSpacing="xs" aria-label={t("title")}>
               <Table.Thead>
@@ -159,7 +175,11 @@ export function Component() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={ACTION_COLOR[node.action] ?? "gray"} styles={{ label: { color: "var(--mantine-color-text)" } }}>
+                      <Badge
+                        variant="light"
+                        color={ACTION_COLOR[node.action] ?? "gray"}
+                        styles={{ label: { color: "var(--mantine-color-text)" } }}
+                      >
                         {label("action", node.action)}
                       </Badge>
                     </Table.Td>

@@ -39,7 +39,14 @@ function AcceptInvitation() {
     }
   });
   return (
-    <AuthFrame title={t("invite.title")} footer={<Anchor component={Link} to="/sign-in">{t("backToSignIn")}</Anchor>}>
+    <AuthFrame
+      title={t("invite.title")}
+      footer={
+        <Anchor component={Link} to="/sign-in">
+          {t("backToSignIn")}
+        </Anchor>
+      }
+    >
       {!token ? (
         <Alert color="red" role="alert">
           {t("invite.noToken")}

@@ -22,12 +22,22 @@ function RequestReset() {
   const form = useForm({ initialValues: { email: "" }, validate: { email: (v) => (/^\S+@\S+$/.test(v) ? null : t("error.email")) } });
   const submit = form.onSubmit(async ({ email }) => {
     setFailure(null);
-    const { error } = await authClient.requestPasswordReset({ email: email.trim(), redirectTo: `${window.location.origin}/reset-password` });
+    const { error } = await authClient.requestPasswordReset({
+      email: email.trim(),
+      redirectTo: `${window.location.origin}/reset-password`,
+    });
     if (error) setFailure(error.status === 429 ? t("error.rateLimited") : t("error.generic"));
     else setSent(true);
   });
   return (
-    <AuthFrame title={t("reset.title")} footer={<Anchor component={Link} to="/sign-in">{t("backToSignIn")}</Anchor>}>
+    <AuthFrame
+      title={t("reset.title")}
+      footer={
+        <Anchor component={Link} to="/sign-in">
+          {t("backToSignIn")}
+        </Anchor>
+      }
+    >
       {sent ? (
         <Alert color="green" role="status">
           {t("reset.sent")}
@@ -64,7 +74,14 @@ function SetPassword({ token }: { token: string }) {
     else setDone(true);
   });
   return (
-    <AuthFrame title={t("reset.setTitle")} footer={<Anchor component={Link} to="/sign-in">{t("backToSignIn")}</Anchor>}>
+    <AuthFrame
+      title={t("reset.setTitle")}
+      footer={
+        <Anchor component={Link} to="/sign-in">
+          {t("backToSignIn")}
+        </Anchor>
+      }
+    >
       {done ? (
         <Alert color="green" role="status">
           {t("reset.done")}

@@ -26,7 +26,13 @@ export const ChildVolunteerRow_child = graphql(`
 export type ChildRow = ReturnType<typeof readChild>;
 export const readChild = (ref: FragmentOf<typeof ChildVolunteerRow_child>) => readFragment(ChildVolunteerRow_child, ref);
 
-export function ChildVolunteerRow({ child: ref, onRecordConsent }: { child: FragmentOf<typeof ChildVolunteerRow_child>; onRecordConsent(child: ChildRow): void }) {
+export function ChildVolunteerRow({
+  child: ref,
+  onRecordConsent,
+}: {
+  child: FragmentOf<typeof ChildVolunteerRow_child>;
+  onRecordConsent(child: ChildRow): void;
+}) {
   const { t } = useTranslation("child-volunteer");
   const { date } = useDates();
   const child = readChild(ref);

@@ -100,10 +100,20 @@ function SchoolChildren({ groupId }: { groupId: string }) {
         <Button component={Link} to={`/child-volunteers/${groupId}/new`} leftSection={<IconUserPlus size={18} aria-hidden />}>
           {t("register.open")}
         </Button>
-        <Button component={Link} to={`/child-volunteers/${groupId}/import`} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+        <Button
+          component={Link}
+          to={`/child-volunteers/${groupId}/import`}
+          variant="default"
+          leftSection={<IconFileImport size={18} aria-hidden />}
+        >
           {t("import.open")}
         </Button>
-        <Button component={Link} to={`/child-volunteers/${groupId}/rollover`} variant="default" leftSection={<IconArrowUpRight size={18} aria-hidden />}>
+        <Button
+          component={Link}
+          to={`/child-volunteers/${groupId}/rollover`}
+          variant="default"
+          leftSection={<IconArrowUpRight size={18} aria-hidden />}
+        >
           {t("rollover.open")}
         </Button>
       </Group>

@@ -173,7 +173,17 @@ export function Component() {
   );
 }
 
-function PreviewView({ preview, language, importing, onImport }: { preview: Preview; language: string; importing: boolean; onImport(): void }) {
+function PreviewView({
+  preview,
+  language,
+  importing,
+  onImport,
+}: {
+  preview: Preview;
+  language: string;
+  importing: boolean;
+  onImport(): void;
+}) {
   const { t } = useTranslation("child-volunteer");
   const consent = (v: boolean | null) => (v === null ? t("import.noForm") : v ? t("consent.granted") : t("consent.refused"));
   return (
@@ -183,7 +193,12 @@ function PreviewView({ preview, language, importing, onImport }: { preview: Prev
           {t("import.previewHeading")}
         </Title>
         <Text size="sm" role="status">
-          {t("import.summary", { rows: preview.rowCount, valid: preview.validCount, invalid: preview.invalidCount, charset: preview.charset })}
+          {t("import.summary", {
+            rows: preview.rowCount,
+            valid: preview.validCount,
+            invalid: preview.invalidCount,
+            charset: preview.charset,
+          })}
         </Text>
         {preview.fileIssues.length ? (
           <Alert color="red" role="alert" title={t("import.fileProblems")}>

@@ -125,7 +125,12 @@ export function Component() {
             <>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t("consent.givenBy")} description={t("consent.givenByHint")} {...form.getInputProps(`${key}.givenBy`)} />
-                <CalendarDateInput label={t("consent.givenOn")} required maxDate={todayInJapan()} {...form.getInputProps(`${key}.givenOn`)} />
+                <CalendarDateInput
+                  label={t("consent.givenOn")}
+                  required
+                  maxDate={todayInJapan()}
+                  {...form.getInputProps(`${key}.givenOn`)}
+                />
               </SimpleGrid>
               <Textarea
                 label={t("consent.scope")}
@@ -136,7 +141,11 @@ export function Component() {
                 description={terms[kind] ? t("consent.termsHint") : undefined}
                 {...form.getInputProps(`${key}.scope`)}
               />
-              <TextInput label={t("consent.policyVersion")} placeholder={terms[kind]?.policyVersion} {...form.getInputProps(`${key}.policyVersion`)} />
+              <TextInput
+                label={t("consent.policyVersion")}
+                placeholder={terms[kind]?.policyVersion}
+                {...form.getInputProps(`${key}.policyVersion`)}
+              />
             </>
           ) : null}
         </Stack>
@@ -161,7 +170,13 @@ export function Component() {
               <Stack gap="sm">
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <TextInput label={t("field.legalName")} required autoComplete="off" {...form.getInputProps("legalName")} />
-                  <TextInput label={t("field.legalNameKana")} description={t("field.kanaHint")} required autoComplete="off" {...form.getInputProps("legalNameKana")} />
+                  <TextInput
+                    label={t("field.legalNameKana")}
+                    description={t("field.kanaHint")}
+                    required
+                    autoComplete="off"
+                    {...form.getInputProps("legalNameKana")}
+                  />
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <Select
@@ -181,7 +196,11 @@ export function Component() {
                   <TextInput label={t("field.guardianKana")} autoComplete="off" {...form.getInputProps("guardianKana")} />
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                  <TextInput label={t("field.guardianRelation")} description={t("field.relationHint")} {...form.getInputProps("guardianRelation")} />
+                  <TextInput
+                    label={t("field.guardianRelation")}
+                    description={t("field.relationHint")}
+                    {...form.getInputProps("guardianRelation")}
+                  />
                   <TextInput label={t("field.guardianPhone")} type="tel" autoComplete="off" {...form.getInputProps("guardianPhone")} />
                   <TextInput label={t("field.guardianEmail")} type="email" autoComplete="off" {...form.getInputProps("guardianEmail")} />
                 </SimpleGrid>

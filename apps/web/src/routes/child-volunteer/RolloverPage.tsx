@@ -141,7 +141,11 @@ export function Component() {
                           <Table.Td>{t("gradeValue", { grade: e.gradeBefore })}</Table.Td>
                           <Table.Td>{e.gradeAfter === null ? t("status.ALUMNI") : t("gradeValue", { grade: e.gradeAfter })}</Table.Td>
                           <Table.Td>
-                            <Badge variant="filled" miw="max-content" color={e.outcome === "GRADUATES" ? "grape.9" : e.outcome === "PROMOTED" ? "blue.8" : "gray.7"}>
+                            <Badge
+                              variant="filled"
+                              miw="max-content"
+                              color={e.outcome === "GRADUATES" ? "grape.9" : e.outcome === "PROMOTED" ? "blue.8" : "gray.7"}
+                            >
                               {t(`rollover.outcomes.${e.outcome}`)}
                             </Badge>
                           </Table.Td>
@@ -156,7 +160,11 @@ export function Component() {
                   {t("rollover.apply")}
                 </Button>
               </Group>
-              <Modal opened={confirming} onClose={() => setConfirming(false)} title={t("rollover.confirmTitle", { year: fy(plan.fiscalYear) })}>
+              <Modal
+                opened={confirming}
+                onClose={() => setConfirming(false)}
+                title={t("rollover.confirmTitle", { year: fy(plan.fiscalYear) })}
+              >
                 <Stack>
                   <Text size="sm">{t("rollover.confirmBody", { promoted: plan.promotedCount, graduated: plan.graduatingCount })}</Text>
                   {plan.fiscalYear > current ? (

@@ -10,7 +10,8 @@ export function latestTerms(
   for (const c of children.flatMap((x) => x.consents)) {
     const kind = c.kind as ConsentKind;
     const seen = result[kind];
-    if (!seen || seen.recordedAt < c.recordedAt) result[kind] = { scope: c.scope, policyVersion: c.policyVersion, recordedAt: c.recordedAt };
+    if (!seen || seen.recordedAt < c.recordedAt)
+      result[kind] = { scope: c.scope, policyVersion: c.policyVersion, recordedAt: c.recordedAt };
   }
   return result;
 }

@@ -1,8 +1,8 @@
 // The school groups (子ども福祉委員 of one school) the viewer manages, as the API says
 // (Group.viewerCanManageChildVolunteers: a coordinator's one or two, staff every school's). The
 // programme code is the catalog's "child".
-import { useQuery } from "@apollo/client/react";
 import { CombinedGraphQLErrors } from "@apollo/client";
+import { useQuery } from "@apollo/client/react";
 
 import { graphql } from "../../graphql.ts";
 

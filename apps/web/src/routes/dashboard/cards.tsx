@@ -60,7 +60,11 @@ export function HoursByMonthCard({ viewer }: { viewer: Viewer }) {
   const { data, loading, error, refetch } = useQuery(HoursByMonthQuery, { variables: { fiscalYear } });
   const report = data?.fiscalYearReport;
   const title = t("hours.title", { year: fyLabel(fiscalYear) });
-  const rows = (report?.byMonth ?? []).map((m) => ({ key: `${m.year}-${m.month}`, label: formatMonth(m.month, i18n.resolvedLanguage === "en" ? "en" : "ja"), ...m.figures }));
+  const rows = (report?.byMonth ?? []).map((m) => ({
+    key: `${m.year}-${m.month}`,
+    label: formatMonth(m.month, i18n.resolvedLanguage === "en" ? "en" : "ja"),
+    ...m.figures,
+  }));
   const number = new Intl.NumberFormat(i18n.resolvedLanguage === "en" ? "en-GB" : "ja-JP", { maximumFractionDigits: 1 });
   return (
     <DashboardCard
@@ -74,7 +78,13 @@ export function HoursByMonthCard({ viewer }: { viewer: Viewer }) {
         ) : null
       }
     >
-      <QueryState loading={loading && !data} error={error} empty={rows.length === 0} onRetry={() => void refetch()} emptyText={t("hours.empty")}>
+      <QueryState
+        loading={loading && !data}
+        error={error}
+        empty={rows.length === 0}
+        onRetry={() => void refetch()}
+        emptyText={t("hours.empty")}
+      >
         <Text size="sm" mb="xs">
           {t("hours.total", { hours: number.format(report?.totals.hours ?? 0) })}
           {viewer.isStaff ? "" : t("hours.scopeNote")}
@@ -222,7 +232,13 @@ export function RecentThankYousCard() {
         </Anchor>
       }
     >
-      <QueryState loading={loading && !data} error={data ? undefined : error} empty={rows.length === 0} onRetry={() => void refetch()} emptyText={t("thankYous.empty")}>
+      <QueryState
+        loading={loading && !data}
+        error={data ? undefined : error}
+        empty={rows.length === 0}
+        onRetry={() => void refetch()}
+        emptyText={t("thankYous.empty")}
+      >
         <Stack gap="xs">
           {rows.map((m) => (
             <ThankYouCard key={m.id} message={m} />
@@ -273,7 +289,13 @@ export function UpcomingEventsCard({ groupId }: { groupId: string | null }) {
         </Anchor>
       }
     >
-      <QueryState loading={loading && !data} error={error} empty={events.length === 0} onRetry={() => void refetch()} emptyText={t("events.empty")}>
+      <QueryState
+        loading={loading && !data}
+        error={error}
+        empty={events.length === 0}
+        onRetry={() => void refetch()}
+        emptyText={t("events.empty")}
+      >
         <Stack gap="xs">
           {events.map((e) => (
             <div key={e.id}>
@@ -281,8 +303,7 @@ export function UpcomingEventsCard({ groupId }: { groupId: string | null }) {
                 {e.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {date(japanDay(e.startsAt))} {formatTime(e.startsAt)}〜{formatTime(e.endsAt)}・
-                {e.group.name}
+                {date(japanDay(e.startsAt))} {formatTime(e.startsAt)}〜{formatTime(e.endsAt)}・{e.group.name}
                 {e.place ? `・${e.place}` : ""}
               </Text>
             </div>
@@ -295,7 +316,9 @@ export function UpcomingEventsCard({ groupId }: { groupId: string | null }) {
 
 /** the calendar day in Japan of an instant, "YYYY-MM-DD" */
 function japanDay(instant: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(instant),
+  );
 }
 
 // ───────────────────────── insurance lapses ─────────────────────────
@@ -327,9 +350,21 @@ export function InsuranceLapsesCard({ viewer }: { viewer: Viewer }) {
   const people = data?.insuranceLapses ?? [];
   return (
     <DashboardCard id="dashboard-insurance" title={t("insurance.title", { year: fyLabel(fiscalYear) })}>
-      <QueryState loading={loading && !data} error={error} empty={people.length === 0} onRetry={() => void refetch()} emptyText={t("insurance.empty")}>
+      <QueryState
+        loading={loading && !data}
+        error={error}
+        empty={people.length === 0}
+        onRetry={() => void refetch()}
+        emptyText={t("insurance.empty")}
+      >
         <Group gap="xs" mb="xs">
-          <Badge color="orange" variant="light" size="lg" styles={{ label: { color: "var(--mantine-color-text)" } }} data-testid="lapse-count">
+          <Badge
+            color="orange"
+            variant="light"
+            size="lg"
+            styles={{ label: { color: "var(--mantine-color-text)" } }}
+            data-testid="lapse-count"
+          >
             {t("insurance.count", { count: people.length })}
           </Badge>
           <Text size="sm">{viewer.isStaff ? t("insurance.introStaff") : t("insurance.intro")}</Text>

@@ -21,7 +21,13 @@ export function Component() {
         <Anchor component={Link} to="/events" size="sm">
           {t("backToList")}
         </Anchor>
-        <QueryState loading={loading} error={error} onRetry={() => void refetch()} empty={groups.length === 0} emptyText={t("list.noGroups")}>
+        <QueryState
+          loading={loading}
+          error={error}
+          onRetry={() => void refetch()}
+          empty={groups.length === 0}
+          emptyText={t("list.noGroups")}
+        >
           <CreateEventForm groups={groups} />
         </QueryState>
       </Stack>

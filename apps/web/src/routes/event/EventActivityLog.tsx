@@ -55,7 +55,11 @@ export function EventActivityLog({ event: ref, started }: { event: FragmentOf<ty
       <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title={t("log.made")} data-testid="event-log">
         <Stack gap={4}>
           <Text size="sm">
-            {t("log.summary", { status: t(`activity-log:status.${event.activityLog.status}`), count: event.activityLog.participantCount, minutes: event.activityLog.minutes })}
+            {t("log.summary", {
+              status: t(`activity-log:status.${event.activityLog.status}`),
+              count: event.activityLog.participantCount,
+              minutes: event.activityLog.minutes,
+            })}
           </Text>
           <Group>
             {/* a button, not a coloured link: link blue on the tinted alert is under 4.5:1 */}
@@ -86,7 +90,12 @@ export function EventActivityLog({ event: ref, started }: { event: FragmentOf<ty
 
 function RecordLogForm({ eventId, programmeCode }: { eventId: string; programmeCode: string }) {
   const { data, loading, error, refetch } = useQuery(EventActivityTypesQuery, { variables: { programmeCode } });
-  if (!data) return <QueryState loading={loading} error={error} onRetry={() => void refetch()}>{null}</QueryState>;
+  if (!data)
+    return (
+      <QueryState loading={loading} error={error} onRetry={() => void refetch()}>
+        {null}
+      </QueryState>
+    );
   return <RecordLogFields eventId={eventId} types={data.activityTypes} />;
 }
 
@@ -129,7 +138,15 @@ function RecordLogFields({ eventId, types }: { eventId: string; types: ReadonlyA
             data={types.map((a) => ({ value: a.code, label: i18n.resolvedLanguage === "en" ? a.nameEn : a.name }))}
             {...form.getInputProps("activityTypeCode")}
           />
-          <NumberInput label={t("field.logMinutes")} description={t("log.minutesHint")} min={0} max={1440} step={15} inputMode="numeric" {...form.getInputProps("minutes")} />
+          <NumberInput
+            label={t("field.logMinutes")}
+            description={t("log.minutesHint")}
+            min={0}
+            max={1440}
+            step={15}
+            inputMode="numeric"
+            {...form.getInputProps("minutes")}
+          />
           <NumberInput label={t("field.peopleServed")} min={0} inputMode="numeric" {...form.getInputProps("peopleServed")} />
         </SimpleGrid>
         <Group justify="flex-end">

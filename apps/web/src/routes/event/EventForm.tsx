@@ -84,7 +84,13 @@ export function EventForm({
       <Stack>
         <FailureAlert message={alert} />
         {/* data-autofocus: the first field takes focus in the dialog (a page focuses its heading) */}
-        <TextInput label={t("field.title")} required placeholder={t("create.titlePlaceholder")} data-autofocus {...form.getInputProps("title")} />
+        <TextInput
+          label={t("field.title")}
+          required
+          placeholder={t("create.titlePlaceholder")}
+          data-autofocus
+          {...form.getInputProps("title")}
+        />
         {groups ? (
           <Select
             label={t("field.group")}

@@ -85,7 +85,13 @@ export function Component() {
           </>
         }
       />
-      <QueryState loading={groupsLoading} error={groupsError} onRetry={() => void refetchGroups()} empty={groups.length === 0} emptyText={t("list.noGroups")}>
+      <QueryState
+        loading={groupsLoading}
+        error={groupsError}
+        onRetry={() => void refetchGroups()}
+        empty={groups.length === 0}
+        emptyText={t("list.noGroups")}
+      >
         <Stack>
           {isStaff || groups.length > 1 ? (
             <Select

@@ -14,7 +14,15 @@ export const MinutesList_minutes = graphql(`
   }
 `);
 
-export function MinutesList({ minutes: refs, empty, headingOrder }: { minutes: ReadonlyArray<FragmentOf<typeof MinutesList_minutes>>; empty: string; headingOrder: 2 | 3 }) {
+export function MinutesList({
+  minutes: refs,
+  empty,
+  headingOrder,
+}: {
+  minutes: ReadonlyArray<FragmentOf<typeof MinutesList_minutes>>;
+  empty: string;
+  headingOrder: 2 | 3;
+}) {
   const { date } = useDates();
   const minutes = refs.map((ref) => readFragment(MinutesList_minutes, ref));
   if (minutes.length === 0) return <EmptyState>{empty}</EmptyState>;

@@ -61,7 +61,13 @@ export function Component() {
         <Anchor component={Link} to={event ? `/events/${event.id}` : "/events"} size="sm">
           {event ? t("minutes.backToEvent") : t("backToList")}
         </Anchor>
-        <QueryState loading={groupsLoading} error={groupsError} onRetry={() => void refetchGroups()} empty={groups.length === 0} emptyText={t("list.noGroups")}>
+        <QueryState
+          loading={groupsLoading}
+          error={groupsError}
+          onRetry={() => void refetchGroups()}
+          empty={groups.length === 0}
+          emptyText={t("list.noGroups")}
+        >
           {isStaff || groups.length > 1 ? (
             <Select
               label={t("field.group")}
@@ -126,7 +132,15 @@ function MinutesForm({ groupId, event }: { groupId: string; event: { id: string;
         <FailureAlert message={alert} />
         <CalendarDateInput label={t("field.heldOn")} required maxDate={todayInJapan()} {...form.getInputProps("heldOn")} />
         <TextInput label={t("field.minutesTitle")} required placeholder={t("minutes.titlePlaceholder")} {...form.getInputProps("title")} />
-        <Textarea label={t("field.body")} required autosize minRows={6} maxRows={20} placeholder={t("minutes.bodyPlaceholder")} {...form.getInputProps("body")} />
+        <Textarea
+          label={t("field.body")}
+          required
+          autosize
+          minRows={6}
+          maxRows={20}
+          placeholder={t("minutes.bodyPlaceholder")}
+          {...form.getInputProps("body")}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t("minutes.submit")}

@@ -2,9 +2,23 @@
 // waitlist (キャンセル待ち) in order. A member of the 部会 is signed up from the roster (五十音順);
 // cancelling a confirmed place moves the first person waiting up, and the card says who. After the
 // event, attendance (出席) is ticked here.
-import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { TimeInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
 import { IconArrowUp } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -120,7 +134,12 @@ export function ShiftCard({
         ) : null}
         {editable && started && shift.confirmed.length > 0 ? (
           // a new confirmed list (sign-up, cancellation) starts the ticks afresh from what is saved
-          <AttendanceForm key={shift.confirmed.map((s) => `${s.id}:${s.attended}`).join()} shiftId={shift.id} confirmed={shift.confirmed} nameOf={nameOf} />
+          <AttendanceForm
+            key={shift.confirmed.map((s) => `${s.id}:${s.attended}`).join()}
+            shiftId={shift.id}
+            confirmed={shift.confirmed}
+            nameOf={nameOf}
+          />
         ) : null}
       </Stack>
     </Paper>
@@ -249,7 +268,15 @@ function applyFailureMessage(failure: Failure): string {
   return failure.issues.length ? failure.issues.map((i) => localized(i, language)).join(" / ") : localized(failure, language);
 }
 
-function AttendanceForm({ shiftId, confirmed, nameOf }: { shiftId: string; confirmed: ReadonlyArray<SignUp & { attended: boolean | null }>; nameOf(s: SignUp): string }) {
+function AttendanceForm({
+  shiftId,
+  confirmed,
+  nameOf,
+}: {
+  shiftId: string;
+  confirmed: ReadonlyArray<SignUp & { attended: boolean | null }>;
+  nameOf(s: SignUp): string;
+}) {
   const { t } = useTranslation("event");
   const [run] = useMarkAttendanceMutation();
   const [attended, setAttended] = useState<string[]>(() =>
@@ -327,7 +354,15 @@ export function AddShiftForm({ eventId, eventDay }: { eventId: string; eventDay:
         <FailureAlert message={alert} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput label={t("field.shiftTitle")} required placeholder={t("shifts.titlePlaceholder")} {...form.getInputProps("title")} />
-          <NumberInput label={t("field.capacity")} required min={0} max={1000} inputMode="numeric" suffix={t("shifts.peopleSuffix")} {...form.getInputProps("capacity")} />
+          <NumberInput
+            label={t("field.capacity")}
+            required
+            min={0}
+            max={1000}
+            inputMode="numeric"
+            suffix={t("shifts.peopleSuffix")}
+            {...form.getInputProps("capacity")}
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <CalendarDateInput label={t("field.date")} required {...form.getInputProps("date")} />

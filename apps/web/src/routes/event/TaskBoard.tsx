@@ -44,8 +44,20 @@ export function TaskBoard({ event: ref, members }: { event: FragmentOf<typeof Ta
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TaskColumn id="tasks-open" title={t("tasks.open", { count: open.length })} tasks={open} empty={t("tasks.noneOpen")} editable={editable} />
-        <TaskColumn id="tasks-done" title={t("tasks.done", { count: done.length })} tasks={done} empty={t("tasks.noneDone")} editable={editable} />
+        <TaskColumn
+          id="tasks-open"
+          title={t("tasks.open", { count: open.length })}
+          tasks={open}
+          empty={t("tasks.noneOpen")}
+          editable={editable}
+        />
+        <TaskColumn
+          id="tasks-done"
+          title={t("tasks.done", { count: done.length })}
+          tasks={done}
+          empty={t("tasks.noneDone")}
+          editable={editable}
+        />
       </SimpleGrid>
       {editable ? <AddTaskForm eventId={event.id} members={members} /> : null}
     </Stack>
@@ -136,7 +148,13 @@ function AddTaskForm({ eventId, members }: { eventId: string; members: Member[] 
         <FailureAlert message={alert} />
         <TextInput label={t("field.taskTitle")} required {...form.getInputProps("title")} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <Select label={t("field.assignee")} searchable clearable data={members.map((m) => ({ value: m.id, label: m.name }))} {...form.getInputProps("assigneeId")} />
+          <Select
+            label={t("field.assignee")}
+            searchable
+            clearable
+            data={members.map((m) => ({ value: m.id, label: m.name }))}
+            {...form.getInputProps("assigneeId")}
+          />
           <CalendarDateInput label={t("field.dueOn")} clearable {...form.getInputProps("dueOn")} />
         </SimpleGrid>
         <Group justify="flex-end">

@@ -23,9 +23,12 @@ export function formatYearMonth(month: string, style: DateStyle): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const base = style.language === "en" ? "en-GB" : "ja-JP";
   const locale = style.calendar === "wareki" ? `${base}-u-ca-japanese` : base;
-  return new Intl.DateTimeFormat(locale, { era: style.calendar === "wareki" ? "long" : undefined, year: "numeric", month: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 15)),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    era: style.calendar === "wareki" ? "long" : undefined,
+    year: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 /** 令和8年12月20日 10:00〜15:00, or both dates when it runs over several days */

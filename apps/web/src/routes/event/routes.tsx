@@ -11,5 +11,13 @@ export const area: AreaRoutes = {
     { path: "/events/minutes", lazy: () => import("./MinutesPage.tsx") },
     { path: "/events/:eventId", lazy: () => import("./EventPage.tsx") },
   ],
-  nav: [{ to: "/events", label: "event:nav", icon: IconCalendarEvent, order: 50, visible: (viewer) => viewer.isStaff || viewer.subcommitteeIds.length > 0 }],
+  nav: [
+    {
+      to: "/events",
+      label: "event:nav",
+      icon: IconCalendarEvent,
+      order: 50,
+      visible: (viewer) => viewer.isStaff || viewer.subcommitteeIds.length > 0,
+    },
+  ],
 };

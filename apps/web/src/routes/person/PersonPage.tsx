@@ -97,7 +97,10 @@ export function Component() {
   const { personId = "" } = useParams();
   const { viewer } = useViewer();
   // errorPolicy all: a refused person comes back null with FORBIDDEN, the rest still answers
-  const { data, loading, error, refetch } = useQuery(PersonQuery, { variables: { id: personId, staff: viewer?.isStaff ?? false }, errorPolicy: "all" });
+  const { data, loading, error, refetch } = useQuery(PersonQuery, {
+    variables: { id: personId, staff: viewer?.isStaff ?? false },
+    errorPolicy: "all",
+  });
   if (loading && !data) return <LoadingState />;
   const person = data?.person;
   if (!person) {
@@ -145,7 +148,9 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
       <PageTitle title={person.name ?? t("unavailableTitle")} />
       <Stack gap="lg">
         <Group gap="xs" wrap="wrap">
-          {"legalName" in person && person.legalName && person.usesNickname ? <Text size="sm">{t("legalName", { name: person.legalName })}</Text> : null}
+          {"legalName" in person && person.legalName && person.usesNickname ? (
+            <Text size="sm">{t("legalName", { name: person.legalName })}</Text>
+          ) : null}
           {"legalNameKana" in person && person.legalNameKana ? (
             <Text size="sm" c="dimmed">
               {person.legalNameKana}
@@ -187,7 +192,11 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
                         <Text size="sm">{en ? m.groupRole.nameEn : m.groupRole.name}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{m.endedOn ? t("memberships.range", { from: date(m.startedOn), to: date(m.endedOn) }) : t("memberships.since", { from: date(m.startedOn) })}</Text>
+                        <Text size="sm">
+                          {m.endedOn
+                            ? t("memberships.range", { from: date(m.startedOn), to: date(m.endedOn) })
+                            : t("memberships.since", { from: date(m.startedOn) })}
+                        </Text>
                         {m.endReason ? (
                           <Text size="xs" c="dimmed">
                             {t("memberships.reason", { reason: m.endReason })}

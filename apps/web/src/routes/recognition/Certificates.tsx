@@ -1,7 +1,7 @@
 // 感謝状 (certificates): the ones the viewer may see, each with its PDF (A4, 和暦, printed by the
 // API); staff issue new ones — to a person or a group — with the organisation's next number.
 import { useQuery } from "@apollo/client/react";
-import { Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Textarea } from "@mantine/core";
+import { Anchor, Button, Card, Group, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import { useState } from "react";
@@ -59,7 +59,13 @@ export function CertificateList() {
   const { data, loading, error, refetch } = useQuery(CertificatesQuery, { errorPolicy: "all" });
   const rows = data?.certificates.edges.map((e) => e.node) ?? [];
   return (
-    <QueryState loading={loading && !data} error={data ? undefined : error} empty={rows.length === 0} onRetry={() => void refetch()} emptyText={t("certificate.empty")}>
+    <QueryState
+      loading={loading && !data}
+      error={data ? undefined : error}
+      empty={rows.length === 0}
+      onRetry={() => void refetch()}
+      emptyText={t("certificate.empty")}
+    >
       <ScrollTable label={t("certificate.listTitle")} minWidth={560}>
         <Table striped verticalSpacing="xs" aria-label={t("certificate.listTitle")}>
           <Table.Thead>

@@ -45,10 +45,20 @@ export function Milestones() {
   };
 
   const condition = (kind: string, threshold: number) =>
-    kind === "HOURS" ? t("milestone.hours", { count: threshold }) : kind === "YEARS_OF_SERVICE" ? t("milestone.years", { count: threshold }) : t("milestone.first");
+    kind === "HOURS"
+      ? t("milestone.hours", { count: threshold })
+      : kind === "YEARS_OF_SERVICE"
+        ? t("milestone.years", { count: threshold })
+        : t("milestone.first");
 
   return (
-    <QueryState loading={loading && !data} error={error} empty={rows.length === 0} onRetry={() => void refetch()} emptyText={t("milestone.empty")}>
+    <QueryState
+      loading={loading && !data}
+      error={error}
+      empty={rows.length === 0}
+      onRetry={() => void refetch()}
+      emptyText={t("milestone.empty")}
+    >
       <FailureAlert message={alert} />
       <ScrollTable label={t("milestone.title")} minWidth={420}>
         <Table striped verticalSpacing="xs" aria-label={t("milestone.title")}>

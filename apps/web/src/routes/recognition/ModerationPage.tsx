@@ -67,7 +67,13 @@ export function Component() {
       <Stack>
         <Text size="sm">{t("moderation.intro")}</Text>
         <FailureAlert message={alert} />
-        <QueryState loading={loading && !data} error={error} empty={queue.length === 0} onRetry={() => void refetch()} emptyText={t("moderation.empty")}>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={queue.length === 0}
+          onRetry={() => void refetch()}
+          emptyText={t("moderation.empty")}
+        >
           <Group gap="sm" wrap="wrap">
             <Checkbox
               label={t("moderation.selectAll")}

@@ -98,7 +98,13 @@ function ThankYouList({ showStatus }: { showStatus: boolean }) {
   const { data, loading, error, refetch } = useQuery(ThankYousQuery, { variables: { first: 20 }, errorPolicy: "all" });
   const rows = data?.thankYous.edges ?? [];
   return (
-    <QueryState loading={loading && !data} error={data ? undefined : error} empty={rows.length === 0} onRetry={() => void refetch()} emptyText={t("thankYou.empty")}>
+    <QueryState
+      loading={loading && !data}
+      error={data ? undefined : error}
+      empty={rows.length === 0}
+      onRetry={() => void refetch()}
+      emptyText={t("thankYou.empty")}
+    >
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         {rows.map(({ node }) => (
           <ThankYouCard key={node.id} message={node} showStatus={showStatus} />

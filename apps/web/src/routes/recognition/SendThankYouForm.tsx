@@ -1,6 +1,6 @@
 // ありがとうを届ける: record a thank-you someone gave (a resident, a fisherman, staff) for a person
 // or a group; it waits for staff moderation before the recipient sees it.
-import { Alert, Button, Group, Stack, TextInput, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -75,7 +75,13 @@ export function SendThankYouForm() {
           groupOnlyLabel={t("send.toGroup")}
         />
         <Group grow align="flex-start" wrap="wrap" gap="sm">
-          <TextInput label={t("send.fromName")} description={t("send.fromNameHint")} required miw={220} {...form.getInputProps("fromName")} />
+          <TextInput
+            label={t("send.fromName")}
+            description={t("send.fromNameHint")}
+            required
+            miw={220}
+            {...form.getInputProps("fromName")}
+          />
           <CalendarDateInput label={t("send.receivedOn")} required miw={200} {...form.getInputProps("receivedOn")} />
         </Group>
         <Textarea label={t("send.body")} required autosize minRows={3} maxLength={2000} {...form.getInputProps("body")} />

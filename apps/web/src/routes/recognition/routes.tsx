@@ -11,6 +11,12 @@ export const area: AreaRoutes = {
   ],
   nav: [
     { to: "/recognition", label: "recognition:nav", icon: IconHeartHandshake, order: 70, visible: () => true },
-    { to: "/recognition/moderation", label: "recognition:moderation.nav", icon: IconShieldCheck, order: 72, visible: (viewer) => viewer.isStaff },
+    {
+      to: "/recognition/moderation",
+      label: "recognition:moderation.nav",
+      icon: IconShieldCheck,
+      order: 72,
+      visible: (viewer) => viewer.isStaff,
+    },
   ],
 };

@@ -85,7 +85,13 @@ export function FiguresChart({
     <Box>
       <Box role="img" aria-label={summary} data-testid="figures-chart">
         <Suspense fallback={<Skeleton h={chartHeight} animate={false} />}>
-          <HoursBarChart data={data} height={chartHeight} orientation={orientation} seriesLabel={t("figures.hours")} format={(v) => number.format(v)} />
+          <HoursBarChart
+            data={data}
+            height={chartHeight}
+            orientation={orientation}
+            seriesLabel={t("figures.hours")}
+            format={(v) => number.format(v)}
+          />
         </Suspense>
       </Box>
       {tableHidden ? (

@@ -260,7 +260,9 @@ function Section({
       downloadText(csv.filename, csv.text, csv.mimeType);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setFailure(i18n.resolvedLanguage === "en" ? `Could not download the CSV (${message})` : `CSVをダウンロードできませんでした（${message}）`);
+      setFailure(
+        i18n.resolvedLanguage === "en" ? `Could not download the CSV (${message})` : `CSVをダウンロードできませんでした（${message}）`,
+      );
     } finally {
       setBusy(false);
     }

@@ -40,7 +40,17 @@ const PeopleQuery = graphql(`
 type Role = { id: string; code: string; name: string; nameEn: string };
 type Mode = "new" | "existing";
 
-export function AddVolunteerModal({ opened, onClose, group, roles }: { opened: boolean; onClose(): void; group: { id: string; name: string }; roles: Role[] }) {
+export function AddVolunteerModal({
+  opened,
+  onClose,
+  group,
+  roles,
+}: {
+  opened: boolean;
+  onClose(): void;
+  group: { id: string; name: string };
+  roles: Role[];
+}) {
   const { t } = useTranslation("roster");
   return (
     <Modal opened={opened} onClose={onClose} title={t("add.title", { group: group.name })} size="lg">
@@ -85,29 +95,36 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
     return Object.keys(errors).length > 0;
   };
 
-  const submit = form.onSubmit(async (v) => {
-    setAlert(null);
-    if (missing(v)) return;
-    let personId = mode === "existing" ? v.personId : (created?.id ?? null);
-    let name = mode === "existing" ? null : (created?.name ?? null);
-    if (mode === "new" && !personId) {
-      const outcome = await createPerson({ input: { legalName: v.legalName, legalNameKana: v.legalNameKana, displayName: v.displayName.trim() || null } });
-      if (!outcome.ok) {
-        setAlert(applyFailure(form, outcome.error));
+  const submit = form.onSubmit(
+    async (v) => {
+      setAlert(null);
+      if (missing(v)) return;
+      let personId = mode === "existing" ? v.personId : (created?.id ?? null);
+      let name = mode === "existing" ? null : (created?.name ?? null);
+      if (mode === "new" && !personId) {
+        const outcome = await createPerson({
+          input: { legalName: v.legalName, legalNameKana: v.legalNameKana, displayName: v.displayName.trim() || null },
+        });
+        if (!outcome.ok) {
+          setAlert(applyFailure(form, outcome.error));
+          return;
+        }
+        personId = outcome.data.id;
+        name = outcome.data.name;
+        setCreated({ id: outcome.data.id, name: outcome.data.name });
+      }
+      const placed = await addMembership({
+        input: { groupId: group.id, personId: personId ?? "", roleCode: v.roleCode ?? "", startedOn: v.startedOn ?? "" },
+      });
+      if (!placed.ok) {
+        setAlert(applyFailure(form, placed.error, { fields: { personId: mode === "existing" ? "personId" : "legalName" } }));
         return;
       }
-      personId = outcome.data.id;
-      name = outcome.data.name;
-      setCreated({ id: outcome.data.id, name: outcome.data.name });
-    }
-    const placed = await addMembership({ input: { groupId: group.id, personId: personId ?? "", roleCode: v.roleCode ?? "", startedOn: v.startedOn ?? "" } });
-    if (!placed.ok) {
-      setAlert(applyFailure(form, placed.error, { fields: { personId: mode === "existing" ? "personId" : "legalName" } }));
-      return;
-    }
-    notifySaved(name ? t("add.savedNamed", { name, group: group.name }) : t("add.saved", { group: group.name }));
-    onDone();
-  }, () => void missing(form.getValues()));
+      notifySaved(name ? t("add.savedNamed", { name, group: group.name }) : t("add.saved", { group: group.name }));
+      onDone();
+    },
+    () => void missing(form.getValues()),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -137,7 +154,13 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
             <Text size="sm">{t("add.alreadyCreated", { name: created.name })}</Text>
           ) : (
             <>
-              <TextInput label={t("add.legalName")} placeholder={t("add.legalNamePlaceholder")} required maxLength={100} {...form.getInputProps("legalName")} />
+              <TextInput
+                label={t("add.legalName")}
+                placeholder={t("add.legalNamePlaceholder")}
+                required
+                maxLength={100}
+                {...form.getInputProps("legalName")}
+              />
               <TextInput
                 label={t("add.legalNameKana")}
                 description={t("add.legalNameKanaHint")}
@@ -146,11 +169,21 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
                 maxLength={100}
                 {...form.getInputProps("legalNameKana")}
               />
-              <TextInput label={t("add.displayName")} description={t("add.displayNameHint")} maxLength={50} {...form.getInputProps("displayName")} />
+              <TextInput
+                label={t("add.displayName")}
+                description={t("add.displayNameHint")}
+                maxLength={50}
+                {...form.getInputProps("displayName")}
+              />
             </>
           )
         ) : (
-          <PersonPicker value={form.values.personId} onChange={(id) => form.setFieldValue("personId", id)} error={form.errors.personId} groupId={group.id} />
+          <PersonPicker
+            value={form.values.personId}
+            onChange={(id) => form.setFieldValue("personId", id)}
+            error={form.errors.personId}
+            groupId={group.id}
+          />
         )}
         <Group grow align="flex-start" wrap="wrap">
           <Select
@@ -176,11 +209,25 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
   );
 }
 
-function PersonPicker({ value, onChange, error, groupId }: { value: string | null; onChange(id: string | null): void; error?: ReactNode; groupId: string }) {
+function PersonPicker({
+  value,
+  onChange,
+  error,
+  groupId,
+}: {
+  value: string | null;
+  onChange(id: string | null): void;
+  error?: ReactNode;
+  groupId: string;
+}) {
   const { t } = useTranslation("roster");
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const { data, loading, error: queryError } = useQuery(PeopleQuery, { variables: { search: debounced || null, first: 20 }, skip: !debounced });
+  const {
+    data,
+    loading,
+    error: queryError,
+  } = useQuery(PeopleQuery, { variables: { search: debounced || null, first: 20 }, skip: !debounced });
   const people = data?.people ?? [];
   return (
     <Stack gap="xs">

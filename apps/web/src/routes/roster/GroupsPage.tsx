@@ -19,7 +19,13 @@ export function Component() {
   const found = groups.filter((g) => matchesGroup(g, search));
   // 五十音 order by the group's ふりがな within each programme (the API orders by code point)
   const sections = programmes
-    .map((p) => ({ programme: p, groups: sortByKana(found.filter((g) => g.programme.id === p.id), (g) => g.nameKana ?? g.name) }))
+    .map((p) => ({
+      programme: p,
+      groups: sortByKana(
+        found.filter((g) => g.programme.id === p.id),
+        (g) => g.nameKana ?? g.name,
+      ),
+    }))
     .filter((s) => s.groups.length > 0);
   return (
     <>

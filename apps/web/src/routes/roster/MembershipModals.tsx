@@ -47,7 +47,11 @@ const required = (message: string) => (v: string | null) => (v && v.trim() ? nul
 export function EndMembershipModal({ membership, onClose }: { membership: RosterMembership | null; onClose(): void }) {
   const { t } = useTranslation("roster");
   return (
-    <MembershipModal opened={membership !== null} onClose={onClose} title={membership ? t("end.title", { name: membership.person.name }) : ""}>
+    <MembershipModal
+      opened={membership !== null}
+      onClose={onClose}
+      title={membership ? t("end.title", { name: membership.person.name }) : ""}
+    >
       {membership ? <EndForm key={membership.id} membership={membership} onDone={onClose} /> : null}
     </MembershipModal>
   );
@@ -77,7 +81,15 @@ function EndForm({ membership, onDone }: { membership: RosterMembership; onDone(
         <FailureAlert message={alert} />
         <Text size="sm">{t("end.body")}</Text>
         <CalendarDateInput label={t("end.endedOn")} required minDate={membership.startedOn} {...form.getInputProps("endedOn")} />
-        <Textarea label={t("end.reason")} description={t("end.reasonHint")} required autosize minRows={2} maxLength={200} {...form.getInputProps("reason")} />
+        <Textarea
+          label={t("end.reason")}
+          description={t("end.reasonHint")}
+          required
+          autosize
+          minRows={2}
+          maxLength={200}
+          {...form.getInputProps("reason")}
+        />
         <Buttons submitting={loading} label={t("end.submit")} onCancel={onDone} danger />
       </Stack>
     </form>
@@ -89,7 +101,11 @@ function EndForm({ membership, onDone }: { membership: RosterMembership; onDone(
 export function ChangeRoleModal({ membership, roles, onClose }: { membership: RosterMembership | null; roles: Role[]; onClose(): void }) {
   const { t } = useTranslation("roster");
   return (
-    <MembershipModal opened={membership !== null} onClose={onClose} title={membership ? t("role.title", { name: membership.person.name }) : ""}>
+    <MembershipModal
+      opened={membership !== null}
+      onClose={onClose}
+      title={membership ? t("role.title", { name: membership.person.name }) : ""}
+    >
       {membership ? <RoleForm key={membership.id} membership={membership} roles={roles} onDone={onClose} /> : null}
     </MembershipModal>
   );
@@ -106,7 +122,9 @@ function RoleForm({ membership, roles, onDone }: { membership: RosterMembership;
   });
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
-    const outcome = await run({ input: { membershipId: membership.id, roleCode: v.roleCode ?? "", on: v.on ?? "", reason: v.reason.trim() || null } });
+    const outcome = await run({
+      input: { membershipId: membership.id, roleCode: v.roleCode ?? "", on: v.on ?? "", reason: v.reason.trim() || null },
+    });
     if (!outcome.ok) {
       setAlert(applyFailure(form, outcome.error));
       return;
@@ -150,8 +168,14 @@ export function TransferMembershipModal({
 }) {
   const { t } = useTranslation("roster");
   return (
-    <MembershipModal opened={membership !== null} onClose={onClose} title={membership ? t("transfer.title", { name: membership.person.name }) : ""}>
-      {membership ? <TransferForm key={membership.id} membership={membership} groupName={groupName} targets={targets} roles={roles} onDone={onClose} /> : null}
+    <MembershipModal
+      opened={membership !== null}
+      onClose={onClose}
+      title={membership ? t("transfer.title", { name: membership.person.name }) : ""}
+    >
+      {membership ? (
+        <TransferForm key={membership.id} membership={membership} groupName={groupName} targets={targets} roles={roles} onDone={onClose} />
+      ) : null}
     </MembershipModal>
   );
 }
@@ -174,13 +198,24 @@ function TransferForm({
   const [run, { loading }] = useTransferMembershipMutation();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { toGroupId: null as string | null, roleCode: membership.groupRole.code as string | null, on: todayInJapan() as string | null, reason: "" },
+    initialValues: {
+      toGroupId: null as string | null,
+      roleCode: membership.groupRole.code as string | null,
+      on: todayInJapan() as string | null,
+      reason: "",
+    },
     validate: { toGroupId: required(t("validation.group")), on: required(t("validation.date")) },
   });
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
     const outcome = await run({
-      input: { membershipId: membership.id, toGroupId: v.toGroupId ?? "", roleCode: v.roleCode, on: v.on ?? "", reason: v.reason.trim() || null },
+      input: {
+        membershipId: membership.id,
+        toGroupId: v.toGroupId ?? "",
+        roleCode: v.roleCode,
+        on: v.on ?? "",
+        reason: v.reason.trim() || null,
+      },
     });
     if (!outcome.ok) {
       setAlert(applyFailure(form, outcome.error));

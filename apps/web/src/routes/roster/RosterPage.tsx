@@ -209,7 +209,11 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   };
   // errorPolicy all: a row whose name the viewer may not see comes back null with a FORBIDDEN
   // error for that field only; the rest of the roster is still shown
-  const { data, loading, error, refetch, fetchMore } = useQuery(RosterQuery, { variables, errorPolicy: "all", notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch, fetchMore } = useQuery(RosterQuery, {
+    variables,
+    errorPolicy: "all",
+    notifyOnNetworkStatusChange: true,
+  });
   const roster = data?.group?.roster;
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -223,7 +227,10 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
           const prev = previous.group?.roster;
           const next = fetchMoreResult.group?.roster;
           if (!prev || !next || !previous.group) return fetchMoreResult;
-          return { ...fetchMoreResult, group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } } } as typeof fetchMoreResult;
+          return {
+            ...fetchMoreResult,
+            group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } },
+          } as typeof fetchMoreResult;
         },
       });
     } finally {
@@ -235,7 +242,11 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
     setExporting(true);
     setCsvFailure(null);
     try {
-      const res = await client.query({ query: RosterCsvQuery, variables: { groupId: group.id, fiscalYear, includeEnded }, fetchPolicy: "no-cache" });
+      const res = await client.query({
+        query: RosterCsvQuery,
+        variables: { groupId: group.id, fiscalYear, includeEnded },
+        fetchPolicy: "no-cache",
+      });
       const file = res.data?.rosterCsv;
       if (!file) throw new Error(res.error?.message ?? "rosterCsv");
       downloadText(file.filename, file.text, `${file.mimeType};charset=utf-8`);
@@ -268,10 +279,20 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
                 {t("add.button")}
               </Button>
             ) : null}
-            <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void exportCsv()} loading={exporting}>
+            <Button
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={() => void exportCsv()}
+              loading={exporting}
+            >
               {t("csv.button")}
             </Button>
-            <Button variant="default" component={Link} to={`/groups/${group.id}/print?fy=${fiscalYear}${includeEnded ? "&history=1" : ""}`} leftSection={<IconPrinter size={18} aria-hidden />}>
+            <Button
+              variant="default"
+              component={Link}
+              to={`/groups/${group.id}/print?fy=${fiscalYear}${includeEnded ? "&history=1" : ""}`}
+              leftSection={<IconPrinter size={18} aria-hidden />}
+            >
               {t("print.open")}
             </Button>
           </>
@@ -283,7 +304,9 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             {t("backToGroups")}
           </Anchor>
           <Text size="sm" c="dimmed">
-            {[en ? group.programme.nameEn : group.programme.name, en ? group.kind.nameEn : group.kind.name, group.area?.name].filter(Boolean).join(" ・ ")}
+            {[en ? group.programme.nameEn : group.programme.name, en ? group.kind.nameEn : group.kind.name, group.area?.name]
+              .filter(Boolean)
+              .join(" ・ ")}
           </Text>
           {group.hostsHokkoriConsultation ? (
             <Badge size="sm" variant="filled" color="grape.9" miw="max-content">
@@ -344,7 +367,12 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             allowDeselect={false}
             w={{ base: "100%", xs: 170 }}
           />
-          <Switch label={t("roster.includeEnded")} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} mb={8} />
+          <Switch
+            label={t("roster.includeEnded")}
+            checked={includeEnded}
+            onChange={(e) => setIncludeEnded(e.currentTarget.checked)}
+            mb={8}
+          />
         </Group>
 
         <QueryState loading={loading && !data} error={!data ? error : undefined} onRetry={() => void refetch()}>
@@ -407,11 +435,17 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
       </Stack>
 
       <Suspense fallback={null}>
-        {isStaff && modalsUsed.add ? <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} /> : null}
+        {isStaff && modalsUsed.add ? (
+          <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} />
+        ) : null}
         {modalsUsed.membership ? (
           <>
             <EndMembershipModal membership={action?.kind === "end" ? action.membership : null} onClose={() => setAction(null)} />
-            <ChangeRoleModal membership={action?.kind === "role" ? action.membership : null} roles={roles} onClose={() => setAction(null)} />
+            <ChangeRoleModal
+              membership={action?.kind === "role" ? action.membership : null}
+              roles={roles}
+              onClose={() => setAction(null)}
+            />
             <TransferMembershipModal
               membership={action?.kind === "transfer" ? action.membership : null}
               groupName={group.name}

@@ -45,7 +45,10 @@ function PrintView({ group, withKana }: { group: { id: string; name: string; are
         const prev = previous.group?.roster;
         const next = fetchMoreResult.group?.roster;
         if (!prev || !next || !previous.group) return fetchMoreResult;
-        return { ...fetchMoreResult, group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } } } as typeof fetchMoreResult;
+        return {
+          ...fetchMoreResult,
+          group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } },
+        } as typeof fetchMoreResult;
       },
     });
   }, [endCursor, fetchMore]);

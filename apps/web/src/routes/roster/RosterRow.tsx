@@ -2,7 +2,7 @@
 // ふりがな, group role, start (and end) date, insurance of the fiscal year, hours of the year, and
 // the changes the viewer may make to a current membership.
 import { ActionIcon, Anchor, Badge, Menu, Stack, Table, Text } from "@mantine/core";
-import { IconArrowsExchange, IconDots, IconDoorExit, IconUserCog } from "@tabler/icons-react";
+import { IconArrowsExchange, IconDoorExit, IconDots, IconUserCog } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
