@@ -3,7 +3,7 @@
 import { builder } from "./builder.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type AppError, type FieldIssue } from "./errors.ts";
 
-export const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
+const ErrorInterface = builder.interfaceRef<AppError>("Error").implement({
   description: "A failure the client can show: message in Japanese, messageEn in English",
   fields: (t) => ({
     message: t.exposeString("message"),

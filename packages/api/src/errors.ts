@@ -1,7 +1,6 @@
 // Errors every client can read in its language: `message` is Japanese (the UI's first language),
 // `messageEn` English, `code` stable for programs. Expected failures are typed results in the
 // schema (plugin-errors); FORBIDDEN also appears as a GraphQL error on fields the viewer may not see.
-import { GraphQLError } from "graphql";
 
 /** A text in both languages, written as a pair where it is written: `ja` becomes `message`, `en` `messageEn`. */
 export interface Bilingual {
@@ -61,9 +60,4 @@ export class InvalidInputError extends AppError {
     });
     this.issues = issues;
   }
-}
-
-/** A GraphQL error with our code and the English message in its extensions. */
-export function toGraphQLError(err: AppError): GraphQLError {
-  return new GraphQLError(err.message, { extensions: { code: err.code, messageEn: err.messageEn } });
 }

@@ -33,7 +33,7 @@ export type ActivityTypeCode =
 
 type Tier = "CHILD" | "NETWORK" | "SALON" | "JUVENILE" | "OPEN";
 
-export const PROGRAMMES: ReadonlyArray<{
+const PROGRAMMES: ReadonlyArray<{
   code: ProgrammeCode;
   name: string;
   nameEn: string;
@@ -101,7 +101,7 @@ export const GROUP_KINDS: ReadonlyArray<{ code: GroupKindCode; programme: Progra
   { code: "farm", programme: "noufuku", name: "福祉農園", nameEn: "Welfare farm" },
 ];
 
-export const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: string; isLeader: boolean }> = [
+const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: string; isLeader: boolean }> = [
   { code: "representative", name: "代表", nameEn: "Representative", isLeader: true },
   { code: "chair", name: "部会長", nameEn: "Subcommittee chair", isLeader: true },
   { code: "vice", name: "副代表", nameEn: "Vice-representative", isLeader: false },
@@ -113,7 +113,7 @@ export const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nam
 ];
 
 /** programme: undefined = usable in every programme. */
-export const ACTIVITY_TYPES: ReadonlyArray<{ code: ActivityTypeCode; name: string; nameEn: string; programme?: ProgrammeCode }> = [
+const ACTIVITY_TYPES: ReadonlyArray<{ code: ActivityTypeCode; name: string; nameEn: string; programme?: ProgrammeCode }> = [
   { code: "mimamori", name: "見守り", nameEn: "Watching over neighbours" },
   { code: "salon", name: "サロン運営", nameEn: "Running a salon", programme: "salon" },
   { code: "komarigoto", name: "困りごと支援", nameEn: "Help with everyday troubles" },
@@ -129,7 +129,7 @@ export const ACTIVITY_TYPES: ReadonlyArray<{ code: ActivityTypeCode; name: strin
   { code: "study", name: "学習会・研修", nameEn: "Study session" },
 ];
 
-export const MILESTONES: ReadonlyArray<{
+const MILESTONES: ReadonlyArray<{
   code: string;
   kind: "FIRST_ACTIVITY" | "HOURS" | "YEARS_OF_SERVICE";
   threshold: number;

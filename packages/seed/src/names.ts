@@ -15,12 +15,12 @@ export interface NameReading {
   kana: string;
 }
 
-export type Gender = "F" | "M";
+type Gender = "F" | "M";
 /** The generation a given name is typical of: modern children's names read very differently from
  *  the names of people born in the 1940s–60s. */
 export type Generation = "child" | "adult" | "senior";
 
-export interface GivenName extends NameReading {
+interface GivenName extends NameReading {
   gender: Gender;
   generations: readonly Generation[];
 }
@@ -37,7 +37,7 @@ export interface PersonName {
 const f = (kanji: string, kana: string): NameReading => ({ kanji, kana });
 
 /** 100 family names: common nationwide ones plus ones frequent in the Kansai / 泉州 region. */
-export const FAMILY_NAMES: readonly NameReading[] = [
+const FAMILY_NAMES: readonly NameReading[] = [
   f("佐藤", "さとう"),
   f("鈴木", "すずき"),
   f("高橋", "たかはし"),
@@ -154,7 +154,7 @@ const g = (kanji: string, kana: string, gender: Gender, generations: readonly Ge
 });
 
 /** 130 given names, female and male, tagged with the generation they are typical of. */
-export const GIVEN_NAMES: readonly GivenName[] = [
+const GIVEN_NAMES: readonly GivenName[] = [
   // women born around 1940–1965
   g("和子", "かずこ", "F", SENIOR),
   g("幸子", "さちこ", "F", SENIOR),
@@ -295,14 +295,6 @@ export const GIVEN_NAMES: readonly GivenName[] = [
   g("瑛太", "えいた", "M", CHILD),
 ];
 
-/** A reading is valid when it is hiragana (ぁ-ゖ), the long-vowel mark ー and ASCII spaces only —
- *  the same rule the database checks on every kana column. */
-export const KANA_PATTERN = /^[ぁ-ゖー ]+$/;
-
-export function isValidKana(kana: string): boolean {
-  return KANA_PATTERN.test(kana);
-}
-
 export interface PersonNameOptions {
   gender?: Gender;
   generation?: Generation;
@@ -317,7 +309,7 @@ function pickFrom<T>(rand: () => number, list: readonly T[]): T {
 }
 
 /** Given names matching the options (all of them when no option is given). */
-export function givenNamesFor(options: Pick<PersonNameOptions, "gender" | "generation"> = {}): GivenName[] {
+function givenNamesFor(options: Pick<PersonNameOptions, "gender" | "generation"> = {}): GivenName[] {
   return GIVEN_NAMES.filter(
     (n) =>
       (options.gender === undefined || n.gender === options.gender) &&
@@ -326,7 +318,7 @@ export function givenNamesFor(options: Pick<PersonNameOptions, "gender" | "gener
 }
 
 /** Joins a family and a given name: { legalName: "山本 花子", legalNameKana: "やまもと はなこ" }. */
-export function fullName(familyName: NameReading, givenName: GivenName): PersonName {
+function fullName(familyName: NameReading, givenName: GivenName): PersonName {
   return {
     legalName: `${familyName.kanji} ${givenName.kanji}`,
     legalNameKana: `${familyName.kana} ${givenName.kana}`,

@@ -3,7 +3,7 @@ import { useQuery } from "@apollo/client/react";
 
 import { graphql, type ResultOf } from "../graphql.ts";
 
-export const ViewerQuery = graphql(`
+const ViewerQuery = graphql(`
   query Viewer {
     me {
       id

@@ -6,8 +6,7 @@ import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
 
-export const languages = ["ja", "en"] as const;
-export type Language = (typeof languages)[number];
+const languages = ["ja", "en"] as const;
 
 export type LocaleFiles = Record<string, { default: Record<string, unknown> }>;
 

@@ -20,7 +20,7 @@ export function todayInJapan(now: Date = new Date()): string {
 }
 
 /** the 年度 a date falls in: April to March, named by the year it starts */
-export function fiscalYearOf(date: string): number {
+function fiscalYearOf(date: string): number {
   const [year, month] = date.split("-").map(Number) as [number, number];
   return month >= 4 ? year : year - 1;
 }

@@ -10,11 +10,11 @@ import { bilingual } from "../validation.ts";
 import { revokeAccessRole } from "./access-role.ts";
 import { acceptInvitation, inviteAccount } from "./invitation.ts";
 
-export const AccessRoleEnum = builder.enumType("AccessRole", {
+const AccessRoleEnum = builder.enumType("AccessRole", {
   values: ["STAFF", "SCHOOL_COORDINATOR", "SUBCOMMITTEE_MEMBER", "SALON_LEADER", "INSTITUTION_LIAISON"] as const,
 });
 
-export const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
+const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
   description: "The signed-in account and the scopes of its access roles",
   fields: (t) => ({
     id: t.exposeID("userId"),

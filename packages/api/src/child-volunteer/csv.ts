@@ -15,7 +15,7 @@ import type { SchoolGroup } from "./access.ts";
 import type { NewChild } from "./register.ts";
 import { childDetailsSchema, consentTermsSchema, gradeProblem, nameKey, normalizeText, type ConsentTerms } from "./validation.ts";
 
-export type CsvEncoding = "TEXT" | "BASE64";
+type CsvEncoding = "TEXT" | "BASE64";
 type CsvCharset = "UTF-8" | "Shift_JIS";
 
 const MAX_IMPORT_ROWS = 2000;

@@ -40,7 +40,7 @@ export interface RolloverPlan {
   appliedAt: Date | null;
 }
 
-export const ROLLOVER_ENTITY = "SchoolYearRollover";
+const ROLLOVER_ENTITY = "SchoolYearRollover";
 
 function rolloverDates(fiscalYear: number) {
   const alumniSince = new Date(Date.UTC(fiscalYear, 3, 1));
@@ -48,7 +48,7 @@ function rolloverDates(fiscalYear: number) {
 }
 
 /** When the rollover of `fiscalYear` ran for the school, or null. */
-export async function rolloverAppliedAt(tx: Prisma.TransactionClient, group: SchoolGroup, fiscalYear: number): Promise<Date | null> {
+async function rolloverAppliedAt(tx: Prisma.TransactionClient, group: SchoolGroup, fiscalYear: number): Promise<Date | null> {
   const marker = await tx.auditEvent.findFirst({
     where: { orgId: group.orgId, entity: ROLLOVER_ENTITY, entityId: group.schoolId, details: { path: ["fiscalYear"], equals: fiscalYear } },
     select: { at: true },
@@ -78,12 +78,12 @@ export async function planRollover(tx: Prisma.TransactionClient, group: SchoolGr
 }
 
 /** Locks the school's row for the rest of the transaction (serialises rollovers of one school). */
-export async function lockSchool(tx: Prisma.TransactionClient, schoolId: string): Promise<void> {
+async function lockSchool(tx: Prisma.TransactionClient, schoolId: string): Promise<void> {
   await tx.$queryRaw`SELECT "id" FROM "School" WHERE "id" = ${schoolId}::uuid FOR UPDATE`;
 }
 
 /** Writes a plan: grades up, leavers to alumni, their school-group memberships ended. */
-export async function applyRolloverPlan(tx: Prisma.TransactionClient, group: SchoolGroup, plan: RolloverPlan): Promise<void> {
+async function applyRolloverPlan(tx: Prisma.TransactionClient, group: SchoolGroup, plan: RolloverPlan): Promise<void> {
   const promoted = plan.entries.filter((e) => e.outcome === "PROMOTED").map((e) => e.childVolunteerId);
   const leavers = plan.entries.filter((e) => e.outcome === "GRADUATES");
   if (promoted.length > 0) {

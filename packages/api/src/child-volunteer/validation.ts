@@ -17,7 +17,7 @@ export function normalizeText(value: string): string {
 }
 
 /** Kana as people type it (katakana, half-width カナ, ふりがな) → hiragana. */
-export function toHiragana(value: string): string {
+function toHiragana(value: string): string {
   return normalizeText(value).replace(/[ァ-ヶ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
 

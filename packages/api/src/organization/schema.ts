@@ -8,7 +8,7 @@ import { builder } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { canSeeJuvenileProgramme, visibleGroupsWhere } from "./access.ts";
 
-export const PrivacyTierEnum = builder.enumType("PrivacyTier", {
+const PrivacyTierEnum = builder.enumType("PrivacyTier", {
   values: ["CHILD", "NETWORK", "SALON", "JUVENILE", "OPEN"] as const,
 });
 

@@ -22,7 +22,7 @@ import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
 import { personVisibility, personVisibilitySelect } from "./access.ts";
 
-export const NetworkStatusEnum = builder.enumType("NetworkStatus", {
+const NetworkStatusEnum = builder.enumType("NetworkStatus", {
   values: ["FORMER_TOJISHA", "FAMILY", "SUPPORTER"] as const,
 });
 

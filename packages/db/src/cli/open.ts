@@ -2,7 +2,7 @@ import { openDatabase, type Database } from "../database.ts";
 import { readDatabaseEnv } from "../env.ts";
 
 /** Opens the database the environment selects and says which one, for every command. */
-export async function openForCommand(command: string): Promise<Database> {
+async function openForCommand(command: string): Promise<Database> {
   const db = await openDatabase({ ...readDatabaseEnv(), command: `npm run db:${command}` });
   const where = db.kind === "embedded" ? `組み込み PGlite / embedded PGlite: ${db.location}` : `PostgreSQL: ${db.location}`;
   console.log(`データベース / database: ${where}`);

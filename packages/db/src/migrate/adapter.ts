@@ -38,7 +38,7 @@ import {
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /** The last error a migration script raised, kept so we can report the database's own words. */
-export interface ScriptFailure {
+interface ScriptFailure {
   script: string;
   error: unknown;
 }

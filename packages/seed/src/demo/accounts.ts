@@ -6,10 +6,9 @@ import { hashPassword } from "better-auth/crypto";
 import { demoId, groupOf, jst, need, type DemoContext, type ProgrammeCode, type SeedClient, type UserKey } from "./context.ts";
 
 export const DEMO_PASSWORD = "tsunagu-demo-2025";
-export const DEMO_EMAIL_DOMAIN = "hannan.example";
+const DEMO_EMAIL_DOMAIN = "hannan.example";
 
-export type DemoAccountScope =
-  { kind: "organization" } | { kind: "group"; groupKey: string } | { kind: "programme"; programme: ProgrammeCode };
+type DemoAccountScope = { kind: "organization" } | { kind: "group"; groupKey: string } | { kind: "programme"; programme: ProgrammeCode };
 
 export interface DemoAccount {
   key: UserKey;

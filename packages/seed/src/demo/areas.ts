@@ -6,7 +6,7 @@
 
 import { demoId, type AreaKey, type DemoContext } from "./context.ts";
 
-export const AREAS: ReadonlyArray<{ key: AreaKey; name: string; nameKana: string }> = [
+const AREAS: ReadonlyArray<{ key: AreaKey; name: string; nameKana: string }> = [
   { key: "ozaki", name: "尾崎", nameKana: "おざき" },
   { key: "higashi-tottori", name: "東鳥取", nameKana: "ひがしとっとり" },
   { key: "nishi-tottori", name: "西鳥取", nameKana: "にしとっとり" },
@@ -14,7 +14,7 @@ export const AREAS: ReadonlyArray<{ key: AreaKey; name: string; nameKana: string
 ];
 
 /** Three 小学校区 per area (illustrative). */
-export const DISTRICTS: ReadonlyArray<{ key: string; name: string; areaKey: AreaKey }> = [
+const DISTRICTS: ReadonlyArray<{ key: string; name: string; areaKey: AreaKey }> = [
   { key: "ozaki", name: "尾崎小学校区", areaKey: "ozaki" },
   { key: "asahi", name: "朝日小学校区", areaKey: "ozaki" },
   { key: "fukushima", name: "福島小学校区", areaKey: "ozaki" },

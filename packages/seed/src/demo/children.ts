@@ -30,7 +30,7 @@ import {
   type UserKey,
 } from "./context.ts";
 
-export const CONSENT_POLICY_VERSION = "2025-04";
+const CONSENT_POLICY_VERSION = "2025-04";
 
 const ACTIVITY_SCOPE =
   "子ども福祉委員としての地域ボランティア活動（高齢者の見守り・困りごと支援、校区の行事、子ども食堂・カフェの手伝い等）への参加、およびそのための氏名・学年・活動記録の保存";

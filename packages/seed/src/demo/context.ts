@@ -20,7 +20,7 @@ export type SeedClient = Prisma.TransactionClient;
 type Row<T> = T & { id: string };
 
 /** The rows of every table the demo writes, in the order seedDemo writes them. */
-export interface DemoRows {
+interface DemoRows {
   area: Row<Prisma.AreaCreateManyInput>[];
   schoolDistrict: Row<Prisma.SchoolDistrictCreateManyInput>[];
   school: Row<Prisma.SchoolCreateManyInput>[];
@@ -86,7 +86,7 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   "certificate",
 ];
 
-export function emptyRows(): DemoRows {
+function emptyRows(): DemoRows {
   return Object.fromEntries(DEMO_TABLES.map((t) => [t, []])) as unknown as DemoRows;
 }
 
@@ -162,7 +162,7 @@ export function addYears(date: Date, years: number): Date {
 }
 
 /** UTC midnight of the same UTC calendar day. */
-export function startOfDay(date: Date): Date {
+function startOfDay(date: Date): Date {
   return day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
@@ -183,7 +183,7 @@ export function nthWeekday(y: number, m: number, weekday: number, n: number): Da
 }
 
 /** Every month (y, m) whose days overlap [from, to]. */
-export function monthsBetween(from: Date, to: Date): Array<{ y: number; m: number }> {
+function monthsBetween(from: Date, to: Date): Array<{ y: number; m: number }> {
   const out: Array<{ y: number; m: number }> = [];
   let y = from.getUTCFullYear();
   let m = from.getUTCMonth() + 1;
@@ -255,7 +255,7 @@ export interface MembershipInfo {
   endedOn?: Date;
 }
 
-export interface ChildInfo {
+interface ChildInfo {
   personId: string;
   childVolunteerId: string;
   schoolKey: string;

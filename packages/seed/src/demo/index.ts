@@ -26,7 +26,7 @@ import { seedRecognition } from "./recognition.ts";
 import { addRejectedDuplicate, seedSalons } from "./salons.ts";
 
 export { demoAccounts, DEMO_PASSWORD, type DemoAccount } from "./accounts.ts";
-export type { DemoContext, SeedClient } from "./context.ts";
+export type { SeedClient } from "./context.ts";
 
 export const DEMO_ORGANIZATION = {
   slug: "hannan",
@@ -42,7 +42,7 @@ export interface SeedDemoOptions {
 }
 
 /** Builds every demo row in memory (no database access except what `orgId` needs). */
-export function buildDemo(orgId: string, today: Date): DemoContext {
+function buildDemo(orgId: string, today: Date): DemoContext {
   const ctx = createContext(orgId, DEMO_ORGANIZATION.slug, today);
   for (const a of demoAccounts) if (!a.linkedToPerson) ctx.takenNames.add(a.name);
   seedAreas(ctx);

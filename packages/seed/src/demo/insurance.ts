@@ -6,7 +6,7 @@ import { addDays, fiscalYearOf } from "@tsunagu/db";
 
 import { createRng, demoId, fiscalYearEnd, fiscalYearStart, type DemoContext, type Rng } from "./context.ts";
 
-export const INSURANCE_PLANS = {
+const INSURANCE_PLANS = {
   basic: "ボランティア活動保険（基本タイプ）",
   disaster: "ボランティア活動保険（天災タイプ）",
 } as const;

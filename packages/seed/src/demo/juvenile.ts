@@ -20,7 +20,7 @@ import {
   type Rng,
 } from "./context.ts";
 
-export const INSTITUTION = "泉南学寮";
+const INSTITUTION = "泉南学寮";
 
 export interface WakameSeason {
   /** the season runs from December of `year` to March of `year + 1` */
@@ -34,7 +34,7 @@ function season(year: number): WakameSeason {
 }
 
 /** Every season with days inside the year of logs (one, or two in December–March). */
-export function wakameSeasons(ctx: Pick<DemoContext, "today" | "windowStart">): WakameSeason[] {
+function wakameSeasons(ctx: Pick<DemoContext, "today" | "windowStart">): WakameSeason[] {
   const out: WakameSeason[] = [];
   for (let y = ctx.windowStart.getUTCFullYear() - 1; y <= ctx.today.getUTCFullYear(); y++) {
     const s = season(y);

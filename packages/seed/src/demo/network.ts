@@ -396,7 +396,7 @@ const PLANNED_TASKS = [
   "当日の搬入・搬出の車の手配",
 ];
 
-export function seedBazaars(ctx: DemoContext): void {
+function seedBazaars(ctx: DemoContext): void {
   const groupKey = "network/event";
   const group = groupOf(ctx, groupKey);
   const creator = demoUserId(ctx, "subcommittee-event");

@@ -38,7 +38,7 @@ interface OpenGroupSpec {
   leadRole?: string;
 }
 
-export const OPEN_GROUPS: readonly OpenGroupSpec[] = [
+const OPEN_GROUPS: readonly OpenGroupSpec[] = [
   {
     key: "gyofuku/kakigoya",
     programme: "gyofuku",

@@ -25,7 +25,7 @@ import {
 
 type SalonKind = "salon" | "multigen-cafe" | "kyosei-salon" | "dementia-cafe";
 
-export interface SalonSpec {
+interface SalonSpec {
   n: number;
   area: AreaKey;
   district: string;
@@ -75,7 +75,7 @@ const S = (
   ...extra,
 });
 
-export const SALONS: readonly SalonSpec[] = [
+const SALONS: readonly SalonSpec[] = [
   // 尾崎
   S(1, "ozaki", "ozaki", "salon", "ふれあい喫茶 さくら", "ふれあいきっさ さくら", "尾崎町住民センター", 3, [2, 4], "13:30", 2009, {
     hokkori: true,

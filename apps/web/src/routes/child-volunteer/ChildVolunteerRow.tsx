@@ -24,7 +24,7 @@ export const ChildVolunteerRow_child = graphql(`
 `);
 
 export type ChildRow = ReturnType<typeof readChild>;
-export const readChild = (ref: FragmentOf<typeof ChildVolunteerRow_child>) => readFragment(ChildVolunteerRow_child, ref);
+const readChild = (ref: FragmentOf<typeof ChildVolunteerRow_child>) => readFragment(ChildVolunteerRow_child, ref);
 
 export function ChildVolunteerRow({
   child: ref,

@@ -6,7 +6,7 @@ import { useQuery } from "@apollo/client/react";
 
 import { graphql } from "../../graphql.ts";
 
-export const CHILD_PROGRAMME = "child";
+const CHILD_PROGRAMME = "child";
 
 const SchoolGroupsQuery = graphql(`
   query ChildVolunteerSchoolGroups($programmeCode: String!) {

@@ -14,7 +14,7 @@ import { currentFiscalYear, formatMonth, formatTime } from "../../lib/dates.ts";
 import { ThankYouCard, ThankYouCard_message } from "../recognition/ThankYouCard.tsx";
 import { FiguresChart } from "../report/FiguresChart.tsx";
 
-export function DashboardCard({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
+function DashboardCard({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <Card withBorder padding="md" radius="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" align="center" mb="sm" wrap="wrap" gap="xs">

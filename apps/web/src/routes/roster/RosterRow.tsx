@@ -38,7 +38,7 @@ export const readMembership = (ref: FragmentOf<typeof RosterRow_membership>) => 
 
 export type MembershipAction = "end" | "transfer" | "role";
 
-export function InsuranceBadge({ insured }: { insured: boolean }) {
+function InsuranceBadge({ insured }: { insured: boolean }) {
   const { t } = useTranslation("roster");
   return (
     <Badge variant="filled" color={insured ? "teal.9" : "red.9"} miw="max-content">
@@ -48,7 +48,7 @@ export function InsuranceBadge({ insured }: { insured: boolean }) {
 }
 
 /** the name the viewer may see, or a placeholder (a child outside their school, …) */
-export function PersonName({ membership, link }: { membership: RosterMembership; link: boolean }) {
+function PersonName({ membership, link }: { membership: RosterMembership; link: boolean }) {
   const { t } = useTranslation("roster");
   const { person } = membership;
   if (!person.name) {

@@ -7,7 +7,7 @@ import { useQuery } from "@apollo/client/react";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { toHiragana } from "../../lib/kana.ts";
 
-export const GroupsQuery = graphql(`
+const GroupsQuery = graphql(`
   query GroupsPage {
     programmes {
       id
@@ -58,7 +58,7 @@ export function useListedGroups() {
 }
 
 /** text folded for matching: NFKC, katakana → hiragana, lower case */
-export function fold(text: string): string {
+function fold(text: string): string {
   return toHiragana(text).toLowerCase();
 }
 
