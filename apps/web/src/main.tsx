@@ -2,8 +2,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App } from "./app/App.tsx";
+import { required } from "./lib/required.ts";
 
-createRoot(document.getElementById("root")!).render(
+createRoot(required(document.getElementById("root"), "#root in index.html")).render(
   <StrictMode>
     <App />
   </StrictMode>,

@@ -279,7 +279,9 @@ function runLoad(url: string, headers: Record<string, string>, body: string): Pr
 
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  const value = sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  if (value === undefined) throw new Error(`no p${p} in ${sorted.length} samples`);
+  return value;
 }
 
 interface Stats {
@@ -445,8 +447,9 @@ async function main(): Promise<void> {
       }
       baselineStatements++;
       pool.query<{ body: string }>(w.sql, w.params).then(
-        ({ rows }) => {
-          res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(rows[0]!.body);
+        ({ rows: [row] }) => {
+          if (!row) throw new Error(`${w.name}: the baseline query returned no row`);
+          res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(row.body);
         },
         (err: unknown) => {
           console.error(err);
@@ -529,9 +532,8 @@ async function main(): Promise<void> {
 
   // the table
   const ms = (x: number) => x.toFixed(1);
-  const table: string[][] = [
-    ["workload", "server", "req/s", "p50 ms", "p95 ms", "p99 ms", "SQL/req", "requests", "non-2xx", "errors", "bad bodies"],
-  ];
+  const header = ["workload", "server", "req/s", "p50 ms", "p95 ms", "p99 ms", "SQL/req", "requests", "non-2xx", "errors", "bad bodies"];
+  const table: string[][] = [header];
   for (const r of results) {
     for (const [server, s, st] of [
       ["API", r.api, r.apiStatements],
@@ -552,11 +554,11 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-  const line = (row: string[]) => row.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(" | ");
+  const width = (c: number) => Math.max(...table.map((row) => row[c]?.length ?? 0));
+  const line = (row: string[]) => row.map((cell, c) => (c < 2 ? cell.padEnd(width(c)) : cell.padStart(width(c)))).join(" | ");
   log();
-  log(line(table[0]!));
-  log(widths.map((n) => "-".repeat(n)).join("-|-"));
+  log(line(header));
+  log(header.map((_, c) => "-".repeat(width(c))).join("-|-"));
   for (const row of table.slice(1)) log(line(row));
   log();
   for (const r of results) {

@@ -7,6 +7,8 @@
 // the sign-in page's bundle.)
 import { createTheme, type CSSVariablesResolver, type MantineThemeOverride } from "@mantine/core";
 
+import { required } from "../lib/required.ts";
+
 export function makeTheme(closeLabel: string): MantineThemeOverride {
   return createTheme({
     primaryColor: "blue",
@@ -29,10 +31,10 @@ export function makeTheme(closeLabel: string): MantineThemeOverride {
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
-    "--mantine-color-dimmed": t.colors.gray[7]!,
-    "--mantine-color-placeholder": t.colors.gray[7]!,
-    "--mantine-color-anchor": t.colors.blue[8]!,
-    "--mantine-color-error": t.colors.red[9]!,
+    "--mantine-color-dimmed": required(t.colors.gray[7], "theme colour gray[7]"),
+    "--mantine-color-placeholder": required(t.colors.gray[7], "theme colour gray[7]"),
+    "--mantine-color-anchor": required(t.colors.blue[8], "theme colour blue[8]"),
+    "--mantine-color-error": required(t.colors.red[9], "theme colour red[9]"),
   },
   dark: {},
 });

@@ -12,8 +12,9 @@ export type LocaleFiles = Record<string, { default: Record<string, unknown> }>;
 
 /** "./locales/ja/roster.json" → ["ja", "roster"] */
 export function localeOf(file: string): [lang: string, ns: string] {
-  const [, lang, ns] = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file)!;
-  return [lang!, ns!];
+  const [, lang, ns] = /\.\/locales\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+  if (!lang || !ns) throw new Error(`${file} is not a ./locales/<lang>/<area>.json file`);
+  return [lang, ns];
 }
 
 const files: LocaleFiles = import.meta.glob("./locales/*/{common,auth}.json", { eager: true });

@@ -26,7 +26,8 @@ export function applyFailure<T extends Record<string, unknown>>(
   const rest: string[] = [];
   for (const [path, message] of Object.entries(errors)) {
     const field = options.fields?.[path] ?? path;
-    if (known.has(field.split(".")[0]!)) onForm[field] = message;
+    const dot = field.indexOf(".");
+    if (known.has(dot === -1 ? field : field.slice(0, dot))) onForm[field] = message;
     else rest.push(message);
   }
   form.setErrors(onForm);

@@ -30,6 +30,7 @@ import { EmptyState, LoadingState, QueryState } from "../../components/States.ts
 import { graphql } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure, currentLanguage } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { localized, type Failure } from "../../lib/result.ts";
 import { useLogActivityMutation } from "../../mutations/useLogActivityMutation.ts";
 
@@ -183,7 +184,7 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
   const { t } = useTranslation("activity-log");
   const [run] = useLogActivityMutation();
   const [alert, setAlert] = useState<string | null>(null);
-  const form = useLogForm(groups.length === 1 ? groups[0]!.id : null);
+  const form = useLogForm(groups.length === 1 ? (groups[0]?.id ?? null) : null);
   const group = groups.find((g) => g.id === form.values.groupId) ?? null;
   const juvenile = group?.programme.privacyTier === "JUVENILE";
 
@@ -192,9 +193,9 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
       setAlert(null);
       const outcome = await run({
         input: {
-          groupId: v.groupId!,
+          groupId: required(v.groupId, "groupId"),
           date: v.date ?? "",
-          activityTypeCode: v.activityTypeCode!,
+          activityTypeCode: required(v.activityTypeCode, "activityTypeCode"),
           minutes: Number(v.minutes),
           place: v.place.trim() || null,
           peopleServed: v.peopleServed === "" ? null : Number(v.peopleServed),

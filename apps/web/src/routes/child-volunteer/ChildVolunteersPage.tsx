@@ -45,7 +45,8 @@ export function Component() {
   if (!groupId) {
     if (loading) return <LoadingState />;
     if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
-    if (groups.length === 1) return <Navigate to={`/child-volunteers/${groups[0]!.id}`} replace />;
+    const only = groups.length === 1 ? groups[0] : undefined;
+    if (only) return <Navigate to={`/child-volunteers/${only.id}`} replace />;
   }
   return (
     <>

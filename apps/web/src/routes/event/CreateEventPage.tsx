@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { notifySaved } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { useCreateEventMutation } from "../../mutations/useCreateEventMutation.ts";
 import { EventForm } from "./EventForm.tsx";
 import { useEventGroups, type EventGroup } from "./groups.ts";
@@ -41,7 +42,7 @@ function CreateEventForm({ groups }: { groups: EventGroup[] }) {
   const [params] = useSearchParams();
   const [run] = useCreateEventMutation();
   const requested = params.get("groupId");
-  const initialGroup = groups.find((g) => g.id === requested)?.id ?? (groups.length === 1 ? groups[0]!.id : null);
+  const initialGroup = groups.find((g) => g.id === requested)?.id ?? (groups.length === 1 ? (groups[0]?.id ?? null) : null);
   return (
     <EventForm
       groups={groups}
@@ -49,7 +50,7 @@ function CreateEventForm({ groups }: { groups: EventGroup[] }) {
       submitLabel={t("create.submit")}
       cancel={{ to: "/events" }}
       onSubmit={async (fields, groupId) => {
-        const outcome = await run({ input: { ...fields, groupId: groupId! } });
+        const outcome = await run({ input: { ...fields, groupId: required(groupId, "groupId") } });
         if (!outcome.ok) return outcome.error;
         notifySaved(t("create.saved", { title: outcome.data.title }));
         void navigate(`/events/${outcome.data.id}`);

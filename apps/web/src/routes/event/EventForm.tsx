@@ -12,6 +12,7 @@ import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { japanInstant } from "../../lib/dates.ts";
 import { applyFailure } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import type { Failure } from "../../lib/result.ts";
 import { groupLabel, type EventGroup } from "./groups.ts";
 
@@ -69,8 +70,8 @@ export function EventForm({
     const failure = await onSubmit(
       {
         title: v.title,
-        startsAt: japanInstant(v.date!, v.startTime),
-        endsAt: japanInstant(v.date!, v.endTime),
+        startsAt: japanInstant(required(v.date, "date"), v.startTime),
+        endsAt: japanInstant(required(v.date, "date"), v.endTime),
         place: v.place.trim() || null,
         description: v.description.trim() || null,
       },

@@ -14,6 +14,7 @@ import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure, notifySaved } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { useRecordMeetingMinutesMutation } from "../../mutations/useRecordMeetingMinutesMutation.ts";
 import { groupLabel, useEventGroups } from "./groups.ts";
 import { MinutesList, MinutesList_minutes } from "./MinutesList.tsx";
@@ -114,7 +115,9 @@ function MinutesForm({ groupId, event }: { groupId: string; event: { id: string;
   });
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
-    const outcome = await run({ input: { groupId, eventId: event?.id ?? null, heldOn: v.heldOn!, title: v.title, body: v.body } });
+    const outcome = await run({
+      input: { groupId, eventId: event?.id ?? null, heldOn: required(v.heldOn, "heldOn"), title: v.title, body: v.body },
+    });
     if (!outcome.ok) {
       setAlert(applyFailure(form, outcome.error));
       return;

@@ -28,6 +28,7 @@ import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 import { japanInstant } from "../../lib/dates.ts";
 import { applyFailure, currentLanguage, notifyFailure, notifySaved } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { localized, type Failure } from "../../lib/result.ts";
 import { useAddShiftMutation } from "../../mutations/useAddShiftMutation.ts";
 import { useCancelSignUpMutation } from "../../mutations/useCancelSignUpMutation.ts";
@@ -333,8 +334,8 @@ export function AddShiftForm({ eventId, eventDay }: { eventId: string; eventDay:
       input: {
         eventId,
         title: v.title,
-        startsAt: japanInstant(v.date!, v.startTime),
-        endsAt: japanInstant(v.date!, v.endTime),
+        startsAt: japanInstant(required(v.date, "date"), v.startTime),
+        endsAt: japanInstant(required(v.date, "date"), v.endTime),
         capacity: Number(v.capacity),
       },
     });

@@ -15,6 +15,7 @@ import { QueryState } from "../../components/States.tsx";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure, notifySaved } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { useIssueCertificateMutation } from "../../mutations/useIssueCertificateMutation.ts";
 import { RecipientFields, TO_GROUP } from "./RecipientFields.tsx";
 
@@ -137,7 +138,13 @@ export function IssueCertificateForm() {
     setAlert(null);
     const personId = values.recipient && values.recipient !== TO_GROUP ? values.recipient : null;
     const outcome = await issue({
-      input: { personId, groupId: personId ? null : values.groupId, title: values.title, body: values.body, issuedOn: values.issuedOn! },
+      input: {
+        personId,
+        groupId: personId ? null : values.groupId,
+        title: values.title,
+        body: values.body,
+        issuedOn: required(values.issuedOn, "issuedOn"),
+      },
     });
     if (!outcome.ok) {
       setAlert(applyFailure(form, outcome.error, { fields: { personId: "recipient", groupId: "groupId" } }));

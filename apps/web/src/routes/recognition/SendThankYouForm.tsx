@@ -10,6 +10,7 @@ import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure } from "../../lib/form.ts";
+import { required } from "../../lib/required.ts";
 import { useSendThankYouMutation } from "../../mutations/useSendThankYouMutation.ts";
 import { RecipientFields, TO_GROUP } from "./RecipientFields.tsx";
 
@@ -47,7 +48,7 @@ export function SendThankYouForm() {
         toGroupId: toPerson ? null : values.groupId,
         fromName: values.fromName,
         body: values.body,
-        receivedOn: values.receivedOn!,
+        receivedOn: required(values.receivedOn, "receivedOn"),
       },
     });
     if (!outcome.ok) {
