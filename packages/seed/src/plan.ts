@@ -29,7 +29,7 @@ export async function writePlan(
   for (const [table, rows] of plan) {
     const tableResult = (result[table] = { ensured: rows.length, inserted: 0 });
     if (rows.length === 0) continue;
-    const delegate = (tx as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)];
+    const delegate = (tx as unknown as Record<string, Delegate>)[table.charAt(0).toLowerCase() + table.slice(1)];
     if (!delegate) throw new Error(`writePlan: no Prisma model named ${table}`);
     const columns = new Set(rows.flatMap((r) => Object.keys(r))).size;
     const size = chunkSize(columns);

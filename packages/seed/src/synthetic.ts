@@ -27,11 +27,18 @@ const nicknames = ["そら", "くま", "ぽん", "みどり", "はる", "つき"
 const utcDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
 /** Builds, in memory, everything one synthetic organisation holds. */
+/** The element at `i` of an array the caller indexes within bounds; an internal error otherwise. */
+function nth<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`Internal error: no element ${i} of ${xs.length}`);
+  return x;
+}
+
 export function planOrganisation(k: number, options: { peoplePerOrg: number; participationsPerOrg: number; today: Date }): Plan {
   const f = new Faker({ locale: [ja, base], seed: 10_000 + k });
   const rand = () => f.number.float({ min: 0, max: 1 });
   const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => nth(xs, Math.floor(rand() * xs.length));
   const id = (...key: Array<string | number>) => seedId("synthetic", k, ...key);
   const orgId = id("org");
   const { today } = options;
@@ -67,14 +74,14 @@ export function planOrganisation(k: number, options: { peoplePerOrg: number; par
   const districts = Array.from({ length: 12 }, (_, i) => ({
     id: id("district", i),
     orgId,
-    areaId: areas[i % 4]!.id,
+    areaId: nth(areas, i % 4).id,
     name: `第${i + 1}校区`,
     sortOrder: i,
   }));
   const schools = Array.from({ length: 4 }, (_, i) => ({
     id: id("school", i),
     orgId,
-    districtId: districts[i * 3]!.id,
+    districtId: nth(districts, i * 3).id,
     name: i < 3 ? `第${i + 1}小学校` : "第一中学校",
     kind: i < 3 ? "PRIMARY" : "JUNIOR_HIGH",
   }));
@@ -93,7 +100,7 @@ export function planOrganisation(k: number, options: { peoplePerOrg: number; par
       kindId: catalog.groupKind["school-committee"],
       schoolId: s.id,
       districtId: s.districtId,
-      areaId: districts[i * 3]!.areaId,
+      areaId: nth(districts, i * 3).areaId,
       name: `${s.name} 子ども福祉委員`,
     }),
   );
@@ -114,8 +121,8 @@ export function planOrganisation(k: number, options: { peoplePerOrg: number; par
     group(`salon-${i}`, {
       programmeId: catalog.programme.salon,
       kindId: catalog.groupKind.salon,
-      areaId: areas[i % 4]!.id,
-      districtId: districts[i % 12]!.id,
+      areaId: nth(areas, i % 4).id,
+      districtId: nth(districts, i % 12).id,
       name: `サロン ${i + 1}`,
       venue: pick(["集会所", "公民館", "寺", "自宅"]),
       hostsHokkoriConsultation: i < 13,
@@ -172,7 +179,7 @@ export function planOrganisation(k: number, options: { peoplePerOrg: number; par
         id: childId,
         orgId,
         personId,
-        schoolId: schools[school]!.id,
+        schoolId: nth(schools, school).id,
         grade: school < 3 ? int(4, 6) : int(1, 3),
         guardianName: personName(rand).legalName,
         guardianPhone: f.phone.number(),
@@ -188,12 +195,12 @@ export function planOrganisation(k: number, options: { peoplePerOrg: number; par
         scope: "子ども福祉委員としての地域活動への参加",
         policyVersion: "2025-04",
       });
-      join(schoolGroups[school]!, personId, catalog.groupRole["child-volunteer"], startedOn);
+      join(nth(schoolGroups, school), personId, catalog.groupRole["child-volunteer"], startedOn);
     } else if (p < childCount + networkCount) {
       join(network, personId, catalog.groupRole.member, startedOn);
       join(pick(subcommittees), personId, catalog.groupRole.member, startedOn);
     } else {
-      const salon = salons[p % salons.length]!;
+      const salon = nth(salons, p % salons.length);
       const first = !members.has(salon.id);
       join(salon, personId, first ? catalog.groupRole.representative : catalog.groupRole.member, startedOn);
       if (rand() < 0.2) {

@@ -8,6 +8,7 @@ import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { required } from "../required.ts";
 
 export interface LogActivityInput {
   groupId: string;
@@ -190,7 +191,7 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
       data: {
         orgId,
         groupId: group.id,
-        activityTypeId: activityType!.id,
+        activityTypeId: required(activityType, "activity type (checked above)").id,
         date,
         fiscalYear,
         minutes: input.minutes,

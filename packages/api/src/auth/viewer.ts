@@ -31,9 +31,7 @@ export async function loadViewer(userId: string): Promise<Viewer | null> {
     roles: [...new Set(user.accessRoles.map((r) => r.role))],
     isStaff: user.accessRoles.some((r) => r.role === "STAFF"),
     schoolGroupIds: ids("SCHOOL_COORDINATOR"),
-    coordinatedSchoolIds: user.accessRoles
-      .filter((r) => r.role === "SCHOOL_COORDINATOR" && r.group?.schoolId)
-      .map((r) => r.group!.schoolId as string),
+    coordinatedSchoolIds: user.accessRoles.flatMap((r) => (r.role === "SCHOOL_COORDINATOR" && r.group?.schoolId ? [r.group.schoolId] : [])),
     subcommitteeIds: ids("SUBCOMMITTEE_MEMBER"),
     salonIds: ids("SALON_LEADER"),
     liaisonProgrammeIds: user.accessRoles

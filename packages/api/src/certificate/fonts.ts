@@ -8,6 +8,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { inflateSync } from "node:zlib";
 
+import { required } from "../required.ts";
+
 const require = createRequire(import.meta.url);
 
 export type Weight = 400 | 700;
@@ -37,8 +39,9 @@ function parseFontsourceCss(css: string): Array<{ file: string; ranges: Array<[n
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     if (!file || !range) continue;
     const ranges = range.split(",").map((r): [number, number] => {
-      const [a, b] = r.trim().replace(/^U\+/i, "").split("-");
-      return [parseInt(a!, 16), parseInt(b ?? a!, 16)];
+      const [first, last] = r.trim().replace(/^U\+/i, "").split("-");
+      const a = required(first, "start of a unicode-range");
+      return [parseInt(a, 16), parseInt(last ?? a, 16)];
     });
     out.push({ file, ranges });
   }
@@ -67,6 +70,7 @@ function face(weight: Weight): Face {
 
 /** Stands in for a character no subset covers (an emoji, say): 〓 (geta), as typesetters do. */
 const MISSING = "〓";
+const MISSING_CODE_POINT = 0x3013; // 〓
 
 export interface Run {
   /** the pdfkit font name (registered by `fontFor`) */
@@ -79,13 +83,13 @@ export function runsOf(text: string, weight: Weight): Run[] {
   const f = face(weight);
   const runs: Run[] = [];
   for (const ch of text) {
-    let i = f.cover.get(ch.codePointAt(0)!);
+    let i = f.cover.get(required(ch.codePointAt(0), "code point of a character"));
     let c = ch;
     if (i === undefined) {
       c = MISSING;
-      i = f.cover.get(MISSING.codePointAt(0)!)!;
+      i = required(f.cover.get(MISSING_CODE_POINT), `a subset covering ${MISSING}`);
     }
-    const name = f.subsets[i]!.name;
+    const name = required(f.subsets[i], "subset of a covered character").name;
     const last = runs.at(-1);
     if (last && last.font === name) last.text += c;
     else runs.push({ font: name, text: c });

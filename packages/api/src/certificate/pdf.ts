@@ -13,6 +13,7 @@ import type { Auth } from "../auth/auth.ts";
 import { loadViewer } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { required } from "../required.ts";
 import { isUuid } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { runsOf, subsetFile, type Weight } from "./fonts.ts";
@@ -93,7 +94,7 @@ const WAREKI_LINE = /^(令和|平成|昭和)(元|\d+)年\d+月\d+日$/;
  */
 export function printedBody(body: string): string {
   const lines = body.replace(/\r\n?/g, "\n").split("\n");
-  while (lines.length > 0 && lines[0]!.trim() === "") lines.shift();
+  while (lines[0]?.trim() === "") lines.shift();
   const first = lines[0]?.trim() ?? "";
   if (lines.length > 1 && first.length <= 60 && /(様|皆さま|皆様)$/.test(first)) lines.shift();
   for (;;) {
@@ -171,8 +172,8 @@ class Typesetter {
       }
       const carry: string[] = [];
       // 追い出し: a character that may not start a line takes the previous one along
-      if (NO_START.has(unit[0]!) && cur.length > 1) carry.unshift(cur.pop()!);
-      while (cur.length > 1 && NO_END.has(cur.at(-1)!.at(-1)!)) carry.unshift(cur.pop()!);
+      if (NO_START.has(unit.charAt(0)) && cur.length > 1) carry.unshift(...cur.splice(-1));
+      while (cur.length > 1 && NO_END.has(required(cur.at(-1), "last unit of the line").slice(-1))) carry.unshift(...cur.splice(-1));
       lines.push(cur.join(""));
       cur = [...carry, unit];
       curW = this.width(cur.join(""), size);
@@ -207,7 +208,7 @@ function layoutBody(ts: Typesetter, body: string, width: number, height: number)
     layout = { size, lineHeight, lines };
     if (lines.length * lineHeight <= height) break;
   }
-  return layout!;
+  return required(layout, "body layout (the loop runs at least once)");
 }
 
 /** Draws the certificate on an A4 page; returns the PDF's bytes. */
@@ -356,8 +357,9 @@ export function certificateRoute(auth: Auth): RequestHandler {
         .setHeader("x-content-type-options", "nosniff")
         .send(pdf);
     } catch (err) {
-      if (err instanceof AppError && STATUS[err.code]) {
-        res.status(STATUS[err.code]!).json({ code: err.code, message: err.message, messageEn: err.messageEn });
+      const status = err instanceof AppError ? STATUS[err.code] : undefined;
+      if (err instanceof AppError && status) {
+        res.status(status).json({ code: err.code, message: err.message, messageEn: err.messageEn });
         return;
       }
       req.log.error({ err }, "certificate pdf failed");

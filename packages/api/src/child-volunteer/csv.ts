@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 import type { z } from "zod";
 
 import type { Bilingual } from "../errors.ts";
+import { required } from "../required.ts";
 import { issueText } from "../validation.ts";
 import type { SchoolGroup } from "./access.ts";
 import type { NewChild } from "./register.ts";
@@ -323,7 +324,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
       else {
         // a phone number or address that came from 保護者連絡先 is reported on that column
         const fromContact = (key === "guardianPhone" || key === "guardianEmail") && !cell(key);
-        issue(fromContact ? "guardianContact" : key, issueText(result.error.issues[0]!.message));
+        issue(fromContact ? "guardianContact" : key, issueText(required(result.error.issues[0], "issue of a failed parse").message));
       }
     }
     if (typeof values.grade === "number") {
@@ -373,7 +374,7 @@ export function previewImport(params: PreviewParams): ImportPreview {
         policyVersion: t.policyVersion,
       });
       if (!parsed.success) {
-        const first = parsed.error.issues[0]!;
+        const first = required(parsed.error.issues[0], "issue of a failed parse");
         issue(first.path[0] === "givenBy" ? "consentGivenBy" : column, issueText(first.message));
         return undefined;
       }

@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
+import { required } from "../required.ts";
 import type { SchoolGroup } from "./access.ts";
 import { previewImport, previewIssues, type PreviewParams } from "./csv.ts";
 import { createChildVolunteers, existingChildrenByName } from "./register.ts";
@@ -32,7 +33,7 @@ export function importChildVolunteers(
       if (issues.length > 0) {
         throw new InvalidInputError(issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })));
       }
-      const children = preview.rows.map((r) => r.child!);
+      const children = preview.rows.map((r) => required(r.child, "child of a row without issues"));
       const ids = await createChildVolunteers(tx, { group, recordedById: signedIn(ctx).userId, joinedOn: today }, children);
       await audit(
         ctx,

@@ -9,6 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
+import { required } from "../required.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
 
@@ -25,8 +26,8 @@ function uuidv7(): string {
     b[i] = ms % 256;
     ms = Math.floor(ms / 256);
   }
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b.readUInt8(6) & 0x0f) | 0x70;
+  b[8] = (b.readUInt8(8) & 0x3f) | 0x80;
   const h = b.toString("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
@@ -149,6 +150,6 @@ export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, i
       },
       tx,
     );
-    return id!;
+    return required(id, "id of the child volunteer just created");
   });
 }

@@ -14,6 +14,7 @@ import { ConsentFormInput } from "../consent/schema.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
+import { required } from "../required.ts";
 import { bilingual } from "../validation.ts";
 import {
   auditChildRead,
@@ -365,7 +366,11 @@ const RolloverEntryRef = builder.objectRef<RolloverEntry>("SchoolYearRolloverEnt
     childVolunteer: t.prismaField({
       type: "ChildVolunteer",
       // findUnique calls of one tick are batched by Prisma into one statement
-      resolve: async (query, entry) => (await prisma().childVolunteer.findUnique({ ...query, where: { id: entry.childVolunteerId } }))!,
+      resolve: async (query, entry) =>
+        required(
+          await prisma().childVolunteer.findUnique({ ...query, where: { id: entry.childVolunteerId } }),
+          "child volunteer of a grade history entry",
+        ),
     }),
     gradeBefore: t.exposeInt("gradeBefore"),
     gradeAfter: t.exposeInt("gradeAfter", { nullable: true, description: "null for a leaver" }),

@@ -131,11 +131,11 @@ export async function recordEventActivityLog(ctx: Context, input: EventActivityL
       select: { id: true },
     });
     await tx.activityLogParticipant.createMany({
-      data: personIds.map((personId) => ({
+      data: [...minutesByPerson].map(([personId, minutes]) => ({
         orgId,
         activityLogId: log.id,
         personId,
-        minutes: minutesByPerson.get(personId)!,
+        minutes,
         uninsured: !insured.has(personId),
       })),
     });

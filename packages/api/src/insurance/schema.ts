@@ -87,11 +87,11 @@ builder.queryField("insuranceLapses", (t) =>
       });
       // 五十音 by ふりがな; for a viewer who may not see the legal name behind a nickname, by the
       // nickname, so the order does not hint at the hidden reading (as rosters do)
-      const key = (p: (typeof rows)[number]) =>
+      const key = (p: (typeof rows)[number]): [string, string] =>
         viewer.isStaff || p.displayName === null ? [p.legalNameKana, p.legalName] : [toHiragana(p.displayName), p.displayName];
       const sorted = rows
         .map((row) => ({ row, key: key(row) }))
-        .sort((a, b) => collator.compare(a.key[0]!, b.key[0]!) || collator.compare(a.key[1]!, b.key[1]!) || (a.row.id < b.row.id ? -1 : 1))
+        .sort((a, b) => collator.compare(a.key[0], b.key[0]) || collator.compare(a.key[1], b.key[1]) || (a.row.id < b.row.id ? -1 : 1))
         .map((k) => k.row);
       await auditRestrictedRead(
         ctx,

@@ -121,11 +121,14 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
 
   // every month of the fiscal year, April to March, with zeros where nothing was logged
   const months = new Map(of("month").map((r) => [r.month, r]));
-  const byMonth: MonthRow[] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((month) => ({
-    ...(months.has(month) ? figures(months.get(month)!) : ZERO),
-    year: month >= 4 ? fiscalYear : fiscalYear + 1,
-    month,
-  }));
+  const byMonth: MonthRow[] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((month) => {
+    const row = months.get(month);
+    return {
+      ...(row ? figures(row) : ZERO),
+      year: month >= 4 ? fiscalYear : fiscalYear + 1,
+      month,
+    };
+  });
   const total = of("total")[0];
 
   return {

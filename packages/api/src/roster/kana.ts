@@ -2,6 +2,7 @@
 // constraint), but people type katakana as often as hiragana, and sometimes half-width katakana:
 // both are folded to hiragana here. Only the katakana block's letters with a hiragana twin
 // (ァ U+30A1 … ヶ U+30F6 ↔ ぁ U+3041 … ゖ U+3096) are mapped; ー stays as it is.
+import { required } from "../required.ts";
 
 const KATAKANA_FIRST = 0x30a1;
 const KATAKANA_LAST = 0x30f6;
@@ -13,7 +14,7 @@ const OFFSET = KATAKANA_FIRST - HIRAGANA_FIRST;
 export function toHiragana(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFKC")) {
-    const c = ch.codePointAt(0)!;
+    const c = required(ch.codePointAt(0), "code point of a character");
     out += c >= KATAKANA_FIRST && c <= KATAKANA_LAST ? String.fromCodePoint(c - OFFSET) : ch;
   }
   return out;
@@ -23,7 +24,7 @@ export function toHiragana(text: string): string {
 export function toKatakana(text: string): string {
   let out = "";
   for (const ch of text.normalize("NFKC")) {
-    const c = ch.codePointAt(0)!;
+    const c = required(ch.codePointAt(0), "code point of a character");
     out += c >= HIRAGANA_FIRST && c <= HIRAGANA_LAST ? String.fromCodePoint(c + OFFSET) : ch;
   }
   return out;

@@ -21,6 +21,7 @@ import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
 import { groupAccess, groupAccessSelect, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
+import { required } from "../required.ts";
 import { bilingual, dayUntil, uuid } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
 import { normaliseKana } from "./kana.ts";
@@ -447,7 +448,7 @@ builder.mutationFields((t) => ({
         ctx,
         {
           legalName: input.legalName.trim(),
-          legalNameKana: normaliseKana(input.legalNameKana)!,
+          legalNameKana: required(normaliseKana(input.legalNameKana), "kana (validated by the input schema)"),
           displayName: blankToNull(input.displayName),
           phone: blankToNull(input.phone)?.normalize("NFKC") ?? null,
           email: blankToNull(input.email),

@@ -2,6 +2,8 @@
 // whatever the number of rows (never a query per row).
 import { prisma } from "@tsunagu/db/client";
 
+import { required } from "../required.ts";
+
 /** The people (of `personIds`) enrolled in ボランティア活動保険 for the fiscal year. */
 export async function insuredPeople(orgId: string, fiscalYear: number, personIds: readonly string[]): Promise<Set<string>> {
   const rows = await prisma().insuranceEnrolment.findMany({
@@ -49,6 +51,6 @@ export async function loadByYear<T>(
   await Promise.all([...byYear].map(async ([year, ids]) => lookups.set(year, await load(year, ids))));
   return keys.map((key) => {
     const [year, personId] = key.split(":") as [string, string];
-    return lookups.get(Number(year))!(personId);
+    return required(lookups.get(Number(year)), `lookup for ${year}`)(personId);
   });
 }

@@ -84,7 +84,7 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   );
 
   // one createMany per table, parents first (DEMO_TABLES); the model name is the table's, capitalised
-  const plan = DEMO_TABLES.map((t): [string, Array<Record<string, unknown>>] => [t[0]!.toUpperCase() + t.slice(1), ctx.rows[t]]);
+  const plan = DEMO_TABLES.map((t): [string, Array<Record<string, unknown>>] => [t.charAt(0).toUpperCase() + t.slice(1), ctx.rows[t]]);
   const result = await writePlan(prisma, plan);
   const counts: Record<string, number> = { Organization: 1 };
   for (const [table, r] of Object.entries(result)) counts[table] = r.ensured;
