@@ -1,6 +1,7 @@
-// Unit tests (src/**/*.test.ts) and the browser journeys (e2e/*.test.ts, one app and one Chromium per
-// file, run one file at a time: each drives a whole server on its own copy of the demo database).
-// The files share one worker's modules (isolate: false), so the server is imported once, not per file.
+// Unit tests (src/**/*.test.ts) and the browser journeys (e2e/*.test.ts): each journey file starts
+// its own app (on its own copy of the demo database) and its own Chromium, so two files run at once
+// (a journey spends most of its time waiting on the browser, not on a core). The files of a worker
+// share its modules (isolate: false), so the server is imported once per worker, not per file.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -8,7 +9,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "e2e/**/*.test.ts"],
     testTimeout: 180_000,
     hookTimeout: 300_000,
-    fileParallelism: false,
+    maxWorkers: 2,
     isolate: false,
   },
 });

@@ -1,16 +1,11 @@
 // Journey (a): 社協 staff sign in, find a salon's roster by its kana reading, add a volunteer already
 // registered elsewhere, approve a submitted activity log, and download a 感謝状 for the new member.
-// Then the time to the first screen of the roster page, as a browser measures it: a cold cache and
-// a warm one on this machine, and a cold cache with the CPU slowed four times (an old office PC).
-// Three runs of each; the medians and the runs are printed and written to .artifacts/metrics.json.
-// They are measurements, not limits.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+// (The time to this roster's first screen is measured by `npm run bench:first-screen`.)
+import { readFileSync } from "node:fs";
 
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 
-import { repoRoot } from "@tsunagu/db/env";
 import {
   appAndBrowserForThisFile,
   axeViolations,
@@ -23,7 +18,6 @@ import {
   select,
   settled,
   signIn,
-  signInByRequest,
 } from "@tsunagu/e2e";
 
 import { formatDate, todayInJapan } from "../src/lib/dates.ts";
@@ -157,66 +151,4 @@ it("staff find a salon by kana, add a registered volunteer to its roster, approv
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "staff-certificate");
   await context.close();
-}, 300_000);
-
-/** navigates to the roster and returns ms from navigation start to its first data row on screen */
-async function timeToRoster(page: Page, url: string, firstName: string): Promise<number> {
-  await page.goto(url, { waitUntil: "commit" });
-  const row = page
-    .getByRole("region", { name: `${SAKURA}の名簿` })
-    .getByRole("table")
-    .locator("tbody tr")
-    .first();
-  await row.waitFor({ timeout: 60_000 });
-  const ms = await page.evaluate(() => performance.now());
-  expect(await row.textContent()).toContain(firstName);
-  return Math.round(ms);
-}
-
-it("measures the time to the roster's first screen (median of three): cold and warm cache, and a four times slower CPU", async () => {
-  const prisma = e2e.app.db.prisma;
-  const sakura = await prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
-  const url = `/groups/${sakura.id}`;
-  // the roster's first row in 五十音 order, whatever its name: checked so the time is of the right screen
-  const first = async (page: Page) =>
-    (await page
-      .getByRole("region", { name: `${SAKURA}の名簿` })
-      .getByRole("table")
-      .locator("tbody tr")
-      .first()
-      .textContent())!;
-
-  // the first row's name, from a first visit (which also warms the server)
-  const probe = await newContext(e2e.browser, e2e.app);
-  await signInByRequest(probe, e2e.app, "staff@hannan.example");
-  const probePage = await probe.newPage();
-  await probePage.goto(url);
-  await settled(probePage);
-  const name = (await first(probePage)).slice(0, 4);
-  await probe.close();
-
-  // three runs of each; cold: a new browser context (empty cache) signed in through the API only
-  const runs: Record<"coldMs" | "warmMs" | "slowCpuColdMs", number[]> = { coldMs: [], warmMs: [], slowCpuColdMs: [] };
-  for (let i = 0; i < 3; i++) {
-    for (const slow of [false, true]) {
-      const context = await newContext(e2e.browser, e2e.app);
-      await signInByRequest(context, e2e.app, "staff@hannan.example");
-      const page = await context.newPage();
-      if (slow) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      (slow ? runs.slowCpuColdMs : runs.coldMs).push(await timeToRoster(page, url, name));
-      if (!slow) runs.warmMs.push(await timeToRoster(page, url, name));
-      await context.close();
-    }
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const medians = Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, median(xs)]));
-  for (const xs of Object.values(runs)) for (const x of xs) expect(x).toBeGreaterThan(0);
-
-  const metrics = {
-    rosterFirstScreen: { median: medians, runs, page: "/groups/:id (ふれあい喫茶 さくら)", measuredAt: new Date().toISOString() },
-  };
-  const file = path.join(repoRoot, ".artifacts/metrics.json");
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(metrics, null, 2)}\n`);
-  console.log(`time to the roster's first screen, median of 3 (ms): ${JSON.stringify(medians)}; runs ${JSON.stringify(runs)} → ${file}`);
 }, 300_000);

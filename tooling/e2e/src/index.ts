@@ -105,6 +105,8 @@ export async function newContext(browser: Browser, app: AppUnderTest, viewport =
     viewport,
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
+    // as a reader who turned animations off: screens are still as soon as they render
+    reducedMotion: "reduce",
     acceptDownloads: true,
     extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${contexts % 250}` },
   });

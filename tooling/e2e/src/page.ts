@@ -16,10 +16,16 @@ export async function openNav(page: Page, name: string): Promise<void> {
   await page.mouse.move(640, 5);
 }
 
-/** axe once toasts have closed and transitions ended (a modal fading in is measured at partial opacity otherwise) */
+/**
+ * axe once the page is still: the toasts of what was just saved are closed with their close
+ * buttons (as a reader would) and no transition or animation is running (a modal fading in would
+ * be measured at partial opacity otherwise)
+ */
 export async function axeWhenStill(page: Page): Promise<AxeViolation[]> {
-  await page.locator(".mantine-Notification-root").first().waitFor({ state: "detached", timeout: 15_000 });
-  await page.waitForTimeout(400);
+  const toasts = page.locator(".mantine-Notification-root");
+  for (const close of await toasts.getByRole("button", { name: "閉じる" }).all()) await close.click().catch(() => undefined);
+  await toasts.first().waitFor({ state: "detached", timeout: 15_000 });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, { timeout: 15_000 });
   return axeViolations(page);
 }
 

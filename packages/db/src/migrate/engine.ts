@@ -33,10 +33,6 @@ export function loadSchemaEngine(): Promise<SchemaEngineModule> {
   return loading;
 }
 
-interface WasmApi {
-  instantiate(bytes: Uint8Array, imports: Record<string, object>): Promise<{ instance: { exports: Record<string, unknown> } }>;
-}
-
 /** The wasm glue reports Rust panics to this global (the prisma CLI installs the same one). */
 interface PanicRegistry {
   get(): string;
@@ -66,9 +62,7 @@ async function instantiate(): Promise<SchemaEngineModule> {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = path.join(path.dirname(gluePath), "schema_engine_bg.wasm");
   const bytes = await readFile(wasmPath);
-  // (our tsconfig has no DOM lib, so WebAssembly's JS API is typed here by hand)
-  const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: WasmApi };
-  const { instance } = await wasmApi.instantiate(bytes, { "./schema_engine_bg.js": glue });
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports["__wbindgen_start"] as () => void)();
   return { SchemaEngine: glue.SchemaEngine, version: glue.version() };

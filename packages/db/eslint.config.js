@@ -1,3 +1,0 @@
-import base from "@tsunagu/eslint-config/base";
-
-export default base;
