@@ -1,10 +1,21 @@
 // Every screen in every role's navigation, on a desktop and on a 360 px phone: zero axe-core
 // violations of WCAG 2.2 A/AA, no horizontal scrolling on the phone, and the navigation shows only
-// what the role may use. Also the larger-text setting, the English switch and keyboard use.
+// what the role may use; and the Content-Security-Policy the server sends refuses nothing the app
+// does. Also the larger-text setting, the English switch and keyboard use.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeViolations, newContext, openNav, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
+import {
+  appAndBrowserForThisFile,
+  axeViolations,
+  cspViolations,
+  newContext,
+  openNav,
+  screenshot,
+  settled,
+  signIn,
+  viewports,
+} from "@tsunagu/e2e";
 
 const e2e = appAndBrowserForThisFile();
 
@@ -48,6 +59,8 @@ describe.each(roles)("$key", ({ account, key, sees, never }) => {
       if (phone.length) failures[`${href} 360px`] = phone;
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > viewports.phone.width) failures[`${href} 360px overflow`] = width;
+      const refused = await cspViolations(page);
+      if (refused.length) failures[`${href} Content-Security-Policy`] = refused;
     }
     expect(failures).toEqual({});
     await context.close();

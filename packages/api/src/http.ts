@@ -7,6 +7,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
+import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
@@ -81,6 +82,41 @@ function errorLogging(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Security headers on every response (helmet): a Content-Security-Policy without inline script (the
+ * built web app loads only its own files; Mantine sets inline styles), nosniff, no framing, no
+ * referrer (links carry invitation and reset tokens), and HSTS when the public URL is https.
+ */
+function securityHeaders(env: ApiEnv): express.RequestHandler {
+  const https = env.publicUrl.startsWith("https:");
+  const headers = (csp: boolean) =>
+    helmet({
+      contentSecurityPolicy: csp && {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "font-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "object-src": ["'none'"],
+          "base-uri": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          ...(https ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      referrerPolicy: { policy: "no-referrer" },
+      strictTransportSecurity: https ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
+      xFrameOptions: { action: "deny" },
+    });
+  const withPolicy = headers(true);
+  // (outside production, GET /graphql is Apollo's landing page, which runs inline script)
+  const landingPage = env.production ? withPolicy : headers(false);
+  return (req, res, next) => (req.path === "/graphql" ? landingPage : withPolicy)(req, res, next);
+}
+
 export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
   const auth = createAuth(env);
   const apollo = new ApolloServer<Context>({
@@ -97,6 +133,7 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", env.trustProxy);
+  app.use(securityHeaders(env));
   app.use(
     pinoHttp({
       logger: log,

@@ -1,7 +1,12 @@
 // The GraphQL endpoint in production (NODE_ENV=production): no introspection, no field
-// suggestions, unexpected errors masked.
+// suggestions, unexpected errors masked; the security headers on every response.
+import type { AddressInfo } from "node:net";
+
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { readApiEnv } from "./env.ts";
+import { createApp } from "./http.ts";
 import { startTestServer, type TestClient, type TestServer } from "./testing.ts";
 
 let prod: TestServer;
@@ -35,5 +40,41 @@ describe("in production", () => {
     expect(body).toContain("INTERNAL_SERVER_ERROR");
     expect(body).not.toMatch(/uuid|prisma|SELECT|stacktrace/i);
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("security headers", () => {
+  it("every response: a Content-Security-Policy without inline script, nosniff, no framing, no referrer", async () => {
+    for (const path of ["/healthz", "/graphql", "/api/auth/get-session"]) {
+      const res = await prod.anonymous.fetch(path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("script-src 'self'");
+      expect(
+        csp.split(";").find((d) => d.trim().startsWith("script-src")),
+        path,
+      ).not.toContain("unsafe");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+      // served over http here: no HSTS (browsers ignore it without TLS, and it must not stick to a test host)
+      expect(res.headers.get("strict-transport-security"), path).toBeNull();
+    }
+  });
+
+  it("HSTS when the public URL is https (TLS at a proxy in front)", async () => {
+    const env = readApiEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" });
+    const { app, apollo } = await createApp({ ...env, publicUrl: "https://tsunagu.example" }, pino({ level: "silent" }));
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+      expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+      expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    } finally {
+      await apollo.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -111,6 +111,12 @@ export async function newContext(browser: Browser, app: AppUnderTest, viewport =
     extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${contexts % 250}` },
   });
   context.setDefaultTimeout(20_000);
+  // every Content-Security-Policy violation of every page, for cspViolations()
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   return context;
 }
 
@@ -131,6 +137,11 @@ export async function signInByRequest(context: BrowserContext, app: AppUnderTest
   if (!res.ok()) throw new Error(`sign-in as ${email} failed: ${res.status()} ${await res.text()}`);
 }
 
+/** what the page's Content-Security-Policy refused since it loaded (directive and blocked URI) */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
 export interface AxeViolation {
   id: string;
   impact: string | null;
@@ -140,7 +151,8 @@ export interface AxeViolation {
 
 /** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axe.source });
+  // evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readApiEnv } from "../env.ts";
 import { createApp } from "../http.ts";
-import { startTestServer, type TestServer } from "../testing.ts";
+import { DEMO_PASSWORD, startTestServer, type TestServer } from "../testing.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -143,6 +143,8 @@ describe("password reset", () => {
       body: JSON.stringify({ email, redirectTo: "/reset-password" }),
     });
     expect(req.status).toBe(200);
+    const signedInBefore = await server.signIn("liaison");
+    expect((await signedInBefore.graphql<{ me: { email: string } | null }>("{ me { email } }")).data?.me?.email).toBe(email);
     const mail = await lastMailTo(email);
     const token = /reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeTruthy();
@@ -152,9 +154,73 @@ describe("password reset", () => {
       body: JSON.stringify({ newPassword: "a-brand-new-password", token }),
     });
     expect(reset.status).toBe(200);
+    // every session of the account ended with the reset: whoever knew the old password is out
+    expect((await signedInBefore.graphql<{ me: unknown }>("{ me { email } }")).data?.me).toBeNull();
+    expect(await server.db.prisma.session.count({ where: { user: { email } } })).toBe(0);
     await expect(server.signIn("liaison")).rejects.toThrow();
     const client = await server.signIn("liaison", "a-brand-new-password");
     expect((await client.graphql<{ me: { email: string } }>("{ me { email } }")).data?.me.email).toBe(email);
+  });
+});
+
+describe("an account's own details", () => {
+  it("cannot be changed through Better Auth (name, e-mail, deletion): only through Tsunagu's audited mutations", async () => {
+    const client = await server.signIn("salon-leader");
+    const before = await server.db.prisma.user.findUniqueOrThrow({ where: { email: "salon-leader@hannan.example" } });
+    const post = (path: string, body: object) =>
+      client.fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("/api/auth/update-user", { name: "管理者" })).status).toBe(404);
+    expect((await post("/api/auth/change-email", { newEmail: "someone-else@hannan.example" })).status).toBe(404);
+    expect((await post("/api/auth/delete-user", {})).status).toBe(404);
+    const after = await server.db.prisma.user.findUniqueOrThrow({ where: { id: before.id } });
+    expect({ name: after.name, email: after.email }).toEqual({ name: before.name, email: before.email });
+  });
+});
+
+describe("sign-in limit per account", () => {
+  it("after 10 failures from 10 addresses the account's sign-in pauses with a clear message; a password reset lifts it", async () => {
+    const email = "coordinator.tottori-higashi@hannan.example";
+    const attempt = (password: string, address: string) =>
+      fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": address },
+        body: JSON.stringify({ email, password }),
+      });
+    // one address each: the per-address limit (5 a minute) never comes into play
+    for (let i = 1; i <= 10; i++) expect((await attempt("wrong-password-xx", `198.18.0.${i}`)).status).toBe(401);
+    const paused = await attempt(DEMO_PASSWORD, "198.18.1.1");
+    expect(paused.status).toBe(429);
+    const body = (await paused.json()) as { code: string; message: string; messageEn: string };
+    expect(body.code).toBe("ACCOUNT_SIGN_IN_LIMITED");
+    expect(body.message).toContain("パスワードを再設定");
+    expect(body.messageEn).toContain("Resetting the password");
+    // the same for an address that does not exist: the answer does not tell accounts apart
+    for (let i = 1; i <= 10; i++)
+      expect(
+        (
+          await fetch(`${server.url}/api/auth/sign-in/email`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": `198.18.2.${i}` },
+            body: JSON.stringify({ email: "no-such-account@hannan.example", password: "wrong-password-xx" }),
+          })
+        ).status,
+      ).toBe(401);
+    // a reset (here to the same password) lifts the pause at once
+    await server.anonymous.fetch("/api/auth/request-password-reset", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "198.18.3.1" },
+      body: JSON.stringify({ email, redirectTo: "/reset-password" }),
+    });
+    const token =
+      /token=([A-Za-z0-9_-]+)/.exec((await lastMailTo(email)).text)?.[1] ??
+      /reset-password\/([A-Za-z0-9_-]+)/.exec((await lastMailTo(email)).text)?.[1];
+    const reset = await server.anonymous.fetch("/api/auth/reset-password", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ newPassword: DEMO_PASSWORD, token }),
+    });
+    expect(reset.status).toBe(200);
+    expect((await attempt(DEMO_PASSWORD, "198.18.1.2")).status).toBe(200);
   });
 });
 
@@ -164,7 +230,7 @@ describe("sign-in rate limit", () => {
       fetch(`${server.url}/api/auth/sign-in/email`, {
         method: "POST",
         headers: { "content-type": "application/json", origin: server.url, "x-forwarded-for": "192.0.2.77" },
-        body: JSON.stringify({ email: "staff@hannan.example", password: "wrong-password-xx" }),
+        body: JSON.stringify({ email: "address-limit-probe@hannan.example", password: "wrong-password-xx" }),
       });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
@@ -191,7 +257,7 @@ describe("sign-in rate limit", () => {
             "x-forwarded-for": `203.0.113.${i + 1}`,
             "x-tsunagu-client-address": `203.0.113.${i + 1}`,
           },
-          body: JSON.stringify({ email: "staff@hannan.example", password: "wrong-password-xx" }),
+          body: JSON.stringify({ email: "address-limit-probe@hannan.example", password: "wrong-password-xx" }),
         });
         statuses.push(res.status);
       }

@@ -1,18 +1,24 @@
 // Accounts and sessions: Better Auth over our Prisma client. Sign-up is closed — staff invite
 // accounts (see ../account/schema.ts); sessions and rate-limit counters live in the database, so
-// several server instances can share one PostgreSQL.
+// several server instances can share one PostgreSQL. A password reset ends every session of the
+// account; an account's name, e-mail and existence change only through Tsunagu's own audited
+// mutations (Better Auth's update-user, change-email and delete-user are switched off); sign-in is
+// limited per address (Better Auth) and per account (sign-in-limit.ts).
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 
 import { prisma } from "@tsunagu/db/client";
 
 import type { ApiEnv } from "../env.ts";
 import { enqueueMail } from "./mail.ts";
+import { accountSignInLimit } from "./sign-in-limit.ts";
 
 /** the request header carrying the client's address to Better Auth (see http.ts) */
 export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
 
 export function createAuth(env: ApiEnv) {
+  const signInLimit = accountSignInLimit();
   return betterAuth({
     appName: "Tsunagu",
     baseURL: env.publicUrl,
@@ -24,6 +30,11 @@ export function createAuth(env: ApiEnv) {
       disableSignUp: true,
       minPasswordLength: 10,
       resetPasswordTokenExpiresIn: 60 * 60,
+      // whoever knew the old password is signed out everywhere
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => {
+        await signInLimit.cleared(user.email);
+      },
       sendResetPassword: async ({ user, url }) => {
         await enqueueMail({
           to: user.email,
@@ -57,6 +68,20 @@ export function createAuth(env: ApiEnv) {
       database: { generateId: () => crypto.randomUUID() },
     },
     trustedOrigins: [env.publicUrl],
+    disabledPaths: ["/update-user", "/change-email", "/delete-user"],
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === "/sign-in/email") await signInLimit.check((ctx.body as { email?: unknown } | undefined)?.email);
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401) await signInLimit.failed(email);
+        } else await signInLimit.cleared(email);
+      }),
+    },
   });
 }
 

@@ -25,7 +25,13 @@ export function Component() {
     setFailure(null);
     const { error } = await authClient.signIn.email({ email: values.email.trim(), password: values.password });
     if (error) {
-      setFailure(error.status === 429 ? t("error.rateLimited") : t("error.invalid"));
+      setFailure(
+        error.code === "ACCOUNT_SIGN_IN_LIMITED"
+          ? t("error.accountLimited")
+          : error.status === 429
+            ? t("error.rateLimited")
+            : t("error.invalid"),
+      );
       return;
     }
     void navigate(next?.startsWith("/") && !next.startsWith("//") ? next : "/", { replace: true });
