@@ -38,6 +38,10 @@ export interface TestServer {
   anonymous: TestClient;
   /** a client signed in as a demo account (by email or its local part, e.g. "staff") */
   signIn(email: string, password?: string): Promise<TestClient>;
+  /** one signed-in client per demo account for the whole file (signing in hashes a password) */
+  as(account: string): Promise<TestClient>;
+  /** the id of a group of the demo data by its name (throws for an unknown name) */
+  groupId(name: string): string;
   close(): Promise<void>;
 }
 
@@ -78,11 +82,26 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  const groupIds = new Map((await db.prisma.group.findMany({ select: { id: true, name: true } })).map((g) => [g.name, g.id]));
+  const clients = new Map<string, Promise<TestClient>>();
+  const testServer: TestServer = {
     url,
     db,
     statements,
     anonymous: client(url, null),
+    as(account) {
+      let signedIn = clients.get(account);
+      if (!signedIn) {
+        signedIn = testServer.signIn(account);
+        clients.set(account, signedIn);
+      }
+      return signedIn;
+    },
+    groupId(name) {
+      const id = groupIds.get(name);
+      if (!id) throw new Error(`no demo group ${name}`);
+      return id;
+    },
     async signIn(email, password = DEMO_PASSWORD) {
       const address = email.includes("@") ? email : `${email}@hannan.example`;
       const res = await fetch(`${url}/api/auth/sign-in/email`, {
@@ -103,4 +122,5 @@ export async function startTestServer(options: { production?: boolean } = {}): P
       await db.drop();
     },
   };
+  return testServer;
 }

@@ -9,7 +9,6 @@ import { startTestServer, type TestClient, type TestServer } from "../testing.ts
 let server: TestServer;
 let staff: TestClient;
 let salonLeader: TestClient;
-let groupIds: Map<string, string>;
 
 const SAKURA = "ふれあい喫茶 さくら";
 const ASAHI = "いきいきサロン朝日";
@@ -17,16 +16,8 @@ const OZAKI_SCHOOL = "尾崎小学校 子ども福祉委員";
 const TOTTORI_HIGASHI_SCHOOL = "鳥取東中学校 子ども福祉委員";
 const EVENT_BUKAI = "イベント部会";
 
-const clients = new Map<string, Promise<TestClient>>();
-const as = (account: string) => {
-  if (!clients.has(account)) clients.set(account, server.signIn(account));
-  return clients.get(account)!;
-};
-const groupId = (name: string) => {
-  const id = groupIds.get(name);
-  if (!id) throw new Error(`no demo group ${name}`);
-  return id;
-};
+const as = (account: string) => server.as(account);
+const groupId = (name: string) => server.groupId(name);
 
 type Errors = Array<{ path?: Array<string | number>; extensions?: Record<string, unknown> }> | undefined;
 const forbiddenAt = (errors: Errors, last: string) =>
@@ -74,8 +65,6 @@ beforeAll(async () => {
   server = await startTestServer();
   staff = await as("staff");
   salonLeader = await as("salon-leader");
-  const groups = await staff.graphql<{ groups: Array<{ id: string; name: string }> }>("{ groups { id name } }");
-  groupIds = new Map(groups.data!.groups.map((g) => [g.name, g.id]));
 });
 afterAll(() => server?.close());
 

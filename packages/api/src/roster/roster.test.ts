@@ -12,7 +12,6 @@ const FY = 2026; // 年度 of the demo's "today" (2026-11-26)
 let server: TestServer;
 let staff: TestClient;
 let salonLeader: TestClient;
-let groupIds: Map<string, string>;
 
 const SAKURA = "ふれあい喫茶 さくら";
 const ASAHI = "いきいきサロン朝日";
@@ -22,18 +21,8 @@ const NETWORK = "ひきこもり・地域の居場所づくり支援 草の根�
 const EVENT_BUKAI = "イベント部会";
 const JUVENILE_COHORT = "泉南学寮 グリーンサポーター（令和7年度）";
 
-const clients = new Map<string, Promise<TestClient>>();
-/** one signed-in client per demo account for the whole file (signing in hashes a password) */
-const as = (account: string) => {
-  if (!clients.has(account)) clients.set(account, server.signIn(account));
-  return clients.get(account)!;
-};
-
-const groupId = (name: string) => {
-  const id = groupIds.get(name);
-  if (!id) throw new Error(`no demo group ${name}`);
-  return id;
-};
+const as = (account: string) => server.as(account);
+const groupId = (name: string) => server.groupId(name);
 
 interface RosterNode {
   id: string;
@@ -88,8 +77,6 @@ beforeAll(async () => {
   server = await startTestServer();
   staff = await as("staff");
   salonLeader = await as("salon-leader");
-  const groups = await staff.graphql<{ groups: Array<{ id: string; name: string }> }>("{ groups { id name } }");
-  groupIds = new Map(groups.data!.groups.map((g) => [g.name, g.id]));
 });
 afterAll(() => server?.close());
 
