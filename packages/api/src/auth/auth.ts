@@ -3,6 +3,7 @@
 // several server instances can share one PostgreSQL.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import type { Logger } from "pino";
 
 import { prisma } from "@tsunagu/db/client";
 
@@ -12,7 +13,7 @@ import { enqueueMail } from "./mail.ts";
 /** the request header carrying the client's address to Better Auth (see http.ts) */
 export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
 
-export function createAuth(env: ApiEnv) {
+export function createAuth(env: ApiEnv, log: Logger) {
   return betterAuth({
     appName: "Tsunagu",
     baseURL: env.publicUrl,
@@ -57,6 +58,14 @@ export function createAuth(env: ApiEnv) {
       database: { generateId: () => crypto.randomUUID() },
     },
     trustedOrigins: [env.publicUrl],
+    // Better Auth's own messages go to our logger (redacted like every line), not to the console
+    logger: {
+      level: "warn",
+      log: (level, message, ...args: unknown[]) => {
+        const err = args.find((arg) => arg instanceof Error);
+        log[level]({ err, details: args.filter((arg) => arg !== err) }, `better-auth: ${message}`);
+      },
+    },
   });
 }
 
