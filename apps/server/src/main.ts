@@ -1,7 +1,5 @@
 // `npm start`: the API (and, once built, the web app) on one port, PORT (default 4000).
-import { pino } from "pino";
-
-import { deliverPendingMail, readApiEnv } from "@tsunagu/api";
+import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";
 import { getDatabase } from "@tsunagu/db/client";
 
 import { createServer } from "./app.ts";
@@ -10,7 +8,8 @@ import { prepareDatabase } from "./start.ts";
 
 const apiEnv = readApiEnv();
 const serverEnv = readServerEnv();
-const log = pino({ level: apiEnv.logLevel });
+// redacting: no cookie, authorization header, token or mail body reaches the log
+const log = createLogger(apiEnv.logLevel);
 
 try {
   await prepareDatabase(log);
@@ -22,13 +21,14 @@ const { app } = await createServer(apiEnv, log, serverEnv.webDir);
 const server = app.listen(serverEnv.port, serverEnv.host, () => {
   log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
 });
-const mail = setInterval(() => {
-  deliverPendingMail(log).catch((err: unknown) => log.error({ err }, "mail delivery failed"));
-}, 2_000);
+// the outbox: SMTP with SMTP_URL; a file per mail outside production; in production without
+// SMTP_URL, createMailSender logs an error and mail waits in the outbox
+const sender = createMailSender(apiEnv, log);
+const mail = sender ? startMailDelivery(sender, log) : null;
 
 async function shutdown(signal: string) {
   log.info({ signal }, "shutting down");
-  clearInterval(mail);
+  await mail?.stop();
   server.close();
   await (await getDatabase()).close();
   process.exit(0);

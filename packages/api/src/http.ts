@@ -17,6 +17,7 @@ import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
 import { AppError } from "./errors.ts";
+import { logSerializers, withRedaction } from "./log.ts";
 import { schema } from "./schema.ts";
 
 export interface App {
@@ -24,6 +25,21 @@ export interface App {
   apollo: ApolloServer<Context>;
   auth: ReturnType<typeof createAuth>;
 }
+
+/** codes of errors that describe the client's request, not a fault of the server */
+const CLIENT_ERROR_CODES = new Set([
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "INVALID_INPUT",
+  "CONFLICT",
+  "UNAUTHENTICATED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "GRAPHQL_PARSE_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
 
 /** Masks unexpected errors in production: no SQL, no stack; the request id leads to the log. */
 function formatError(production: boolean) {
@@ -40,21 +56,7 @@ function formatError(production: boolean) {
       };
     }
     const code = formatted.extensions?.code;
-    const expected =
-      typeof code === "string" &&
-      [
-        "FORBIDDEN",
-        "NOT_FOUND",
-        "INVALID_INPUT",
-        "CONFLICT",
-        "UNAUTHENTICATED",
-        "GRAPHQL_VALIDATION_FAILED",
-        "GRAPHQL_PARSE_FAILED",
-        "BAD_USER_INPUT",
-        "BAD_REQUEST",
-        "PERSISTED_QUERY_NOT_FOUND",
-        "OPERATION_RESOLUTION_FAILURE",
-      ].includes(code);
+    const expected = typeof code === "string" && CLIENT_ERROR_CODES.has(code);
     if (!production || expected) return formatted;
     return {
       message: "サーバーでエラーが発生しました。 / An internal error occurred.",
@@ -65,16 +67,24 @@ function formatError(production: boolean) {
   };
 }
 
-/** Logs every unexpected error with the request id. */
+/**
+ * Logs every error with the request id (the request logger's binding): the client's own errors (bad
+ * input, FORBIDDEN, not found, …) at info with their code only; unexpected ones at error with the
+ * error itself. The request's cookies and headers never come along (see log.ts).
+ */
 function errorLogging(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const err of errors) {
-            const original = err.originalError as { code?: string } | undefined;
-            if (!original || original.code) continue;
-            contextValue.log.error({ err: original, path: err.path }, "resolver error");
+            const original = err.originalError as { code?: unknown } | undefined;
+            const code = typeof original?.code === "string" ? original.code : err.extensions.code;
+            if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) {
+              contextValue.log.info({ code, path: err.path }, "client error");
+            } else {
+              contextValue.log.error({ err: original ?? err, code, path: err.path }, "resolver error");
+            }
           }
         },
       };
@@ -117,8 +127,10 @@ function securityHeaders(env: ApiEnv): express.RequestHandler {
   return (req, res, next) => (req.path === "/graphql" ? landingPage : withPolicy)(req, res, next);
 }
 
-export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
-  const auth = createAuth(env);
+export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
+  // whatever logger the caller passes, the app's lines go through the redacting serializers
+  const log = withRedaction(parentLog);
+  const auth = createAuth(env, log);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !env.production,
@@ -137,6 +149,7 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
   app.use(
     pinoHttp({
       logger: log,
+      serializers: logSerializers,
       genReqId: (req, res) => {
         const id = randomUUID();
         res.setHeader("x-request-id", id);

@@ -3,7 +3,7 @@
 // in as the demo accounts with real session cookies.
 import type { AddressInfo } from "node:net";
 
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
 import { createTestDatabaseFrom, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
@@ -65,7 +65,7 @@ function client(url: string, cookie: string | null): TestClient {
   };
 }
 
-export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: { production?: boolean; log?: Logger } = {}): Promise<TestServer> {
   const statements = new StatementCounter();
   // a copy of the demo data seeded once (the first file to ask seeds it; the others copy it)
   const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record });
@@ -73,7 +73,7 @@ export async function startTestServer(options: { production?: boolean } = {}): P
   const env = {
     ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }),
   };
-  const log = pino({ level: "silent" });
+  const log = options.log ?? pino({ level: "silent" });
   // as behind a reverse proxy on this machine: each test client names its address in X-Forwarded-For
   const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log);
   const server = app.listen(0, "127.0.0.1");

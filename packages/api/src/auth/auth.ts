@@ -7,6 +7,7 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
+import type { Logger } from "pino";
 
 import { prisma } from "@tsunagu/db/client";
 
@@ -17,7 +18,7 @@ import { accountSignInLimit } from "./sign-in-limit.ts";
 /** the request header carrying the client's address to Better Auth (see http.ts) */
 export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
 
-export function createAuth(env: ApiEnv) {
+export function createAuth(env: ApiEnv, log: Logger) {
   const signInLimit = accountSignInLimit();
   return betterAuth({
     appName: "Tsunagu",
@@ -81,6 +82,14 @@ export function createAuth(env: ApiEnv) {
           if (returned.statusCode === 401) await signInLimit.failed(email);
         } else await signInLimit.cleared(email);
       }),
+    },
+    // Better Auth's own messages go to our logger (redacted like every line), not to the console
+    logger: {
+      level: "warn",
+      log: (level, message, ...args: unknown[]) => {
+        const err = args.find((arg) => arg instanceof Error);
+        log[level]({ err, details: args.filter((arg) => arg !== err) }, `better-auth: ${message}`);
+      },
     },
   });
 }
