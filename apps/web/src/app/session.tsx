@@ -1,4 +1,5 @@
-// The signed-in account (`me`) and what its roles reach; the navigation and the route guards ask it.
+// The signed-in account (`me`) and what it uses the app for (`me.can`, the API's own rules): the
+// navigation, the route guards and the dashboard ask it.
 import { useQuery } from "@apollo/client/react";
 
 import { graphql, type ResultOf } from "../graphql.ts";
@@ -16,6 +17,16 @@ const ViewerQuery = graphql(`
       subcommitteeIds
       salonIds
       liaisonProgrammeIds
+      can {
+        rosters
+        activityLogs
+        reviewActivityLogs
+        childVolunteers
+        events
+        reports
+        audit
+        recognition
+      }
     }
   }
 `);
@@ -28,9 +39,4 @@ export function useViewer({ fresh = false }: { fresh?: boolean } = {}) {
     nextFetchPolicy: "cache-first",
   });
   return { viewer: data?.me ?? null, loading: loading && !data, error, refetch };
-}
-
-/** groups the viewer's roles reach, other than staff's whole organisation */
-export function scopedGroupIds(viewer: Viewer): string[] {
-  return [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
 }

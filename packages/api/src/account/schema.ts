@@ -8,10 +8,25 @@ import { signedIn, type Viewer } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { bilingual } from "../validation.ts";
 import { revokeAccessRole } from "./access-role.ts";
+import { viewerCapabilities, type ViewerCapabilities } from "./capabilities.ts";
 import { acceptInvitation, inviteAccount } from "./invitation.ts";
 
 const AccessRoleEnum = builder.enumType("AccessRole", {
   values: ["STAFF", "SCHOOL_COORDINATOR", "SUBCOMMITTEE_MEMBER", "SALON_LEADER", "INSTITUTION_LIAISON"] as const,
+});
+
+const ViewerCapabilitiesRef = builder.objectRef<ViewerCapabilities>("ViewerCapabilities").implement({
+  description: "What the account uses the app for: the screens to offer it (the rules the API applies, not a copy)",
+  fields: (t) => ({
+    rosters: t.exposeBoolean("rosters", { description: "the groups and their rosters the account's role reaches" }),
+    activityLogs: t.exposeBoolean("activityLogs", { description: "activity logs of groups the account logs for" }),
+    reviewActivityLogs: t.exposeBoolean("reviewActivityLogs", { description: "the approval queue (staff)" }),
+    childVolunteers: t.exposeBoolean("childVolunteers", { description: "child volunteers of school groups the account manages" }),
+    events: t.exposeBoolean("events", { description: "events of 部会 the account plans for" }),
+    reports: t.exposeBoolean("reports", { description: "the reports screen (staff; the liaison for the juvenile programme)" }),
+    audit: t.exposeBoolean("audit", { description: "the audit trail (staff)" }),
+    recognition: t.exposeBoolean("recognition", { description: "moderation, certificates and milestones (staff)" }),
+  }),
 });
 
 const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
@@ -28,6 +43,7 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
     subcommitteeIds: t.exposeIDList("subcommitteeIds"),
     salonIds: t.exposeIDList("salonIds"),
     liaisonProgrammeIds: t.exposeIDList("liaisonProgrammeIds"),
+    can: t.field({ type: ViewerCapabilitiesRef, resolve: (v) => viewerCapabilities(v) }),
   }),
 });
 

@@ -3,7 +3,6 @@
 import { IconChecklist, IconNotebook } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
-import { scopedGroupIds } from "../../app/session.tsx";
 
 export const area: AreaRoutes = {
   routes: [
@@ -17,8 +16,14 @@ export const area: AreaRoutes = {
       label: "activity-log:nav",
       icon: IconNotebook,
       order: 40,
-      visible: (viewer) => viewer.isStaff || scopedGroupIds(viewer).length > 0 || viewer.liaisonProgrammeIds.length > 0,
+      visible: (viewer) => viewer.can.activityLogs,
     },
-    { to: "/approvals", label: "activity-log:approvals.nav", icon: IconChecklist, order: 45, visible: (viewer) => viewer.isStaff },
+    {
+      to: "/approvals",
+      label: "activity-log:approvals.nav",
+      icon: IconChecklist,
+      order: 45,
+      visible: (viewer) => viewer.can.reviewActivityLogs,
+    },
   ],
 };

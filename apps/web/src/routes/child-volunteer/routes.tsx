@@ -18,7 +18,7 @@ export const area: AreaRoutes = {
       label: "child-volunteer:nav",
       icon: IconSchool,
       order: 30,
-      visible: (viewer) => viewer.isStaff || viewer.schoolGroupIds.length > 0,
+      visible: (viewer) => viewer.can.childVolunteers,
     },
   ],
 };

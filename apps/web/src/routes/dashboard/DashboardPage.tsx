@@ -7,7 +7,7 @@
 import { SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
-import { scopedGroupIds, useViewer } from "../../app/session.tsx";
+import { useViewer } from "../../app/session.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ApprovalQueueCard, HoursByMonthCard, InsuranceLapsesCard, MyLogsCard, RecentThankYousCard, UpcomingEventsCard } from "./cards.tsx";
 
@@ -15,8 +15,8 @@ export function Component() {
   const { t } = useTranslation("dashboard");
   const { viewer } = useViewer();
   if (!viewer) return null;
-  const scoped = scopedGroupIds(viewer).length > 0;
-  const logs = !viewer.isStaff && (scoped || viewer.liaisonProgrammeIds.length > 0);
+  // staff see the approval queue; the others their own group's logs
+  const logs = viewer.can.activityLogs && !viewer.can.reviewActivityLogs;
   const eventsGroup = viewer.isStaff ? null : (viewer.subcommitteeIds[0] ?? undefined);
   return (
     <>
@@ -25,9 +25,9 @@ export function Component() {
         <Text>{t("welcome", { name: viewer.name })}</Text>
         <HoursByMonthCard viewer={viewer} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          {viewer.isStaff ? <ApprovalQueueCard /> : null}
+          {viewer.can.reviewActivityLogs ? <ApprovalQueueCard /> : null}
           {logs ? <MyLogsCard /> : null}
-          {viewer.isStaff || scoped ? <InsuranceLapsesCard viewer={viewer} /> : null}
+          {viewer.can.rosters ? <InsuranceLapsesCard viewer={viewer} /> : null}
           {eventsGroup !== undefined ? <UpcomingEventsCard groupId={eventsGroup} /> : null}
           <RecentThankYousCard />
         </SimpleGrid>

@@ -17,7 +17,7 @@ export const area: AreaRoutes = {
       label: "event:nav",
       icon: IconCalendarEvent,
       order: 50,
-      visible: (viewer) => viewer.isStaff || viewer.subcommitteeIds.length > 0,
+      visible: (viewer) => viewer.can.events,
     },
   ],
 };

@@ -16,7 +16,7 @@ export const area: AreaRoutes = {
       label: "recognition:moderation.nav",
       icon: IconShieldCheck,
       order: 72,
-      visible: (viewer) => viewer.isStaff,
+      visible: (viewer) => viewer.can.recognition,
     },
   ],
 };

@@ -12,7 +12,7 @@ export const area: AreaRoutes = {
       label: "report:nav",
       icon: IconChartBar,
       order: 80,
-      visible: (viewer) => viewer.isStaff || viewer.liaisonProgrammeIds.length > 0,
+      visible: (viewer) => viewer.can.reports,
     },
   ],
 };

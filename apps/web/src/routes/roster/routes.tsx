@@ -17,8 +17,7 @@ export const area: AreaRoutes = {
       label: "roster:nav",
       icon: IconUsersGroup,
       order: 20,
-      // everyone but an account whose only role is the institution liaison (no rosters of theirs here)
-      visible: (viewer) => viewer.isStaff || viewer.roles.some((r) => r !== "INSTITUTION_LIAISON"),
+      visible: (viewer) => viewer.can.rosters,
     },
   ],
 };
