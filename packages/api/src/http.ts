@@ -15,7 +15,8 @@ import { loadViewer } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
-import { AppError } from "./errors.ts";
+import { AppError, InvalidInputError } from "./errors.ts";
+import { requestChecks } from "./request-checks.ts";
 import { schema } from "./schema.ts";
 
 export interface App {
@@ -35,7 +36,11 @@ function formatError(production: boolean) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, messageEn: original.messageEn },
+        extensions: {
+          code: original.code,
+          messageEn: original.messageEn,
+          ...(original instanceof InvalidInputError ? { issues: original.issues } : {}),
+        },
       };
     }
     const code = formatted.extensions?.code;
@@ -53,6 +58,7 @@ function formatError(production: boolean) {
         "BAD_REQUEST",
         "PERSISTED_QUERY_NOT_FOUND",
         "OPERATION_RESOLUTION_FAILURE",
+        "QUERY_TOO_COMPLEX",
       ].includes(code);
     if (!production || expected) return formatted;
     return {
@@ -89,7 +95,8 @@ export async function createApp(env: ApiEnv, log: Logger): Promise<App> {
     hideSchemaDetailsFromClientErrors: env.production,
     includeStacktraceInErrorResponses: !env.production,
     formatError: formatError(env.production),
-    plugins: [errorLogging()],
+    // limits and arguments are checked before anything runs (request-checks.ts)
+    plugins: [requestChecks(), errorLogging()],
     // csrfPrevention is on by default in Apollo Server 5
   });
   await apollo.start();
