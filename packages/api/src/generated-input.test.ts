@@ -119,22 +119,46 @@ function valueFor(rand: () => number, type: GraphQLInputType, name: string, dept
   }
 }
 
-/** A selection of the field's result: its leaves, and the leaves one level down (connections, unions). */
-function selectionOf(type: GraphQLOutputType, depth: number): string {
+/** One request being built: its variables and their definitions. */
+interface Build {
+  rand: () => number;
+  variables: Record<string, unknown>;
+  definitions: string[];
+}
+
+/** The arguments of a field, as variables of wrong shapes: every required one, most optional ones. */
+function argumentsOf(build: Build, args: readonly GraphQLArgument[]): string {
+  const given = args.filter((arg) => isNonNullType(arg.type) || build.rand() < 0.7);
+  const parts = given.map((arg) => {
+    const name = `v${build.definitions.length}`;
+    build.definitions.push(`$${name}: ${arg.type.toString()}`);
+    build.variables[name] = valueFor(build.rand, arg.type, arg.name);
+    return `${arg.name}: $${name}`;
+  });
+  return parts.length ? `(${parts.join(", ")})` : "";
+}
+
+/** A selection of a result: its leaves, and one level down (connections, unions, a group's roster) with arguments. */
+function selectionOf(build: Build, type: GraphQLOutputType, depth: number): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return "";
   if (isUnionType(named)) {
-    const parts = named.getTypes().map((member) => `... on ${member.name} ${selectionOf(member, depth)}`);
+    const parts = named.getTypes().map((member) => `... on ${member.name} ${selectionOf(build, member, depth)}`);
     return `{ __typename ${parts.join(" ")} }`;
   }
   if (!isObjectType(named) && !isInterfaceType(named)) return "";
   const fields: string[] = ["__typename"];
   for (const field of Object.values(named.getFields()) as Array<GraphQLField<unknown, unknown>>) {
-    if (field.args.some((arg) => isNonNullType(arg.type))) continue;
     const leaf = isLeafType(getNamedType(field.type));
-    if (leaf) fields.push(field.name);
+    const required = field.args.some((arg) => isNonNullType(arg.type));
+    // a field with arguments is asked for now and then, with arguments of wrong shapes
+    if (field.args.length > 0 && (required || build.rand() < 0.5)) {
+      if (build.rand() < 0.5) continue;
+      const sub = leaf ? "" : selectionOf(build, field.type, 0);
+      fields.push(`${field.name}${argumentsOf(build, field.args)} ${sub}`);
+    } else if (leaf) fields.push(field.name);
     else if (depth > 0) {
-      const sub = selectionOf(field.type, depth - 1);
+      const sub = selectionOf(build, field.type, depth - 1);
       if (sub) fields.push(`${field.name} ${sub}`);
     }
   }
@@ -156,13 +180,15 @@ function requests(seed: number, count: number): Request[] {
   const out: Request[] = [];
   for (let i = 0; i < count; i++) {
     const [operation, field] = roots[i % roots.length] as (typeof roots)[number];
-    const args = (field.args as GraphQLArgument[]).filter((arg) => isNonNullType(arg.type) || rand() < 0.7);
-    const variables: Record<string, unknown> = {};
-    for (const arg of args) variables[arg.name] = valueFor(rand, arg.type, arg.name);
-    const definitions = args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(", ");
-    const call = args.length ? `(${args.map((arg) => `${arg.name}: $${arg.name}`).join(", ")})` : "";
-    const query = `${operation} Generated${definitions ? `(${definitions})` : ""} { ${field.name}${call} ${selectionOf(field.type, 1)} }`;
-    out.push({ field: `${operation}.${field.name}`, query, variables });
+    const build: Build = { rand, variables: {}, definitions: [] };
+    const call = argumentsOf(build, field.args);
+    const selection = selectionOf(build, field.type, 1);
+    const definitions = build.definitions.length ? `(${build.definitions.join(", ")})` : "";
+    out.push({
+      field: `${operation}.${field.name}`,
+      query: `${operation} Generated${definitions} { ${field.name}${call} ${selection} }`,
+      variables: build.variables,
+    });
   }
   return out;
 }
@@ -214,6 +240,17 @@ describe("what the checks let through", () => {
       const back = await staff.graphql(`query ($c: String) { ${field}(last: 2, before: $c) { ${page} } }`, { c: endCursor });
       expect(back.errors, field).toBeUndefined();
     }
+    // a connection of an object: the roster
+    const salon = await server.db.prisma.group.findFirstOrThrow({ where: { name: "ふれあい喫茶 さくら" }, select: { id: true } });
+    const roster = (after: string | null) =>
+      staff.graphql<{ group: { roster: { pageInfo: { endCursor: string }; edges: unknown[] } } }>(
+        `query ($g: ID!, $a: String) { group(id: $g) { roster(first: 2, after: $a) { pageInfo { endCursor } edges { cursor } } } }`,
+        { g: salon.id, a: after },
+      );
+    const page1 = await roster(null);
+    const page2 = await roster(page1.data?.group.roster.pageInfo.endCursor ?? null);
+    expect(page2.errors).toBeUndefined();
+    expect(page2.data?.group.roster.edges).toHaveLength(2);
   });
 
   it("a CSV whose bytes hold a NUL is a file issue, not an internal error", async () => {
