@@ -16,8 +16,9 @@ import { loadViewer } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
-import { AppError } from "./errors.ts";
+import { AppError, InvalidInputError } from "./errors.ts";
 import { logSerializers, withRedaction } from "./log.ts";
+import { requestChecks } from "./request-checks.ts";
 import { schema } from "./schema.ts";
 
 export interface App {
@@ -39,6 +40,7 @@ const CLIENT_ERROR_CODES = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "OPERATION_RESOLUTION_FAILURE",
+  "QUERY_TOO_COMPLEX",
 ]);
 
 /** Masks unexpected errors in production: no SQL, no stack; the request id leads to the log. */
@@ -52,7 +54,11 @@ function formatError(production: boolean) {
         message: original.message,
         locations: formatted.locations,
         path: formatted.path,
-        extensions: { code: original.code, messageEn: original.messageEn },
+        extensions: {
+          code: original.code,
+          messageEn: original.messageEn,
+          ...(original instanceof InvalidInputError ? { issues: original.issues } : {}),
+        },
       };
     }
     const code = formatted.extensions?.code;
@@ -137,7 +143,8 @@ export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
     hideSchemaDetailsFromClientErrors: env.production,
     includeStacktraceInErrorResponses: !env.production,
     formatError: formatError(env.production),
-    plugins: [errorLogging()],
+    // limits and arguments are checked before anything runs (request-checks.ts)
+    plugins: [requestChecks(), errorLogging()],
     // csrfPrevention is on by default in Apollo Server 5
   });
   await apollo.start();

@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder } from "../builder.ts";
 import { signedIn, type Viewer } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { MAX_PER_REQUEST } from "../request-checks.ts";
 import { bilingual } from "../validation.ts";
 import { revokeAccessRole } from "./access-role.ts";
 import { viewerCapabilities, type ViewerCapabilities } from "./capabilities.ts";
@@ -125,6 +126,8 @@ builder.mutationField("acceptInvitation", (t) =>
     type: "Boolean",
     description: "Sets the invitee's password from the invitation link's token; then sign in",
     errors: { types: mutationErrors },
+    // anyone may call it: once per request, whatever the aliases (request-checks.ts)
+    extensions: { [MAX_PER_REQUEST]: 1 },
     args: {
       token: t.arg.string({ required: true, validate: z.string().min(20).max(200) }),
       password: t.arg.string({

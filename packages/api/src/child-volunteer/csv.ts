@@ -222,6 +222,15 @@ export function previewImport(params: PreviewParams): ImportPreview {
     fileIssues: [issue],
     duplicateOfExisting: [],
   });
+  // a NUL is never text (the file is binary, or not the CSV meant); it would not reach the database either
+  if (decoded.text.includes("\u0000")) {
+    return empty(
+      fileIssue({
+        ja: "ファイルにNUL文字（\\0）が含まれています。CSVファイルを選んでください。",
+        en: "The file contains NUL characters (\\0); choose a CSV file.",
+      }),
+    );
+  }
   let records: string[][];
   try {
     records = parse(decoded.text, { relax_column_count: true, bom: true }) as string[][];

@@ -9,7 +9,7 @@ import { fiscalYearOf, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
-import { builder } from "../builder.ts";
+import { builder, EXPENSIVE_FIELD } from "../builder.ts";
 import { ConsentFormInput } from "../consent/schema.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
@@ -307,6 +307,7 @@ builder.queryField("previewChildVolunteerImport", (t) =>
     type: ImportPreviewRef,
     nullable: true,
     description: "Checks a CSV of children row by row (duplicates in the file and at the school included); writes nothing",
+    complexity: EXPENSIVE_FIELD,
     args: {
       groupId: t.arg.id({ required: true }),
       csv: t.arg.string({ required: true, description: "the CSV: its text, or its bytes in base64 (see encoding)" }),
@@ -338,6 +339,7 @@ builder.mutationField("importChildVolunteers", (t) =>
       "Imports a CSV of children, all or nothing: only when every row is valid; otherwise INVALID_INPUT naming each bad row " +
       "(path rows.N.column) and nothing is written. Returns the children imported, in 五十音 order",
     errors: { types: mutationErrors },
+    complexity: EXPENSIVE_FIELD,
     args: {
       groupId: t.arg.id({ required: true }),
       csv: t.arg.string({ required: true }),

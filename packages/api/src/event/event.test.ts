@@ -410,8 +410,16 @@ describe("validation", () => {
     ]);
     expect(await db.shift.count({ where: { eventId } })).toBe(1);
 
-    const badId = await signUp(bukai, shiftId, "not-an-id");
-    expect(badId.issues).toEqual([{ path: "personId", message: "ID の形式が正しくありません。", messageEn: "Not a valid ID." }]);
+    // a malformed id is refused with the whole request, before anything runs (request-checks.ts)
+    const badId = await bukai.graphql(`mutation ($s: ID!, $p: ID!) { signUp(shiftId: $s, personId: $p) { __typename } }`, {
+      s: shiftId,
+      p: "not-an-id",
+    });
+    expect(badId.status).toBe(400);
+    expect(badId.errors?.[0]?.extensions).toMatchObject({
+      code: "INVALID_INPUT",
+      issues: [{ path: "signUp.personId", message: "ID の形式が正しくありません。", messageEn: "Not a valid ID." }],
+    });
     expect(await db.signUp.count({ where: { shiftId } })).toBe(0);
 
     // a change that would put the end before the (stored) start

@@ -10,7 +10,7 @@ import { currentFiscalYear, todayInJapan, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
-import { builder } from "../builder.ts";
+import { builder, EXPENSIVE_FIELD } from "../builder.ts";
 import { signedIn, type Viewer } from "../context.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personNameVisibleWhere } from "../person/access.ts";
@@ -68,6 +68,7 @@ builder.queryField("insuranceLapses", (t) =>
     type: [InsuranceLapseRef],
     description:
       "保険未加入: people with a current membership in a group the viewer may list (staff: the organisation) who are not enrolled in ボランティア活動保険 for the fiscal year, in 五十音 order. Non-staff reads are audited.",
+    complexity: EXPENSIVE_FIELD / 2,
     args: {
       fiscalYear: t.arg.int({ description: "年度 of the enrolment; default the current one", validate: fiscalYearArg }),
     },

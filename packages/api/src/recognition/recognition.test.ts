@@ -179,7 +179,6 @@ describe("thank-you messages", () => {
         /exactly one recipient/,
       ],
       [{ fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" }, "input.toPersonId", /exactly one recipient/],
-      [{ toGroupId: "not-a-uuid", fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" }, "input.toGroupId", /not valid/],
     ];
     for (const [input, path, en] of cases) {
       const res = await staff.graphql<SendResult>(SEND, { input });
@@ -191,6 +190,15 @@ describe("thank-you messages", () => {
       expect(issue!.messageEn).toMatch(en);
       expect(issue!.message).toMatch(/[ぁ-んァ-ン一-龥]/);
     }
+    // a malformed id is refused with the whole request, before anything runs (request-checks.ts)
+    const malformed = await staff.graphql<SendResult>(SEND, {
+      input: { toGroupId: "not-a-uuid", fromName: "地域の方", body: "ありがとう", receivedOn: "2026-11-20" },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: "INVALID_INPUT",
+      issues: [{ path: "sendThankYou.input.toGroupId", messageEn: "Not a valid ID." }],
+    });
     expect(await thankYouCount()).toBe(before);
   });
 

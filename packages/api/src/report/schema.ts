@@ -4,7 +4,7 @@
 import { z } from "zod";
 
 import { audit } from "../audit/audit.ts";
-import { builder } from "../builder.ts";
+import { builder, EXPENSIVE_FIELD } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { canSeeJuvenileProgramme } from "../organization/access.ts";
 import { bilingual, uuid } from "../validation.ts";
@@ -81,6 +81,7 @@ builder.queryFields((t) => ({
     type: FiscalYearReportRef,
     description: "年度の活動実績 (aggregates): by month, programme, area and activity type",
     authScopes: { signedIn: true },
+    complexity: EXPENSIVE_FIELD,
     args: {
       fiscalYear: t.arg.int({ required: true, validate: fiscalYearSchema }),
       programmeCode: t.arg.string(),
@@ -98,6 +99,7 @@ builder.queryFields((t) => ({
     type: ReportCsvRef,
     description: "年度の活動実績 as CSV, one breakdown; never includes the juvenile programme",
     authScopes: { signedIn: true },
+    complexity: EXPENSIVE_FIELD,
     args: {
       fiscalYear: t.arg.int({ required: true, validate: fiscalYearSchema }),
       breakdown: t.arg({ type: ReportBreakdownEnum, required: true }),

@@ -15,7 +15,7 @@ import { currentFiscalYear, todayInJapan } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
-import { builder } from "../builder.ts";
+import { builder, EXPENSIVE_FIELD } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
@@ -215,6 +215,7 @@ builder.queryField("rosterCsv", (t) =>
     description:
       "名簿のCSV: the columns the viewer may see only; refused for juvenile-programme groups (少年法61条). Audited as an export.",
     authScopes: (_root, args) => ({ group: String(args.groupId) }),
+    complexity: EXPENSIVE_FIELD,
     args: {
       groupId: t.arg.id({ required: true }),
       fiscalYear: t.arg.int({ validate: fiscalYearArg }),
