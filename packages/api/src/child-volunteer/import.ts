@@ -39,23 +39,36 @@ export function importChildVolunteers(
         tx,
         group.orgId,
         { juvenile: false },
-        preview.rows.flatMap((r) => [
+        [
           {
-            path: `rows.${r.rowNumber}.legalName`,
-            text: r.legalName,
-            what: { ja: `${r.rowNumber}行目の氏名`, en: `name in row ${r.rowNumber}` },
+            path: "consentTerms.activityScope",
+            text: input.terms.activity?.scope ?? null,
+            what: { ja: "活動同意の範囲", en: "activity consent scope" },
           },
           {
-            path: `rows.${r.rowNumber}.guardianName`,
-            text: r.guardianName,
-            what: { ja: `${r.rowNumber}行目の保護者氏名`, en: `guardian's name in row ${r.rowNumber}` },
+            path: "consentTerms.photoScope",
+            text: input.terms.photo?.scope ?? null,
+            what: { ja: "写真同意の範囲", en: "photo consent scope" },
           },
-          {
-            path: `rows.${r.rowNumber}.guardianRelation`,
-            text: r.guardianRelation,
-            what: { ja: `${r.rowNumber}行目の続柄`, en: `relation in row ${r.rowNumber}` },
-          },
-        ]),
+        ].concat(
+          preview.rows.flatMap((r) => [
+            {
+              path: `rows.${r.rowNumber}.legalName`,
+              text: r.legalName,
+              what: { ja: `${r.rowNumber}行目の氏名`, en: `name in row ${r.rowNumber}` },
+            },
+            {
+              path: `rows.${r.rowNumber}.guardianName`,
+              text: r.guardianName,
+              what: { ja: `${r.rowNumber}行目の保護者氏名`, en: `guardian's name in row ${r.rowNumber}` },
+            },
+            {
+              path: `rows.${r.rowNumber}.guardianRelation`,
+              text: r.guardianRelation,
+              what: { ja: `${r.rowNumber}行目の続柄`, en: `relation in row ${r.rowNumber}` },
+            },
+          ]),
+        ),
       );
       const children = preview.rows.map((r) => required(r.child, "child of a row without issues"));
       const ids = await createChildVolunteers(tx, { group, recordedById: signedIn(ctx).userId, joinedOn: today }, children);

@@ -17,7 +17,7 @@ import { fieldIssue, InvalidInputError, type Bilingual, type FieldIssue } from "
 const SEPARATOR = "[\\s\\p{Pd}_・ー.\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]*";
 
 /** The form texts and codes are compared in: NFKC (full-width → ASCII), lower case. */
-export function foldForCodes(text: string): string {
+function foldForCodes(text: string): string {
   return text.normalize("NFKC").toLowerCase();
 }
 
@@ -79,7 +79,7 @@ export function nameNextToCode(text: string, codes: readonly string[]): boolean 
 
 // ── the guard every free-text input uses
 
-export interface FreeText {
+interface FreeText {
   /** the input path, e.g. "input.body" */
   path: string;
   text: string | null | undefined;
@@ -87,7 +87,7 @@ export interface FreeText {
   what: Bilingual;
 }
 
-export interface FreeTextAudience {
+interface FreeTextAudience {
   /**
    * true when the text stays within staff and the institution liaison (a record of the juvenile
    * programme); false when anyone else may read it or it is printed (a certificate)
