@@ -50,14 +50,26 @@ export function fieldIssue(path: string, text: Bilingual): FieldIssue {
   return { path, message: text.ja, messageEn: text.en };
 }
 
-/** Bad input: one issue per field (or CSV row), in both languages. Nothing was written. */
+/**
+ * Bad input: one issue per field (or CSV row), in both languages. Nothing was written. Code
+ * CONFIRMATION_REQUIRED: the input may be right, but the caller must confirm it (the issues say
+ * what to check) by sending it again with the mutation's acknowledgement flag.
+ */
 export class InvalidInputError extends AppError {
   readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[]) {
-    super("INVALID_INPUT", {
-      ja: `入力内容に誤りがあります（${issues.length}件）。何も保存していません。`,
-      en: `The input has ${issues.length} problem(s). Nothing was saved.`,
-    });
+  constructor(issues: FieldIssue[], code: "INVALID_INPUT" | "CONFIRMATION_REQUIRED" = "INVALID_INPUT") {
+    super(
+      code,
+      code === "INVALID_INPUT"
+        ? {
+            ja: `入力内容に誤りがあります（${issues.length}件）。何も保存していません。`,
+            en: `The input has ${issues.length} problem(s). Nothing was saved.`,
+          }
+        : {
+            ja: `保存する前に確認が必要です（${issues.length}件）。まだ何も保存していません。`,
+            en: `Please confirm before saving (${issues.length} item(s)). Nothing was saved yet.`,
+          },
+    );
     this.issues = issues;
   }
 }

@@ -99,3 +99,7 @@ export function dayOf(what: Name, daysAhead = 0) {
     message: bilingual({ ja: `${what.ja}は2000年1月1日以降にしてください。`, en: `The ${what.en} must be on or after 2000-01-01.` }),
   });
 }
+
+/** The description of every `acknowledgeNameWarning` input (../juvenile/code-in-text.ts). */
+export const ACKNOWLEDGE_NAME_WARNING =
+  "Juvenile programme only: save although the text seems to have a personal name next to a participant's code (the answer was CONFIRMATION_REQUIRED)";

@@ -7,6 +7,7 @@ import { audit } from "../audit/audit.ts";
 import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { required } from "../required.ts";
 
@@ -21,6 +22,8 @@ export interface LogActivityInput {
   participantPersonIds?: readonly string[] | null;
   juvenileCodes?: readonly string[] | null;
   submit: boolean;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 export interface LogActivityResult {
@@ -172,6 +175,11 @@ export async function logActivity(ctx: Context, input: LogActivityInput): Promis
     }
 
     if (issues.length > 0) throw new InvalidInputError(issues);
+    // a cohort's log stays with staff and the liaison; any other group's is read by its members' accounts
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, [
+      { path: "input.place", text: input.place, what: { ja: "場所", en: "place" } },
+      { path: "input.description", text: input.description, what: { ja: "内容", en: "description" } },
+    ]);
 
     // ボランティア活動保険: logging someone uncovered is flagged, not refused.
     const insured = new Set(

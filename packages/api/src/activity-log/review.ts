@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { awardMilestones } from "../milestone/award.ts";
 import { canAccessGroup } from "../organization/access.ts";
 
@@ -96,11 +97,23 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
   });
 }
 
-export async function rejectActivityLogs(ctx: Context, ids: string[], reason: string): Promise<string[]> {
+export async function rejectActivityLogs(
+  ctx: Context,
+  ids: string[],
+  reason: string,
+  acknowledgeNameWarning?: boolean | null,
+): Promise<string[]> {
   const viewer = signedIn(ctx);
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
     await requireSubmitted(tx, orgId, ids);
+    // the reason is read by whoever reads the log: only cohorts' logs stay with staff and the liaison
+    const outsideJuvenile = await tx.activityLog.count({
+      where: { orgId, id: { in: ids }, group: { programme: { privacyTier: { not: "JUVENILE" } } } },
+    });
+    await guardFreeText(tx, orgId, { juvenile: outsideJuvenile === 0, acknowledgeNameWarning }, [
+      { path: "reason", text: reason, what: { ja: "差し戻しの理由", en: "reason" } },
+    ]);
     const { count } = await tx.activityLog.updateMany({
       where: { orgId, id: { in: ids }, status: "SUBMITTED" },
       data: { status: "REJECTED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: reason },

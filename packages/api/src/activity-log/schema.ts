@@ -12,7 +12,7 @@ import { builder } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect, scopedGroupIds } from "../organization/access.ts";
-import { bilingual, pastDayOf } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, pastDayOf } from "../validation.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
 
@@ -241,6 +241,7 @@ const LogActivityInput = builder.inputType("LogActivityInput", {
     participantPersonIds: t.idList({ description: "members of the group who took part" }),
     juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
     submit: t.boolean({ required: true, description: "true: submit for approval now; false: keep as a draft" }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
 });
 
@@ -350,9 +351,10 @@ builder.mutationFields((t) => ({
           .min(1, bilingual({ ja: "差し戻しの理由を入力してください。", en: "Give a reason for rejecting." }))
           .max(1000, bilingual({ ja: "理由は1000文字以内で入力してください。", en: "Reason: at most 1000 characters." })),
       }),
+      acknowledgeNameWarning: t.arg.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
     },
     resolve: async (_root, args, ctx) => ({
-      activityLogIds: await rejectActivityLogs(ctx, args.ids.map(String), args.reason.trim()),
+      activityLogIds: await rejectActivityLogs(ctx, args.ids.map(String), args.reason.trim(), args.acknowledgeNameWarning),
       awardIds: [],
     }),
   }),

@@ -1,11 +1,12 @@
 // Issuing a certificate (感謝状): the recipient must be of the organisation, a milestone it honours
-// the recipient's own, and nothing printed for the juvenile programme may carry a youth's code
-// (少年法61条). Serial numbers count per organisation, one issuer at a time.
+// the recipient's own, and nothing printed may carry a youth's code in any form (少年法61条;
+// ../juvenile/code-in-text.ts). Serial numbers count per organisation, one issuer at a time.
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 
 export interface IssueCertificateInput {
   /** exactly one recipient: a person, a youth of the juvenile programme or a group */
@@ -18,14 +19,6 @@ export interface IssueCertificateInput {
   issuedOn: Date;
 }
 
-const codeInText = (ja: string, en: string) =>
-  new InvalidInputError([
-    fieldIssue("input.body", {
-      ja: `${ja}に少年院ボランティアの参加者コードは書けません（少年法61条）。`,
-      en: `The ${en} may not contain a juvenile participant's code (Juvenile Act, art. 61).`,
-    }),
-  ]);
-
 /** Issues the certificate with the organisation's next serial number; returns its id. */
 export function issueCertificate(ctx: Context, input: IssueCertificateInput): Promise<string> {
   const viewer = signedIn(ctx);
@@ -37,25 +30,21 @@ export function issueCertificate(ctx: Context, input: IssueCertificateInput): Pr
     // serial numbers: one issuer at a time per organisation (the row lock), then max + 1
     await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId}::uuid FOR UPDATE`;
 
-    let juvenileText = false;
     if (personId) {
       if ((await tx.person.count({ where: { id: personId, orgId } })) === 0) throw new NotFoundError({ ja: "個人", en: "person" });
     } else if (juvenileParticipantId) {
       if ((await tx.juvenileParticipant.count({ where: { id: juvenileParticipantId, orgId } })) === 0) {
         throw new NotFoundError({ ja: "少年院ボランティアの参加者", en: "juvenile participant" });
       }
-      juvenileText = true;
     } else if (groupId) {
-      const group = await tx.group.findFirst({ where: { id: groupId, orgId }, select: { programme: { select: { privacyTier: true } } } });
-      if (!group) throw new NotFoundError({ ja: "団体", en: "group" });
-      juvenileText = group.programme.privacyTier === "JUVENILE";
+      if ((await tx.group.count({ where: { id: groupId, orgId } })) === 0) throw new NotFoundError({ ja: "団体", en: "group" });
     }
-    if (juvenileText) {
-      // nothing printed may identify a youth (少年法61条): no participant code in the text
-      const codes = await tx.juvenileParticipant.findMany({ where: { orgId }, select: { code: true } });
-      if (codes.some(({ code }) => body.includes(code))) throw codeInText("本文", "body");
-      if (codes.some(({ code }) => title.includes(code))) throw codeInText("表題", "title");
-    }
+    // a certificate is printed and handed over, whoever it is for: it never carries a youth's code
+    // in any form (少年法61条), neither a youth's or a cohort's nor a person's or another group's
+    await guardFreeText(tx, orgId, { juvenile: false }, [
+      { path: "input.title", text: title, what: { ja: "表題", en: "title" } },
+      { path: "input.body", text: body, what: { ja: "本文", en: "body" } },
+    ]);
     if (milestoneAwardId) {
       const award = await tx.milestoneAward.findFirst({
         where: { id: milestoneAwardId, orgId },

@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { InvalidInputError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { required } from "../required.ts";
 import type { SchoolGroup } from "./access.ts";
 import { previewImport, previewIssues, type PreviewParams } from "./csv.ts";
@@ -33,6 +34,42 @@ export function importChildVolunteers(
       if (issues.length > 0) {
         throw new InvalidInputError(issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })));
       }
+      // read by the school's coordinators: no row carries a juvenile code (../juvenile/code-in-text.ts)
+      await guardFreeText(
+        tx,
+        group.orgId,
+        { juvenile: false },
+        [
+          {
+            path: "consentTerms.activityScope",
+            text: input.terms.activity?.scope ?? null,
+            what: { ja: "活動同意の範囲", en: "activity consent scope" },
+          },
+          {
+            path: "consentTerms.photoScope",
+            text: input.terms.photo?.scope ?? null,
+            what: { ja: "写真同意の範囲", en: "photo consent scope" },
+          },
+        ].concat(
+          preview.rows.flatMap((r) => [
+            {
+              path: `rows.${r.rowNumber}.legalName`,
+              text: r.legalName,
+              what: { ja: `${r.rowNumber}行目の氏名`, en: `name in row ${r.rowNumber}` },
+            },
+            {
+              path: `rows.${r.rowNumber}.guardianName`,
+              text: r.guardianName,
+              what: { ja: `${r.rowNumber}行目の保護者氏名`, en: `guardian's name in row ${r.rowNumber}` },
+            },
+            {
+              path: `rows.${r.rowNumber}.guardianRelation`,
+              text: r.guardianRelation,
+              what: { ja: `${r.rowNumber}行目の続柄`, en: `relation in row ${r.rowNumber}` },
+            },
+          ]),
+        ),
+      );
       const children = preview.rows.map((r) => required(r.child, "child of a row without issues"));
       const ids = await createChildVolunteers(tx, { group, recordedById: signedIn(ctx).userId, joinedOn: today }, children);
       await audit(

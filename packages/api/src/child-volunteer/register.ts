@@ -9,6 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { required } from "../required.ts";
 import type { SchoolGroup } from "./access.ts";
 import { gradeProblem, nameKey, type ChildDetails, type ConsentTerms } from "./validation.ts";
@@ -111,6 +112,14 @@ export async function registerChildVolunteer(ctx: Context, group: SchoolGroup, i
   const problem = gradeProblem(group.schoolKind, input.grade);
   if (problem) throw new InvalidInputError([fieldIssue("input.grade", problem)]);
   return prisma().$transaction(async (tx) => {
+    // read by the school's coordinators: never a juvenile code (../juvenile/code-in-text.ts)
+    await guardFreeText(tx, group.orgId, { juvenile: false }, [
+      { path: "input.legalName", text: input.legalName, what: { ja: "氏名", en: "name" } },
+      { path: "input.guardianName", text: input.guardianName, what: { ja: "保護者の氏名", en: "guardian's name" } },
+      { path: "input.guardianRelation", text: input.guardianRelation, what: { ja: "続柄", en: "relation" } },
+      { path: "input.activityConsent.scope", text: input.activityConsent?.scope, what: { ja: "同意の範囲", en: "consent scope" } },
+      { path: "input.photoConsent.scope", text: input.photoConsent?.scope, what: { ja: "同意の範囲", en: "consent scope" } },
+    ]);
     const existing = await existingChildrenByName(tx, group.orgId, group.schoolId);
     if (existing.has(nameKey(input.legalName, input.legalNameKana))) {
       throw new ConflictError({

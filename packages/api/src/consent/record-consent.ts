@@ -7,6 +7,7 @@ import { audit } from "../audit/audit.ts";
 import { findChild } from "../child-volunteer/access.ts";
 import { signedIn, type Context } from "../context.ts";
 import { NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
 
 export interface RecordConsentInput {
   childVolunteerId: string;
@@ -24,6 +25,11 @@ export async function recordConsent(ctx: Context, input: RecordConsentInput): Pr
   const child = await findChild(ctx, input.childVolunteerId);
   if (!child) throw new NotFoundError({ ja: "子ども福祉委員", en: "child volunteer" });
   return prisma().$transaction(async (tx) => {
+    // read by the school's coordinators: never a juvenile code (../juvenile/code-in-text.ts)
+    await guardFreeText(tx, viewer.orgId, { juvenile: false }, [
+      { path: "input.givenBy", text: input.givenBy, what: { ja: "同意した人", en: "consenting guardian" } },
+      { path: "input.scope", text: input.scope, what: { ja: "同意の範囲", en: "scope" } },
+    ]);
     const replaced = await tx.consent.findMany({
       where: { orgId: viewer.orgId, childVolunteerId: child.id, kind: input.kind, withdrawnAt: null },
       select: { id: true },

@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { memo, signedIn, type Context } from "../context.ts";
 import { ForbiddenError, NotFoundError, type Bilingual } from "../errors.ts";
+import { assertNoNamedPersonInCohort } from "../juvenile/cohort-people.ts";
 
 type EventRecordKind = "event" | "task" | "shift" | "signUp";
 
@@ -74,7 +75,8 @@ export async function findTask<S extends Prisma.EventTaskSelect>(tx: Tx, ctx: Co
 /**
  * Checks that people may be put on an event of `groupId` (signed up, assigned a task): they are of
  * the viewer's organisation, and — unless the viewer is staff — members of the group or of the
- * network above it (an open membership on the event's day, or today).
+ * network above it (an open membership on the event's day, or today). Never for a juvenile cohort's
+ * event, whatever the viewer's role (../juvenile/cohort-people.ts).
  */
 export async function assertEligiblePeople(ctx: Context, tx: Tx, groupId: string, personIds: string[], on: Date): Promise<void> {
   const viewer = signedIn(ctx);
@@ -82,8 +84,13 @@ export async function assertEligiblePeople(ctx: Context, tx: Tx, groupId: string
   if (ids.length === 0) return;
   const found = await tx.person.findMany({ where: { orgId: viewer.orgId, id: { in: ids } }, select: { id: true } });
   if (found.length !== ids.length) throw new NotFoundError({ ja: "人", en: "person" });
+  const group = await tx.group.findFirstOrThrow({
+    where: { id: groupId, orgId: viewer.orgId },
+    select: { parentId: true, programme: { select: { privacyTier: true } } },
+  });
+  // a cohort's events take no named person, whoever asks (staff too)
+  assertNoNamedPersonInCohort(group, "personId");
   if (viewer.isStaff) return;
-  const group = await tx.group.findFirstOrThrow({ where: { id: groupId, orgId: viewer.orgId }, select: { parentId: true } });
   const day = todayInJapan(on);
   const today = todayInJapan();
   const members = await tx.membership.findMany({

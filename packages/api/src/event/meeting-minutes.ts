@@ -5,6 +5,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError } from "../errors.ts";
+import { guardFreeText, isJuvenileGroup } from "../juvenile/code-in-text.ts";
 
 export interface RecordMeetingMinutesInput {
   groupId: string;
@@ -13,6 +14,8 @@ export interface RecordMeetingMinutesInput {
   heldOn: Date;
   title: string;
   body: string;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 /** Records the minutes in one transaction with their audit entry; returns their id. */
@@ -28,6 +31,12 @@ export function recordMeetingMinutes(ctx: Context, input: RecordMeetingMinutesIn
         ]);
       }
     }
+    // a cohort's minutes stay with staff and the liaison; any other group's are read by its accounts
+    const juvenile = await isJuvenileGroup(tx, viewer.orgId, groupId);
+    await guardFreeText(tx, viewer.orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, [
+      { path: "input.title", text: input.title, what: { ja: "表題", en: "title" } },
+      { path: "input.body", text: input.body, what: { ja: "本文", en: "body" } },
+    ]);
     const minutes = await tx.meetingMinutes.create({
       data: {
         orgId: viewer.orgId,

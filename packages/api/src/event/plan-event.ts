@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
+import { guardFreeText, isJuvenileGroup } from "../juvenile/code-in-text.ts";
 import { findEvent } from "./access.ts";
 
 /** The start and end a change leaves, checked against the stored values. */
@@ -26,11 +27,22 @@ export interface CreateEventInput {
   place?: string | null;
   startsAt: Date;
   endsAt: Date;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
+
+/** An event's texts, checked for juvenile codes (../juvenile/code-in-text.ts). */
+const eventTexts = (input: { title?: string | null; description?: string | null; place?: string | null }) => [
+  { path: "input.title", text: input.title, what: { ja: "タイトル", en: "title" } },
+  { path: "input.description", text: input.description, what: { ja: "説明", en: "description" } },
+  { path: "input.place", text: input.place, what: { ja: "場所", en: "place" } },
+];
 
 export function createEvent(ctx: Context, input: CreateEventInput): Promise<string> {
   const viewer = signedIn(ctx);
   return prisma().$transaction(async (tx) => {
+    const juvenile = await isJuvenileGroup(tx, viewer.orgId, input.groupId);
+    await guardFreeText(tx, viewer.orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, eventTexts(input));
     const event = await tx.event.create({
       data: {
         orgId: viewer.orgId,
@@ -57,15 +69,20 @@ export interface UpdateEventInput {
   place?: string | null;
   startsAt?: Date | null;
   endsAt?: Date | null;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 export function updateEvent(ctx: Context, input: UpdateEventInput): Promise<string> {
   return prisma().$transaction(async (tx) => {
-    const before = await findEvent(tx, ctx, input.id, { startsAt: true, endsAt: true, status: true });
+    const before = await findEvent(tx, ctx, input.id, { groupId: true, startsAt: true, endsAt: true, status: true });
     if (before.status === "CANCELLED") {
       throw new ConflictError({ ja: "中止になったイベントは変更できません。", en: "A cancelled event cannot be changed." });
     }
     checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
+    const orgId = signedIn(ctx).orgId;
+    const juvenile = await isJuvenileGroup(tx, orgId, before.groupId);
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, eventTexts(input));
     const data = {
       ...(input.title != null ? { title: input.title.trim() } : {}),
       ...(input.description !== undefined ? { description: trimmed(input.description) ?? null } : {}),

@@ -14,7 +14,7 @@ import { builder } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
-import { bilingual, uuid } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, uuid } from "../validation.ts";
 import { eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
 import { recordMeetingMinutes } from "./meeting-minutes.ts";
@@ -264,6 +264,7 @@ const CreateEventInput = builder.inputType("CreateEventInput", {
     place: t.string({ validate: place }),
     startsAt: t.field({ type: "DateTime", required: true }),
     endsAt: t.field({ type: "DateTime", required: true }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
   validate: z.looseObject({ startsAt: z.date(), endsAt: z.date() }).refine(endsAfterStart, endsAfterStartIssue),
 });
@@ -277,6 +278,7 @@ const UpdateEventInput = builder.inputType("UpdateEventInput", {
     place: t.string({ validate: place }),
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime" }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
   validate: z.looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() }).refine(endsAfterStart, endsAfterStartIssue),
 });
@@ -325,6 +327,7 @@ const AddEventTaskInput = builder.inputType("AddEventTaskInput", {
     title: t.string({ required: true, validate: title }),
     assigneeId: t.id({ validate: id, description: "a member of the 部会 or its network" }),
     dueOn: t.field({ type: "Date" }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
 });
 
@@ -336,6 +339,7 @@ const UpdateEventTaskInput = builder.inputType("UpdateEventTaskInput", {
     assigneeId: t.id({ validate: id.nullable() }),
     dueOn: t.field({ type: "Date" }),
     done: t.boolean(),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
 });
 
@@ -386,6 +390,7 @@ const AddShiftInput = builder.inputType("AddShiftInput", {
     startsAt: t.field({ type: "DateTime", required: true }),
     endsAt: t.field({ type: "DateTime", required: true }),
     capacity: t.int({ required: true, validate: capacity }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
   validate: z.looseObject({ startsAt: z.date(), endsAt: z.date() }).refine(endsAfterStart, endsAfterStartIssue),
 });
@@ -398,6 +403,7 @@ const UpdateShiftInput = builder.inputType("UpdateShiftInput", {
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime" }),
     capacity: t.int({ validate: capacity }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
   validate: z.looseObject({ startsAt: z.date().nullish(), endsAt: z.date().nullish() }).refine(endsAfterStart, endsAfterStartIssue),
 });
@@ -521,6 +527,7 @@ const RecordMeetingMinutesInput = builder.inputType("RecordMeetingMinutesInput",
         .min(1, bilingual({ ja: "本文を入力してください。", en: "Enter the minutes." }))
         .max(20_000, bilingual({ ja: "本文は20000文字以内で入力してください。", en: "The minutes are at most 20,000 characters." })),
     }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
 });
 

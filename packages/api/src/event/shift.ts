@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError } from "../errors.ts";
+import { guardFreeText, isJuvenileGroup } from "../juvenile/code-in-text.ts";
 import { findEvent } from "./access.ts";
 import { checkPeriod } from "./plan-event.ts";
 import { lockShift, promoteFromWaitlist, QUEUED_TRANSACTION } from "./sign-up.ts";
@@ -16,16 +17,24 @@ export interface AddShiftInput {
   startsAt: Date;
   endsAt: Date;
   capacity: number;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
+
+const shiftTitle = (title: string | null | undefined) => [
+  { path: "input.title", text: title, what: { ja: "シフト名", en: "shift title" } },
+];
 
 export function addShift(ctx: Context, input: AddShiftInput): Promise<string> {
   const orgId = signedIn(ctx).orgId;
   const { eventId } = input;
   return prisma().$transaction(async (tx) => {
-    const event = await findEvent(tx, ctx, eventId, { status: true });
+    const event = await findEvent(tx, ctx, eventId, { status: true, groupId: true });
     if (event.status === "CANCELLED") {
       throw new ConflictError({ ja: "中止になったイベントにはシフトを追加できません。", en: "A cancelled event cannot get new shifts." });
     }
+    const juvenile = await isJuvenileGroup(tx, orgId, event.groupId);
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, shiftTitle(input.title));
     const shift = await tx.shift.create({
       data: { orgId, eventId, title: input.title.trim(), startsAt: input.startsAt, endsAt: input.endsAt, capacity: input.capacity },
       select: { id: true },
@@ -42,6 +51,8 @@ export interface UpdateShiftInput {
   startsAt?: Date | null;
   endsAt?: Date | null;
   capacity?: number | null;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<string> {
@@ -51,6 +62,8 @@ export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<stri
     const locked = await lockShift(tx, orgId, shiftId);
     const before = await tx.shift.findUniqueOrThrow({ where: { id: shiftId }, select: { startsAt: true, endsAt: true } });
     checkPeriod(input.startsAt ?? before.startsAt, input.endsAt ?? before.endsAt);
+    const juvenile = await isJuvenileGroup(tx, orgId, locked.event.groupId);
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, shiftTitle(input.title));
     if (input.capacity != null) {
       const confirmed = await tx.signUp.count({ where: { orgId, shiftId, status: "CONFIRMED" } });
       if (input.capacity < confirmed) {

@@ -4,6 +4,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
+import { guardFreeText, isJuvenileGroup } from "../juvenile/code-in-text.ts";
 import { assertEligiblePeople, findEvent, findTask } from "./access.ts";
 
 export interface AddEventTaskInput {
@@ -11,7 +12,11 @@ export interface AddEventTaskInput {
   title: string;
   assigneeId?: string | null;
   dueOn?: Date | null;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
+
+const taskTitle = (title: string | null | undefined) => [{ path: "input.title", text: title, what: { ja: "タスク名", en: "task title" } }];
 
 /** Adds a task at the end of the event's list; returns the task's id. */
 export function addEventTask(ctx: Context, input: AddEventTaskInput): Promise<string> {
@@ -23,6 +28,8 @@ export function addEventTask(ctx: Context, input: AddEventTaskInput): Promise<st
       startsAt: true,
       tasks: { select: { sortOrder: true }, orderBy: { sortOrder: "desc" }, take: 1 },
     });
+    const juvenile = await isJuvenileGroup(tx, orgId, event.groupId);
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, taskTitle(input.title));
     const assigneeId = input.assigneeId ?? null;
     if (assigneeId) await assertEligiblePeople(ctx, tx, event.groupId, [assigneeId], event.startsAt);
     const task = await tx.eventTask.create({
@@ -48,12 +55,17 @@ export interface UpdateEventTaskInput {
   assigneeId?: string | null;
   dueOn?: Date | null;
   done?: boolean | null;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 export function updateEventTask(ctx: Context, input: UpdateEventTaskInput): Promise<string> {
   const taskId = input.id;
   return prisma().$transaction(async (tx) => {
     const before = await findTask(tx, ctx, taskId, { doneAt: true, event: { select: { groupId: true, startsAt: true } } });
+    const orgId = signedIn(ctx).orgId;
+    const juvenile = await isJuvenileGroup(tx, orgId, before.event.groupId);
+    await guardFreeText(tx, orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, taskTitle(input.title));
     const { assigneeId } = input;
     if (assigneeId) await assertEligiblePeople(ctx, tx, before.event.groupId, [assigneeId], before.event.startsAt);
     const data = {

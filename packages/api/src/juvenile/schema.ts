@@ -12,7 +12,7 @@ import { builder } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { visibleGroupsWhere } from "../organization/access.ts";
-import { bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
 import { recordGroupAchievement } from "./group-achievement.ts";
 
 builder.prismaObject("JuvenileParticipant", {
@@ -170,6 +170,7 @@ builder.mutationField("recordGroupAchievement", (t) =>
       title: t.arg.string({ required: true, validate: textOf({ ja: "タイトル", en: "title" }, 200) }),
       description: t.arg.string({ validate: optionalTextOf({ ja: "説明", en: "description" }, 2000) }),
       achievedOn: t.arg({ type: "Date", required: true, validate: dayOf({ ja: "達成日", en: "day achieved" }) }),
+      acknowledgeNameWarning: t.arg.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
     },
     resolve: async (query, _root, args, ctx) => {
       const achievementId = await recordGroupAchievement(ctx, { ...args, groupId: String(args.groupId) });

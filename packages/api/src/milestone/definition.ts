@@ -7,6 +7,13 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
+
+/** A milestone's names, shown to every account: never a juvenile code (../juvenile/code-in-text.ts). */
+const milestoneNames = (input: { name?: string | null; nameEn?: string | null }) => [
+  { path: "input.name", text: input.name, what: { ja: "名称", en: "name" } },
+  { path: "input.nameEn", text: input.nameEn, what: { ja: "英語の名称", en: "English name" } },
+];
 
 const firstActivityIssue = fieldIssue("input.threshold", {
   ja: "「はじめての活動」のしきい値は1です。",
@@ -41,6 +48,7 @@ export async function createMilestone(ctx: Context, input: CreateMilestoneInput)
         select: { id: true },
       });
       if (clash) throw duplicate();
+      await guardFreeText(tx, orgId, { juvenile: false }, milestoneNames(input));
       const milestone = await tx.milestone.create({
         data: {
           orgId,
@@ -74,6 +82,7 @@ export async function updateMilestone(ctx: Context, id: string, input: UpdateMil
     .$transaction(async (tx) => {
       const current = await tx.milestone.findFirst({ where: { id: id, orgId } });
       if (!current) throw new NotFoundError({ ja: "マイルストーン", en: "milestone" });
+      await guardFreeText(tx, orgId, { juvenile: false }, milestoneNames(input));
       const threshold = input.threshold ?? current.threshold;
       if (current.kind === "FIRST_ACTIVITY" && threshold !== 1) throw new InvalidInputError([firstActivityIssue]);
       if (threshold !== current.threshold) {

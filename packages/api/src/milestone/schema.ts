@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { personActivityReachWhere, personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { bilingual } from "../validation.ts";
 import { createMilestone, updateMilestone } from "./definition.ts";
 
@@ -56,11 +56,18 @@ builder.prismaObjectFields("Person", (t) => ({
   milestoneAwards: t.field({
     type: [MilestoneAwardRef],
     nullable: true,
-    description: "Milestones the person has earned: visible to whoever may see the person's name",
-    select: (_args, _ctx, nestedSelection) => ({
-      ...personVisibilitySelect,
-      milestoneAwards: nestedSelection({ orderBy: [{ awardedAt: "asc" as const }, { id: "asc" as const }] }),
-    }),
+    description:
+      "Milestones the person has earned: visible to whoever may see the person's name; other than staff and the person, those earned in the groups the viewer's role reaches",
+    select: (_args, ctx, nestedSelection) => {
+      const reach = personActivityReachWhere(ctx.viewer);
+      return {
+        ...personVisibilitySelect,
+        milestoneAwards: nestedSelection({
+          ...(reach ? { where: reach } : {}),
+          orderBy: [{ awardedAt: "asc" as const }, { id: "asc" as const }],
+        }),
+      };
+    },
     authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
     resolve: (person) => person.milestoneAwards,
   }),

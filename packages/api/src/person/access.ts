@@ -2,7 +2,9 @@
 //  - name (表示名, or the legal name when no nickname): staff, the person themself, and accounts
 //    whose role reaches one of the person's groups — except a child's name, which only staff and
 //    the coordinators of the child's current school see;
-//  - legal name and kana behind a nickname, 当事者/family status: staff only.
+//  - legal name and kana behind a nickname, 当事者/family status: staff only;
+//  - hours and milestones: beyond staff and the person, only those earned in the groups the viewer's
+//    role reaches (personActivityReach).
 // personVisibility checks one loaded person (field checks); personNameVisibleWhere and
 // personLegalNameVisibleWhere are the same rule as Prisma filters (searches, lists):
 // visibility.test.ts checks the two agree for every demo account and person.
@@ -39,6 +41,25 @@ export const personVisibilitySelect = {
   memberships: { select: { groupId: true } },
   childVolunteer: { select: { id: true, schoolId: true } },
 } as const;
+
+/**
+ * Which of a person's activity (hours, milestones) the viewer sees counted, by the group it was
+ * done in: staff and the person all of it; anyone else only what was done in the groups their role
+ * reaches (a salon leader not the hours of a member's other salon).
+ */
+export function personActivityReach(viewer: Viewer, personId: string): (groupId: string | null | undefined) => boolean {
+  if (viewer.isStaff || viewer.personId === personId) return () => true;
+  const reach = new Set(scopedGroupIds(viewer));
+  return (groupId) => groupId != null && reach.has(groupId);
+}
+
+/** The same rule as a filter on a person's milestone awards (by the log that earned each); null: all. */
+export function personActivityReachWhere(viewer: Viewer | null): Prisma.MilestoneAwardWhereInput | null {
+  if (!viewer) return { id: { in: [] } };
+  if (viewer.isStaff) return null;
+  const reached: Prisma.MilestoneAwardWhereInput = { activityLog: { groupId: { in: scopedGroupIds(viewer) } } };
+  return viewer.personId ? { OR: [{ personId: viewer.personId }, reached] } : reached;
+}
 
 /** The people whose name personVisibility lets the viewer see, as a filter; null for staff (everyone). */
 export function personNameVisibleWhere(viewer: Viewer): Prisma.PersonWhereInput | null {

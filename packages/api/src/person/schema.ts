@@ -4,10 +4,12 @@
 //    the coordinators of the child's current school see;
 //  - legal name and kana behind a nickname, 当事者/family status: staff only.
 // A field the viewer may not see is null with a FORBIDDEN error.
-//  - Query.person: one person, under the same rule as `name` (the person page); a non-staff read
-//    of someone in a tier-restricted group (or of a child) is audited.
+//  - Query.person: one person, under the same rule as `name` (the person page), null outside it as
+//    for an unknown id; a non-staff read of someone in a tier-restricted group (or of a child) is audited.
 //  - Query.people: staff look people up by name or ふりがな in 五十音 order (roster forms).
-//  - Person.hoursByFiscalYear: approved hours per 年度, under the rule of `name`.
+//  - Person.hoursByFiscalYear (and milestoneAwards, ../milestone/schema.ts): under the rule of `name`;
+//    other than staff and the person, only what was earned in the groups the viewer's role reaches.
+// Every field has an explicit rule (usesNickname too: it says whether a legal name hides behind the name).
 // Person.memberships lives in ../roster/schema.ts, beside the Membership type it returns.
 import { z } from "zod";
 
@@ -16,11 +18,10 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
-import { ForbiddenError } from "../errors.ts";
 import { collator, searchWords, searchWordWhere } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
-import { personVisibility, personVisibilitySelect } from "./access.ts";
+import { personActivityReach, personVisibility, personVisibilitySelect } from "./access.ts";
 
 const NetworkStatusEnum = builder.enumType("NetworkStatus", {
   values: ["FORMER_TOJISHA", "FAMILY", "SUPPORTER"] as const,
@@ -50,7 +51,13 @@ builder.prismaObject("Person", {
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).legalName,
       resolve: (person) => person.legalNameKana,
     }),
-    usesNickname: t.boolean({ select: { displayName: true }, resolve: (p) => p.displayName !== null }),
+    usesNickname: t.boolean({
+      nullable: true,
+      description: "Whether the person uses a nickname (表示名): under the rule of `name`",
+      select: personVisibilitySelect,
+      authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
+      resolve: (p) => p.displayName !== null,
+    }),
     networkStatus: t.field({
       type: NetworkStatusEnum,
       nullable: true,
@@ -69,7 +76,8 @@ interface FiscalYearHours {
 }
 
 const FiscalYearHoursRef = builder.objectRef<FiscalYearHours>("PersonFiscalYearHours").implement({
-  description: "A person's approved activity in one 年度 (all groups)",
+  description:
+    "A person's approved activity in one 年度: in every group for staff and the person, else in the groups the viewer's role reaches",
   fields: (t) => ({
     fiscalYear: t.exposeInt("fiscalYear"),
     hours: t.exposeFloat("hours", { description: "hours with two decimals" }),
@@ -81,19 +89,22 @@ builder.prismaObjectFields("Person", (t) => ({
   hoursByFiscalYear: t.field({
     type: [FiscalYearHoursRef],
     nullable: true,
-    description: "Approved activity per 年度, newest first: visible to whoever may see the person's name",
+    description:
+      "Approved activity per 年度, newest first: visible to whoever may see the person's name; other than staff and the person, counted in the groups the viewer's role reaches only",
     select: {
       ...personVisibilitySelect,
       // loaded with the person in the same query plan (no statement per person)
       participations: {
         where: { activityLog: { status: "APPROVED" } },
-        select: { minutes: true, activityLog: { select: { fiscalYear: true } } },
+        select: { minutes: true, activityLog: { select: { fiscalYear: true, groupId: true } } },
       },
     },
     authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
-    resolve: (person) => {
+    resolve: (person, _args, ctx) => {
+      const counted = personActivityReach(signedIn(ctx), person.id);
       const byYear = new Map<number, { minutes: number; count: number }>();
       for (const p of person.participations) {
+        if (!counted(p.activityLog.groupId)) continue;
         const fy = p.activityLog.fiscalYear;
         const sum = byYear.get(fy) ?? { minutes: 0, count: 0 };
         byYear.set(fy, { minutes: sum.minutes + p.minutes, count: sum.count + 1 });
@@ -112,7 +123,7 @@ builder.queryFields((t) => ({
     type: "Person",
     nullable: true,
     description:
-      "One person (the person page): staff; the person; accounts whose role reaches one of the person's groups — a child only staff and the coordinators of the child's school. FORBIDDEN otherwise, null if unknown",
+      "One person (the person page): staff; the person; accounts whose role reaches one of the person's groups — a child only staff and the coordinators of the child's school. Null otherwise, as for an unknown id",
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true, validate: personId }) },
     resolve: async (query, _root, args, ctx) => {
@@ -125,10 +136,8 @@ builder.queryFields((t) => ({
           memberships: { select: { groupId: true, group: { select: { programme: { select: { privacyTier: true } } } } } },
         },
       });
-      if (!seen) return null;
-      if (!personVisibility(ctx, seen).name) {
-        throw new ForbiddenError({ ja: "この人の情報を見る権限がありません。", en: "You are not allowed to see this person." });
-      }
+      // outside the viewer's reach the same answer as an unknown id: null, no error (no existence oracle)
+      if (!seen || !personVisibility(ctx, seen).name) return null;
       // a child's record, or a member of a network or salon roster: a tier-restricted read (docs/domain.md)
       const restricted = seen.childVolunteer !== null || seen.memberships.some((m) => m.group.programme.privacyTier !== "OPEN");
       if (restricted && viewer.personId !== id) await auditRestrictedRead(ctx, "Person", [id]);

@@ -10,7 +10,7 @@ import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
-import { bilingual, dayOf, isUuid, textOf, uuidOf } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayOf, isUuid, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
 
@@ -57,6 +57,7 @@ const SendThankYouInput = builder.inputType("SendThankYouInput", {
       description: "the day the thanks were given",
       validate: dayOf({ ja: "受け取った日", en: "day received" }),
     }),
+    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
   }),
   validate: z
     .looseObject({ toPersonId: z.unknown().optional(), toGroupId: z.unknown().optional() })

@@ -5,6 +5,8 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
+import { groupPrivacy } from "../organization/access.ts";
 import { assertCanThank } from "./access.ts";
 
 export interface SendThankYouInput {
@@ -14,6 +16,8 @@ export interface SendThankYouInput {
   fromName: string;
   body: string;
   receivedOn: Date;
+  /** saves juvenile-programme text that seems to name someone next to a code (../juvenile/code-in-text.ts) */
+  acknowledgeNameWarning?: boolean | null;
 }
 
 /** Records a thank-you for staff to moderate; returns its id. */
@@ -21,7 +25,13 @@ export async function sendThankYou(ctx: Context, input: SendThankYouInput): Prom
   const viewer = signedIn(ctx);
   const to = { personId: input.toPersonId, groupId: input.toGroupId };
   await assertCanThank(ctx, to);
+  // a thank-you to a cohort stays with staff and the liaison; any other reaches its recipient
+  const juvenile = to.groupId !== null && (await groupPrivacy(ctx, to.groupId))?.privacyTier === "JUVENILE";
   return prisma().$transaction(async (tx) => {
+    await guardFreeText(tx, viewer.orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, [
+      { path: "input.fromName", text: input.fromName, what: { ja: "差出人の名前", en: "sender's name" } },
+      { path: "input.body", text: input.body, what: { ja: "メッセージ", en: "message" } },
+    ]);
     const message = await tx.thankYouMessage.create({
       data: {
         orgId: viewer.orgId,

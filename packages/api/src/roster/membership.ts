@@ -7,6 +7,8 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { guardFreeText } from "../juvenile/code-in-text.ts";
+import { assertNoNamedPersonInCohort } from "../juvenile/cohort-people.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
 
@@ -16,6 +18,9 @@ type Tx = Prisma.TransactionClient;
 type PlannedQuery = object;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A membership's end reason, read on the roster's history: never a juvenile code (../juvenile/code-in-text.ts). */
+const reasonText = (reason: string | null | undefined) => ({ path: "input.reason", text: reason, what: { ja: "理由", en: "reason" } });
 
 const groupSelect = {
   id: true,
@@ -54,7 +59,9 @@ function assertCanManage(ctx: Context, group: GroupRow): void {
  * already see (../person/access.ts): otherwise adding a person to one's own group would reveal
  * their name (a child's, or a network member's). New volunteers are registered by staff (createPerson).
  */
-async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow) {
+async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: GroupRow, groupPath: string) {
+  // a cohort's youths are codes, never people: refused to staff too
+  assertNoNamedPersonInCohort(group, groupPath);
   const person = await tx.person.findFirst({ where: { id: personId, orgId: signedIn(ctx).orgId }, select: personVisibilitySelect });
   if (!person) throw new NotFoundError({ ja: "人", en: "person" });
   if (signedIn(ctx).isStaff) return person;
@@ -155,7 +162,7 @@ export function addMembership(ctx: Context, input: AddMembershipInput, query: Pl
   return prisma().$transaction(async (tx) => {
     const group = await findGroup(tx, ctx, input.groupId);
     assertCanManage(ctx, group);
-    const person = await findPersonToPlace(tx, ctx, input.personId, group);
+    const person = await findPersonToPlace(tx, ctx, input.personId, group, "input.groupId");
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
     assertNotBeforeGroupEnd(group, input.startedOn, "input.startedOn");
     const membership = await createMembership(
@@ -194,6 +201,7 @@ export interface EndMembershipInput {
 export function endMembership(ctx: Context, input: EndMembershipInput, query: PlannedQuery = {}) {
   return prisma().$transaction(async (tx) => {
     const membership = await findOpenMembership(tx, ctx, input.membershipId);
+    await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
     if (input.endedOn < membership.startedOn) {
       throw new InvalidInputError([
         fieldIssue("input.endedOn", {
@@ -248,6 +256,7 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
     const membership = await findOpenMembership(tx, ctx, input.membershipId);
     const target = await findGroup(tx, ctx, input.toGroupId);
     assertCanManage(ctx, target);
+    await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
     if (target.id === membership.groupId) {
       throw new InvalidInputError([
         fieldIssue("input.toGroupId", {
@@ -256,7 +265,7 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
         }),
       ]);
     }
-    await findPersonToPlace(tx, ctx, membership.personId, target);
+    await findPersonToPlace(tx, ctx, membership.personId, target, "input.toGroupId");
     const role = input.roleCode ? await findRole(tx, ctx, input.roleCode, "input.roleCode") : membership.groupRole;
     const endedOn = dayBefore(input.on, membership.startedOn, "transfer");
     assertNotBeforeGroupEnd(target, input.on, "input.on");
@@ -304,6 +313,8 @@ export interface ChangeMembershipRoleInput {
 export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleInput) {
   return prisma().$transaction(async (tx) => {
     const membership = await findOpenMembership(tx, ctx, input.membershipId);
+    assertNoNamedPersonInCohort(membership.group, "input.membershipId");
+    await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
     if (role.id === membership.groupRoleId) {
       throw new InvalidInputError([
@@ -367,6 +378,11 @@ export interface CreatePersonInput {
 export function createPerson(ctx: Context, input: CreatePersonInput, query: PlannedQuery = {}) {
   return prisma().$transaction(async (tx) => {
     const orgId = signedIn(ctx).orgId;
+    // a name is read by everyone whose role reaches the person's groups
+    await guardFreeText(tx, orgId, { juvenile: false }, [
+      { path: "input.legalName", text: input.legalName, what: { ja: "氏名", en: "legal name" } },
+      { path: "input.displayName", text: input.displayName, what: { ja: "表示名", en: "display name" } },
+    ]);
     if (input.areaId) {
       const area = await tx.area.findFirst({ where: { id: input.areaId, orgId }, select: { id: true } });
       if (!area) {

@@ -1,6 +1,8 @@
 // 活動を記録する — quick on a phone: the group, the day (today in Japan), the activity type, who
 // took part (the group's current roster in 五十音 order, or the cohort's codes for the juvenile
-// programme), minutes, place, people served, a note; keep as a draft or submit for approval.
+// programme), minutes, place, people served, a note; keep as a draft or submit for approval. For a
+// cohort, a note or place that seems to name someone next to a code is not saved until the user
+// confirms it is not a name (the API's CONFIRMATION_REQUIRED, then acknowledgeNameWarning).
 import { useQuery } from "@apollo/client/react";
 import {
   Alert,
@@ -184,6 +186,9 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
   const { t } = useTranslation("activity-log");
   const [run] = useLogActivityMutation();
   const [alert, setAlert] = useState<string | null>(null);
+  /** the API asked to confirm that no participant's name stands next to a code; the user's answer */
+  const [nameWarning, setNameWarning] = useState<Failure | null>(null);
+  const [notAName, setNotAName] = useState(false);
   const form = useLogForm(groups.length === 1 ? (groups[0]?.id ?? null) : null);
   const group = groups.find((g) => g.id === form.values.groupId) ?? null;
   const juvenile = group?.programme.privacyTier === "JUVENILE";
@@ -202,9 +207,15 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           description: v.description.trim() || null,
           ...(juvenile ? { juvenileCodes: v.participants } : { participantPersonIds: v.participants }),
           submit,
+          ...(nameWarning && notAName ? { acknowledgeNameWarning: true } : {}),
         },
       });
       if (!outcome.ok) {
+        if (outcome.error.code === "CONFIRMATION_REQUIRED") {
+          setNameWarning(outcome.error);
+          setNotAName(false);
+          return;
+        }
         setAlert(showFailure(form, outcome.error));
         return;
       }
@@ -266,6 +277,18 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           <NumberInput label={t("field.peopleServed")} min={0} inputMode="numeric" {...form.getInputProps("peopleServed")} />
         </SimpleGrid>
         <Textarea label={t("field.description")} autosize minRows={2} maxRows={8} {...form.getInputProps("description")} />
+        {nameWarning ? (
+          <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t("new.nameWarningTitle")} role="alert">
+            <Stack gap="xs">
+              {nameWarning.issues.map((issue) => (
+                <Text key={issue.path} size="sm">
+                  {localized(issue, currentLanguage())}
+                </Text>
+              ))}
+              <Checkbox label={t("new.nameWarningConfirm")} checked={notAName} onChange={(e) => setNotAName(e.currentTarget.checked)} />
+            </Stack>
+          </Alert>
+        ) : null}
         <Group justify="flex-end">
           <Button variant="default" loading={form.submitting} onClick={() => save(false)()}>
             {t("new.saveDraft")}

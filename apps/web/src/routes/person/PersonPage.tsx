@@ -96,7 +96,7 @@ export function Component() {
   const { t } = useTranslation("person");
   const { personId = "" } = useParams();
   const { viewer } = useViewer();
-  // errorPolicy all: a refused person comes back null with FORBIDDEN, the rest still answers
+  // errorPolicy all: a person outside the viewer's reach comes back null (as an unknown one), the rest still answers
   const { data, loading, error, refetch } = useQuery(PersonQuery, {
     variables: { id: personId, staff: viewer?.isStaff ?? false },
     errorPolicy: "all",
