@@ -25,12 +25,12 @@ export async function countRows(prisma: Queryable): Promise<Record<string, numbe
   return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
 }
 
-/** An md5 of every table's full content, ordered by primary key: equal fingerprints, equal data. */
+/** An md5 of every table's full content, rows in the order of their text (every table, whatever its key): equal fingerprints, equal data. */
 export async function tableFingerprints(prisma: Queryable): Promise<Record<string, string>> {
   const names = await tableNames(prisma);
   const rows = await prisma.$queryRawUnsafe<Array<{ name: string; md5: string | null }>>(
     names
-      .map((n) => `SELECT '${n}' AS name, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t.id), '')) AS md5 FROM ${quote(n)} t`)
+      .map((n) => `SELECT '${n}' AS name, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM ${quote(n)} t`)
       .join(" UNION ALL "),
   );
   return Object.fromEntries(rows.map((r) => [r.name, r.md5 ?? ""]));
