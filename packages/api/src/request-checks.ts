@@ -104,8 +104,24 @@ function limitsOf(schema: GraphQLSchema, document: DocumentNode, operation: Oper
 
 const NUL = "\u0000";
 
-/** Whether a connection cursor is one this API hands out: a Prisma cursor on an id, or an offset. */
-function isOurCursor(cursor: string): boolean {
+/** Node types whose connections page on a numeric id (AuditEvent's autoincrement); every other on a UUID. */
+const NUMERIC_ID_NODES = new Set(["AuditEvent"]);
+
+/** The node type of a connection (its edges' node), for the kind of cursor it hands out. */
+function connectionNode(type: GraphQLNamedType): string | null {
+  if (!("getFields" in type)) return null;
+  const edges = type.getFields()["edges"];
+  const edge = edges ? getNamedType(edges.type) : null;
+  if (!edge || !("getFields" in edge)) return null;
+  const node = edge.getFields()["node"];
+  return node ? getNamedType(node.type).name : null;
+}
+
+/**
+ * Whether a connection cursor is one this API hands out: an offset, or a Prisma cursor on the id of
+ * the connection's node (a UUID, or a whole number for the numeric-id nodes).
+ */
+function isOurCursor(cursor: string, numericId: boolean): boolean {
   let decoded: string;
   try {
     decoded = decodeBase64(cursor);
@@ -120,10 +136,9 @@ function isOurCursor(cursor: string): boolean {
     const parts = Array.isArray(value) ? (value as unknown[]) : [value];
     return parts.every(
       (part) =>
-        (typeof part === "string" && isUuid(part)) ||
-        (typeof part === "number" && Number.isSafeInteger(part)) ||
-        (typeof part === "bigint" && part >= 0n && part < 2n ** 63n) ||
-        (part instanceof Date && !Number.isNaN(part.getTime())),
+        (!numericId && typeof part === "string" && isUuid(part)) ||
+        (numericId && typeof part === "number" && Number.isSafeInteger(part) && part >= 0) ||
+        (numericId && typeof part === "bigint" && part >= 0n && part < 2n ** 63n),
     );
   } catch {
     return false;
@@ -165,7 +180,7 @@ function valueIssues(type: GraphQLInputType, value: unknown, path: string, issue
 }
 
 /** Paging arguments of a field: first/last within 0..MAX_PAGE; on a connection, one direction and a cursor of ours. */
-function pagingIssues(args: Record<string, unknown>, path: string, connection: boolean, issues: FieldIssue[]): void {
+function pagingIssues(args: Record<string, unknown>, path: string, connection: string | null, issues: FieldIssue[]): void {
   for (const name of ["first", "last"] as const) {
     const n = args[name];
     if (typeof n === "number" && (n < 0 || n > MAX_PAGE)) issues.push(fieldIssue(`${path}.${name}`, PAGE_ISSUE));
@@ -173,7 +188,7 @@ function pagingIssues(args: Record<string, unknown>, path: string, connection: b
   if (!connection) return;
   for (const name of ["after", "before"] as const) {
     const cursor = args[name];
-    if (typeof cursor === "string" && !cursor.includes(NUL) && !isOurCursor(cursor))
+    if (typeof cursor === "string" && !cursor.includes(NUL) && !isOurCursor(cursor, NUMERIC_ID_NODES.has(connection)))
       issues.push(fieldIssue(`${path}.${name}`, CURSOR_ISSUE));
   }
   const given = (name: string) => args[name] !== undefined && args[name] !== null;
@@ -225,7 +240,13 @@ function walkSelections(walk: Walk, selectionSet: SelectionSetNode, type: GraphQ
     }
     for (const arg of field.args) valueIssues(arg.type, args[arg.name], `${at}.${arg.name}`, walk.issues);
     const names = new Set(field.args.map((a) => a.name));
-    if (names.has("first") || names.has("last")) pagingIssues(args, at, names.has("after") && names.has("before"), walk.issues);
+    if (names.has("first") || names.has("last"))
+      pagingIssues(
+        args,
+        at,
+        names.has("after") && names.has("before") ? (connectionNode(getNamedType(field.type)) ?? "") : null,
+        walk.issues,
+      );
     if (selection.selectionSet) walkSelections(walk, selection.selectionSet, getNamedType(field.type), at);
   }
 }
