@@ -45,7 +45,14 @@ type MailEnv = Pick<ApiEnv, "production" | "smtpUrl" | "mailFrom" | "mailDir" | 
  * error level, so that a server that cannot mail anyone says so when it starts.
  */
 export function createMailSender(env: MailEnv, log: Logger): MailSender | null {
-  const messageId = (mail: OutboxMail) => `<${mail.id}@${new URL(env.publicUrl).hostname}>`;
+  // the Message-ID is the outbox row's: a receiver can tell a re-sent copy from a new mail
+  const message = (mail: OutboxMail) => ({
+    from: env.mailFrom,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    messageId: `<${mail.id}@${new URL(env.publicUrl).hostname}>`,
+  });
   if (env.smtpUrl) {
     const transport = nodemailer.createTransport({
       url: env.smtpUrl,
@@ -61,14 +68,7 @@ export function createMailSender(env: MailEnv, log: Logger): MailSender | null {
     return {
       kind: "smtp",
       async send(mail) {
-        // the Message-ID is the outbox row's: a receiver can tell a re-sent copy from a new mail
-        const info = await transport.sendMail({
-          from: env.mailFrom,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          messageId: messageId(mail),
-        });
+        const info = await transport.sendMail(message(mail));
         return { response: info.response };
       },
       close: () => transport.close(),
@@ -85,13 +85,7 @@ export function createMailSender(env: MailEnv, log: Logger): MailSender | null {
   return {
     kind: "file",
     async send(mail) {
-      const info = await transport.sendMail({
-        from: env.mailFrom,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        messageId: messageId(mail),
-      });
+      const info = await transport.sendMail(message(mail));
       await mkdir(env.mailDir, { recursive: true });
       const file = path.join(env.mailDir, `${mail.id}.eml`);
       await writeFile(file, info.message as Buffer);
