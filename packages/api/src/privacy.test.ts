@@ -168,6 +168,8 @@ const cells: Cell[] = [
     query: `query($id: ID!) { childVolunteer(id: $id) { ${CHILD_FIELDS} } }`,
     vars: () => ({ id: F.ozakiChild.id }),
     allowed: OZAKI,
+    // outside the school: null, as for an unknown id (no existence oracle)
+    refusal: () => "HIDDEN",
     secrets: () => [F.ozakiChild.legalName, F.ozakiChild.guardianName, F.ozakiChild.guardianPhone],
     audit: { entity: "ChildVolunteer", ids: () => [F.ozakiChild.id] },
   },
@@ -227,6 +229,8 @@ const cells: Cell[] = [
     query: `query($id: ID!) { event(id: $id) { id shifts { confirmed { id person { id name legalName } } } } }`,
     vars: () => ({ id: F.schoolEvent.id }),
     allowed: OZAKI,
+    // outside the school's group: null, as for an unknown id (no existence oracle)
+    refusal: () => "HIDDEN",
     secrets: () => [F.ozakiChild.legalName],
     // an entry naming the child, their person, the sign-up or the event
     audit: { ids: () => [F.ozakiChild.id, F.ozakiChild.personId, F.schoolEvent.signUpId, F.schoolEvent.id] },

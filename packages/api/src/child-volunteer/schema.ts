@@ -15,7 +15,7 @@ import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
 import { required } from "../required.ts";
-import { bilingual } from "../validation.ts";
+import { bilingual, uuidOf } from "../validation.ts";
 import {
   auditChildRead,
   canSeeChild,
@@ -149,11 +149,16 @@ builder.queryFields((t) => ({
   childVolunteer: t.prismaField({
     type: "ChildVolunteer",
     nullable: true,
-    description: "One child volunteer (FORBIDDEN unless staff or a coordinator of the child's school)",
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      "One child volunteer: staff and the coordinators of the child's school; null for anyone else, as for an unknown id (existence is not revealed)",
+    args: { id: t.arg.id({ required: true, validate: uuidOf({ ja: "子ども福祉委員", en: "child volunteer" }) }) },
     authScopes: { signedIn: true },
-    resolve: (query, _root, args, ctx) =>
-      prisma().childVolunteer.findFirst({ ...query, where: { id: String(args.id), orgId: signedIn(ctx).orgId } }),
+    resolve: async (query, _root, args, ctx) => {
+      const where = { id: String(args.id), orgId: signedIn(ctx).orgId };
+      const found = await prisma().childVolunteer.findFirst({ where, select: { orgId: true, schoolId: true } });
+      if (!found || !(await canSeeChild(ctx, found))) return null;
+      return prisma().childVolunteer.findFirst({ ...query, where });
+    },
   }),
 }));
 

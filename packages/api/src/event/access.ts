@@ -7,6 +7,7 @@ import { prisma } from "@tsunagu/db/client";
 import { memo, signedIn, type Context } from "../context.ts";
 import { ForbiddenError, NotFoundError, type Bilingual } from "../errors.ts";
 import { assertNoNamedPersonInCohort } from "../juvenile/cohort-people.ts";
+import { canAccessGroup } from "../organization/access.ts";
 
 type EventRecordKind = "event" | "task" | "shift" | "signUp";
 
@@ -43,6 +44,16 @@ function eventGroupOf(ctx: Context, kind: EventRecordKind, id: string): Promise<
 export async function eventRecordScope(ctx: Context, kind: EventRecordKind, id: string) {
   const groupId = await eventGroupOf(ctx, kind, id);
   return groupId ? { group: groupId } : { signedIn: true };
+}
+
+/**
+ * Whether the viewer may read an event (the `group` scope of its group). The root `event(id)` read
+ * answers null both for an unknown id and for an event outside the viewer's reach, so the answer
+ * does not reveal that the event exists.
+ */
+export async function canSeeEvent(ctx: Context, id: string): Promise<boolean> {
+  const groupId = await eventGroupOf(ctx, "event", id);
+  return groupId !== null && (await canAccessGroup(ctx, groupId));
 }
 
 const WHAT: Record<EventRecordKind, Bilingual> = {

@@ -289,9 +289,12 @@ describe("who may see and change a 部会's events", () => {
       expectForbidden(list);
       const whole = await outsider.graphql(`{ events { id } }`);
       expectForbidden(whole);
+      // the same answer as for an id that does not exist: null, no error (existence is not revealed)
       const one = await outsider.graphql<{ event: unknown }>(`query($id: ID!) { event(id: $id) { id title } }`, { id: eventId });
-      expect(one.data?.event ?? null).toBeNull();
-      expectForbidden(one);
+      const unknown = await outsider.graphql<{ event: unknown }>(`query($id: ID!) { event(id: $id) { id title } }`, { id: randomUUID() });
+      expect(one.errors).toBeUndefined();
+      expect(one.data).toEqual({ event: null });
+      expect(unknown).toEqual(one);
       const minutes = await outsider.graphql(`query($g: ID!) { meetingMinutes(groupId: $g) { id } }`, { g: groupId });
       expectForbidden(minutes);
 
@@ -336,7 +339,8 @@ describe("who may see and change a 部会's events", () => {
     });
     expect(allowed.data).toMatchObject({ group: { id: otherBukaiId }, status: "PLANNED" });
     const hidden = await bukai.graphql(`query($id: ID!) { event(id: $id) { id } }`, { id: allowed.data!.id });
-    expectForbidden(hidden);
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data).toEqual({ event: null });
   });
 
   it("a 部会's member signs up only members of the 部会 or its network; staff anyone of the organisation", async () => {

@@ -15,7 +15,7 @@ import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { ACKNOWLEDGE_NAME_WARNING, bilingual, uuid } from "../validation.ts";
-import { eventRecordScope } from "./access.ts";
+import { canSeeEvent, eventRecordScope } from "./access.ts";
 import { recordEventActivityLog } from "./activity-log.ts";
 import { recordMeetingMinutes } from "./meeting-minutes.ts";
 import { cancelEvent, createEvent, updateEvent } from "./plan-event.ts";
@@ -218,8 +218,10 @@ builder.queryFields((t) => ({
     type: "Event",
     nullable: true,
     args: { id: t.arg.id({ required: true, validate: id }) },
-    authScopes: (_root, args, ctx) => eventRecordScope(ctx, "event", String(args.id)),
+    description: "One event; null when it is unknown or outside the viewer's groups (the same answer, so existence is not revealed)",
+    authScopes: { signedIn: true },
     resolve: async (query, _root, args, ctx) => {
+      if (!(await canSeeEvent(ctx, String(args.id)))) return null;
       const event = await prisma().event.findFirst({ ...query, where: { id: String(args.id), orgId: signedIn(ctx).orgId } });
       if (event) await auditRestrictedRead(ctx, "Event", [event.id]);
       return event;
