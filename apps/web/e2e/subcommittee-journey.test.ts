@@ -302,3 +302,43 @@ it("an event that has begun: edited, attendance taken, and turned into one submi
   await page.waitForURL("**/activity-logs");
   await context.close();
 }, 180_000);
+
+it("a name beside a juvenile participant's code: the event form asks, saves nothing, and saves once the user confirms", async () => {
+  const prisma = e2e.app.db.prisma;
+  const cohort = await prisma.group.findFirstOrThrow({
+    where: { programme: { privacyTier: "JUVENILE" }, kind: { code: "cohort" } },
+    orderBy: { startedOn: "desc" },
+    select: { id: true },
+  });
+  const { code } = await prisma.juvenileParticipant.findFirstOrThrow({ select: { code: true }, orderBy: { code: "asc" } });
+  const title = `e2e 山田太郎 ${code} わかめの袋詰め`;
+  const day = daysAhead(30);
+
+  const context = await newContext(e2e.browser, e2e.app);
+  const page = await context.newPage();
+  await signIn(page, "staff@hannan.example");
+  await page.goto(`/events/new?groupId=${cohort.id}`);
+  await settled(page);
+  await field(page, "イベント名").fill(title);
+  await field(page, "日付").fill(day.typed);
+  await field(page, "日付").press("Tab");
+  await field(page, "開始時刻").fill("10:00");
+  await field(page, "終了時刻").fill("12:00");
+  await page.getByRole("button", { name: "作成する" }).click();
+  // the API's CONFIRMATION_REQUIRED: a warning with a checkbox, nothing saved, still on the form
+  const warning = page.getByRole("alert").filter({ hasText: "参加者の名前が書かれていませんか" });
+  await warning.waitFor();
+  expect(await warning.textContent()).toContain("参加者コードのそばに人の名前のような言葉があります");
+  expect(await prisma.event.count({ where: { title } })).toBe(0);
+  expect(page.url()).toContain("/events/new");
+  expect(await axeWhenStill(page)).toEqual([]);
+  // saving again without ticking asks again and saves nothing
+  await page.getByRole("button", { name: "作成する" }).click();
+  await settled(page);
+  expect(await prisma.event.count({ where: { title } })).toBe(0);
+  await page.getByRole("checkbox", { name: "名前ではありません。このまま保存します" }).check();
+  await page.getByRole("button", { name: "作成する" }).click();
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  expect(await prisma.event.findFirst({ where: { title }, select: { groupId: true } })).toEqual({ groupId: cohort.id });
+  await context.close();
+});

@@ -27,6 +27,7 @@ import { Link } from "react-router";
 
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, LoadingState, QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
@@ -186,9 +187,7 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
   const { t } = useTranslation("activity-log");
   const [run] = useLogActivityMutation();
   const [alert, setAlert] = useState<string | null>(null);
-  /** the API asked to confirm that no participant's name stands next to a code; the user's answer */
-  const [nameWarning, setNameWarning] = useState<Failure | null>(null);
-  const [notAName, setNotAName] = useState(false);
+  const nameWarning = useNameWarning();
   const form = useLogForm(groups.length === 1 ? (groups[0]?.id ?? null) : null);
   const group = groups.find((g) => g.id === form.values.groupId) ?? null;
   const juvenile = group?.programme.privacyTier === "JUVENILE";
@@ -207,16 +206,11 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           description: v.description.trim() || null,
           ...(juvenile ? { juvenileCodes: v.participants } : { participantPersonIds: v.participants }),
           submit,
-          ...(nameWarning && notAName ? { acknowledgeNameWarning: true } : {}),
+          ...nameWarning.acknowledgement,
         },
       });
       if (!outcome.ok) {
-        if (outcome.error.code === "CONFIRMATION_REQUIRED") {
-          setNameWarning(outcome.error);
-          setNotAName(false);
-          return;
-        }
-        setAlert(showFailure(form, outcome.error));
+        if (!nameWarning.caught(outcome.error)) setAlert(showFailure(form, outcome.error));
         return;
       }
       onSaved({
@@ -277,18 +271,7 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           <NumberInput label={t("field.peopleServed")} min={0} inputMode="numeric" {...form.getInputProps("peopleServed")} />
         </SimpleGrid>
         <Textarea label={t("field.description")} autosize minRows={2} maxRows={8} {...form.getInputProps("description")} />
-        {nameWarning ? (
-          <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title={t("new.nameWarningTitle")} role="alert">
-            <Stack gap="xs">
-              {nameWarning.issues.map((issue) => (
-                <Text key={issue.path} size="sm">
-                  {localized(issue, currentLanguage())}
-                </Text>
-              ))}
-              <Checkbox label={t("new.nameWarningConfirm")} checked={notAName} onChange={(e) => setNotAName(e.currentTarget.checked)} />
-            </Stack>
-          </Alert>
-        ) : null}
+        {nameWarning.alert}
         <Group justify="flex-end">
           <Button variant="default" loading={form.submitting} onClick={() => save(false)()}>
             {t("new.saveDraft")}

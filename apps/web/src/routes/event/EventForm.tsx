@@ -1,6 +1,7 @@
 // The one form of an event, for creating it (its own page) and editing it (a dialog): name, group
 // (only when creating), the day and times (Japan time), place, description. The server's validation
-// (e.g. an end before the start) is shown next to the field it concerns.
+// (e.g. an end before the start) is shown next to the field it concerns; a name beside a juvenile
+// participant's code is confirmed before saving (components/NameWarning.tsx).
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
@@ -10,6 +11,7 @@ import { Link } from "react-router";
 
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { japanInstant } from "../../lib/dates.ts";
 import { applyFailure } from "../../lib/form.ts";
 import { required } from "../../lib/required.ts";
@@ -34,6 +36,8 @@ export interface EventFields {
   endsAt: string;
   place: string | null;
   description: string | null;
+  /** sent once the user has confirmed the API's name warning (juvenile programme) */
+  acknowledgeNameWarning?: true;
 }
 
 export function EventForm({
@@ -54,6 +58,7 @@ export function EventForm({
 }) {
   const { t } = useTranslation("event");
   const [alert, setAlert] = useState<string | null>(null);
+  const nameWarning = useNameWarning();
   const form = useForm<EventValues>({
     initialValues,
     validate: {
@@ -74,10 +79,12 @@ export function EventForm({
         endsAt: japanInstant(required(v.date, "date"), v.endTime),
         place: v.place.trim() || null,
         description: v.description.trim() || null,
+        ...nameWarning.acknowledgement,
       },
       v.groupId,
     );
-    if (failure) setAlert(applyFailure(form, failure, { fields: { startsAt: "startTime", endsAt: "endTime" } }));
+    if (failure && !nameWarning.caught(failure))
+      setAlert(applyFailure(form, failure, { fields: { startsAt: "startTime", endsAt: "endTime" } }));
   });
 
   return (
@@ -108,6 +115,7 @@ export function EventForm({
         </SimpleGrid>
         <TextInput label={t("field.place")} {...form.getInputProps("place")} />
         <Textarea label={t("field.description")} autosize minRows={3} maxRows={10} {...form.getInputProps("description")} />
+        {nameWarning.alert}
         <Group justify="flex-end">
           {"to" in cancel ? (
             <Button component={Link} to={cancel.to} variant="default">

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from "react-router";
 
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
@@ -105,6 +106,7 @@ function MinutesForm({ groupId, event }: { groupId: string; event: { id: string;
   const { t } = useTranslation("event");
   const [run] = useRecordMeetingMinutesMutation();
   const [alert, setAlert] = useState<string | null>(null);
+  const nameWarning = useNameWarning();
   const form = useForm({
     initialValues: { heldOn: todayInJapan() as string | null, title: "", body: "" },
     validate: {
@@ -116,10 +118,17 @@ function MinutesForm({ groupId, event }: { groupId: string; event: { id: string;
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
     const outcome = await run({
-      input: { groupId, eventId: event?.id ?? null, heldOn: required(v.heldOn, "heldOn"), title: v.title, body: v.body },
+      input: {
+        groupId,
+        eventId: event?.id ?? null,
+        heldOn: required(v.heldOn, "heldOn"),
+        title: v.title,
+        body: v.body,
+        ...nameWarning.acknowledgement,
+      },
     });
     if (!outcome.ok) {
-      setAlert(applyFailure(form, outcome.error));
+      if (!nameWarning.caught(outcome.error)) setAlert(applyFailure(form, outcome.error));
       return;
     }
     notifySaved(t("minutes.saved", { title: outcome.data.title }));
@@ -144,6 +153,7 @@ function MinutesForm({ groupId, event }: { groupId: string; event: { id: string;
           placeholder={t("minutes.bodyPlaceholder")}
           {...form.getInputProps("body")}
         />
+        {nameWarning.alert}
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t("minutes.submit")}

@@ -25,6 +25,7 @@ import { useTranslation } from "react-i18next";
 
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 import { japanInstant } from "../../lib/dates.ts";
 import { applyFailure, currentLanguage, notifyFailure, notifySaved } from "../../lib/form.ts";
@@ -318,6 +319,7 @@ export function AddShiftForm({ eventId, eventDay }: { eventId: string; eventDay:
   const { t } = useTranslation("event");
   const [run] = useAddShiftMutation();
   const [alert, setAlert] = useState<string | null>(null);
+  const nameWarning = useNameWarning();
   const form = useForm({
     initialValues: { title: "", date: eventDay as string | null, startTime: "", endTime: "", capacity: 4 as number | string },
     validate: {
@@ -337,10 +339,12 @@ export function AddShiftForm({ eventId, eventDay }: { eventId: string; eventDay:
         startsAt: japanInstant(required(v.date, "date"), v.startTime),
         endsAt: japanInstant(required(v.date, "date"), v.endTime),
         capacity: Number(v.capacity),
+        ...nameWarning.acknowledgement,
       },
     });
     if (!outcome.ok) {
-      setAlert(applyFailure(form, outcome.error, { fields: { startsAt: "startTime", endsAt: "endTime" } }));
+      if (!nameWarning.caught(outcome.error))
+        setAlert(applyFailure(form, outcome.error, { fields: { startsAt: "startTime", endsAt: "endTime" } }));
       return;
     }
     notifySaved(t("shifts.added", { title: outcome.data.title }));
@@ -370,6 +374,7 @@ export function AddShiftForm({ eventId, eventDay }: { eventId: string; eventDay:
           <TimeInput label={t("field.startTime")} required {...form.getInputProps("startTime")} />
           <TimeInput label={t("field.endTime")} required {...form.getInputProps("endTime")} />
         </SimpleGrid>
+        {nameWarning.alert}
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t("shifts.addSubmit")}

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { useDates } from "../../app/preferences.tsx";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { EmptyState } from "../../components/States.tsx";
 import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
@@ -126,15 +127,18 @@ function AddTaskForm({ eventId, members }: { eventId: string; members: Member[] 
   const { t } = useTranslation("event");
   const [run] = useAddEventTaskMutation();
   const [alert, setAlert] = useState<string | null>(null);
+  const nameWarning = useNameWarning();
   const form = useForm({
     initialValues: { title: "", assigneeId: null as string | null, dueOn: null as string | null },
     validate: { title: (v) => (v.trim() ? null : t("required.taskTitle")) },
   });
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
-    const outcome = await run({ input: { eventId, title: v.title, assigneeId: v.assigneeId, dueOn: v.dueOn } });
+    const outcome = await run({
+      input: { eventId, title: v.title, assigneeId: v.assigneeId, dueOn: v.dueOn, ...nameWarning.acknowledgement },
+    });
     if (!outcome.ok) {
-      setAlert(applyFailure(form, outcome.error));
+      if (!nameWarning.caught(outcome.error)) setAlert(applyFailure(form, outcome.error));
       return;
     }
     form.reset();
@@ -157,6 +161,7 @@ function AddTaskForm({ eventId, members }: { eventId: string; members: Member[] 
           />
           <CalendarDateInput label={t("field.dueOn")} clearable {...form.getInputProps("dueOn")} />
         </SimpleGrid>
+        {nameWarning.alert}
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
             {t("tasks.addSubmit")}

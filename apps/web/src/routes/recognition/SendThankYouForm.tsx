@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { useNameWarning } from "../../components/NameWarning.tsx";
 import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure } from "../../lib/form.ts";
 import { required } from "../../lib/required.ts";
@@ -28,6 +29,7 @@ export function SendThankYouForm() {
   const [send, { loading }] = useSendThankYouMutation();
   const [alert, setAlert] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
+  const nameWarning = useNameWarning();
   const form = useForm<Values>({
     initialValues: { groupId: null, recipient: TO_GROUP, fromName: "", receivedOn: todayInJapan(), body: "" },
     validate: {
@@ -49,10 +51,12 @@ export function SendThankYouForm() {
         fromName: values.fromName,
         body: values.body,
         receivedOn: required(values.receivedOn, "receivedOn"),
+        ...nameWarning.acknowledgement,
       },
     });
     if (!outcome.ok) {
-      setAlert(applyFailure(form, outcome.error, { fields: { toPersonId: "recipient", toGroupId: "groupId" } }));
+      if (!nameWarning.caught(outcome.error))
+        setAlert(applyFailure(form, outcome.error, { fields: { toPersonId: "recipient", toGroupId: "groupId" } }));
       return;
     }
     setSent(true);
@@ -86,6 +90,7 @@ export function SendThankYouForm() {
           <CalendarDateInput label={t("send.receivedOn")} required miw={200} {...form.getInputProps("receivedOn")} />
         </Group>
         <Textarea label={t("send.body")} required autosize minRows={3} maxLength={2000} {...form.getInputProps("body")} />
+        {nameWarning.alert}
         <Group>
           <Button type="submit" loading={loading}>
             {t("send.submit")}
