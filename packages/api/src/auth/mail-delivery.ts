@@ -11,7 +11,9 @@
 // - Transports: SMTP when SMTP_URL is set; otherwise, outside production, each mail is written as an
 //   .eml file to MAIL_DIR (git-ignored .data/mail) for the developer to open; in production without
 //   SMTP_URL nothing is sent (the server says so at start) and mail waits in the outbox.
-// Mail bodies carry links with tokens: no line of this module logs a body or a link.
+// Mail bodies carry links with tokens: no line of this module logs a body or a link, and a body is
+// erased from the outbox ("text" = '') once the mail is sent or given up — the row keeps who, what
+// subject, when and the outcome.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -142,7 +144,7 @@ export async function deliverPendingMail(sender: MailSender, log: Logger, option
     try {
       const sent = await sender.send(mail);
       await db.$executeRaw`
-        UPDATE "MailOutbox" SET "status" = 'SENT', "sentAt" = now(), "lastError" = NULL
+        UPDATE "MailOutbox" SET "status" = 'SENT', "sentAt" = now(), "lastError" = NULL, "text" = ''
         WHERE "id" = ${mail.id}::uuid AND "status" = 'PENDING'`;
       result.sent++;
       log.info({ mailId: mail.id, to: mail.to, attempts: mail.attempts, transport: sender.kind, ...sent }, "mail sent");
@@ -155,6 +157,7 @@ export async function deliverPendingMail(sender: MailSender, log: Logger, option
       await db.$executeRaw`
         UPDATE "MailOutbox"
         SET "status" = ${giveUp ? "FAILED" : "PENDING"}::"MailStatus", "lastError" = ${lastError},
+            "text" = CASE WHEN ${giveUp} THEN '' ELSE "text" END,
             "nextAttemptAt" = now() + ${delayMs}::int * interval '1 millisecond'
         WHERE "id" = ${mail.id}::uuid AND "status" = 'PENDING'`;
       const line = { mailId: mail.id, to: mail.to, attempts: mail.attempts, transport: sender.kind, error: lastError };
