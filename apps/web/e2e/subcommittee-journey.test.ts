@@ -4,9 +4,12 @@
 // moves up, adds a task and marks it done, records the minutes about the event, and finally cancels
 // (中止) it. The database is checked along the way; axe on every main screen; the event page at
 // 360 px has no horizontal overflow.
+import { ApolloClient, gql, HttpLink, InMemoryCache } from "@apollo/client";
 import { expect, it } from "vitest";
 
 import { appAndBrowserForThisFile, axeWhenStill, field, newContext, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
+
+import { failureOf } from "../src/lib/result.ts";
 
 const e2e = appAndBrowserForThisFile();
 
@@ -341,4 +344,28 @@ it("a name beside a juvenile participant's code: the event form asks, saves noth
   await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
   expect(await prisma.event.findFirst({ where: { title }, select: { groupId: true } })).toEqual({ groupId: cohort.id });
   await context.close();
+});
+
+it("a request the API refuses as a whole (a malformed id: HTTP 400) reaches a form as a typed, bilingual failure, not 'could not reach the server'", async () => {
+  // Apollo Client as the app configures its link, against the real server
+  const client = new ApolloClient({ link: new HttpLink({ uri: `${e2e.app.url}/graphql` }), cache: new InMemoryCache() });
+  const error: unknown = await client
+    .mutate({
+      mutation: gql`
+        mutation {
+          cancelEvent(id: "not-a-uuid") {
+            __typename
+          }
+        }
+      `,
+    })
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
+  const failure = failureOf(error);
+  expect(failure).toMatchObject({ code: "INVALID_INPUT", issues: [expect.objectContaining({ path: "cancelEvent.id" })] });
+  expect(failure.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  expect(failure.messageEn).toMatch(/^[\x20-\x7e]+$/);
+  expect(failure.issues[0]!.messageEn).toMatch(/^[\x20-\x7e]+$/);
 });

@@ -1,6 +1,8 @@
 // Every mutation answers with a union: `Mutation…Success { data }` or a typed error carrying a
 // Japanese and an English message (InvalidInputError also names each bad field). Mutation hooks
 // select ErrorFields and turn the union into an Outcome the forms can show.
+import { CombinedGraphQLErrors } from "@apollo/client";
+
 import { graphql } from "../graphql.ts";
 
 export const ErrorFields = graphql(`
@@ -50,8 +52,23 @@ export function toOutcome<T>(result: Union<T> | null | undefined): Outcome<T> {
   };
 }
 
-/** a network or GraphQL error thrown by Apollo → Failure */
+/**
+ * A network or GraphQL error thrown by Apollo → Failure. A request the API refused as a whole (HTTP
+ * 400: a malformed id or argument, a query over the limits — see the API's request checks) carries
+ * its code and both languages in the error's `extensions`, and an INVALID_INPUT its issues: those are
+ * shown like a mutation's own typed error. Anything else is "could not reach the server".
+ */
 export function failureOf(error: unknown): Failure {
+  const typed = CombinedGraphQLErrors.is(error) ? error.errors.find((e) => typeof e.extensions?.messageEn === "string") : undefined;
+  if (typed) {
+    const issues = Array.isArray(typed.extensions?.issues) ? (typed.extensions.issues as FieldIssue[]) : [];
+    return {
+      code: typeof typed.extensions?.code === "string" ? typed.extensions.code : "INTERNAL_SERVER_ERROR",
+      message: typed.message,
+      messageEn: typed.extensions?.messageEn as string,
+      issues: issues.map(({ path, message, messageEn }) => ({ path, message, messageEn })),
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return {
     code: "NETWORK",
