@@ -79,7 +79,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   const before = await ozakiChildCount();
   const activeBefore = await page.getByTestId("active-count").textContent();
   expect(activeBefore).toMatch(/^在籍 \d+人$/);
-  await expect.poll(() => page.getByRole("row").filter({ hasText: noConsent.person.legalName }).getByText("同意なし").count()).toBe(1);
+  await expect.poll(() => page.getByRole("row").filter({ hasText: noConsent.person.legalName }).getByText("未提出").count()).toBe(2); // neither form is back: 未提出, not 不同意
   expect(await axeWhenStill(page)).toEqual([]);
   await screenshot(page, "child-list");
 
@@ -120,7 +120,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
 
   // ── guardian consent for the child whose form had not come back ──
   const yui = page.getByRole("row").filter({ hasText: "箱作 結衣" });
-  await expect.poll(() => yui.getByText("同意なし").count()).toBe(1);
+  await expect.poll(() => yui.getByText("未提出").count()).toBe(2); // neither form is back: 未提出, not 不同意
   await page.getByRole("button", { name: "同意を記録（箱作 結衣さん）" }).click();
   const dialog = page.getByRole("dialog", { name: "箱作 結衣さんの同意を記録" });
   await dialog.waitFor();
@@ -175,6 +175,30 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   });
   expect(log.status).toBe("SUBMITTED");
   expect(log.participants).toHaveLength(1);
+
+  // ── 同意の履歴: the consent recorded above is in force; withdrawn as of today, the record is kept ──
+  await openNav(page, "子ども福祉委員");
+  await page.waitForURL(`**/child-volunteers/${ozaki.id}`);
+  await settled(page);
+  await page.getByRole("button", { name: "同意の履歴（箱作 結衣さん）" }).click();
+  const history = page.getByRole("dialog", { name: "箱作 結衣さんの同意の履歴" });
+  const record = history.getByTestId("consent-record").filter({ hasText: "保護者同意（活動参加）" });
+  await record.waitFor();
+  expect(await record.textContent()).toContain("有効");
+  expect(await record.textContent()).toContain("箱作 由美さん");
+  expect(await axeWhenStill(page)).toEqual([]);
+  await record.getByRole("button", { name: "撤回を記録" }).click();
+  await record.getByRole("button", { name: "撤回する" }).click();
+  await record.getByText(/に終了$/).waitFor();
+  expect(await record.textContent()).not.toContain("有効");
+  await page.keyboard.press("Escape");
+  await history.waitFor({ state: "hidden" });
+  await expect.poll(() => yui.getByText("撤回", { exact: true }).count()).toBe(1);
+  const yuiConsents = await prisma.consent.findMany({
+    where: { childVolunteer: { person: { legalName: "箱作 結衣" } } },
+    select: { kind: true, granted: true, withdrawnAt: true },
+  });
+  expect(yuiConsents).toEqual([{ kind: "GUARDIAN_ACTIVITY", granted: true, withdrawnAt: expect.any(Date) as Date }]);
 
   // ── the April rollover: preview, apply, then it is marked as applied ──
   await page.goto(`/child-volunteers/${ozaki.id}/rollover`);

@@ -146,7 +146,7 @@ const SALON: readonly Account[] = ["staff", "salon-leader"];
 const NOBODY: readonly Account[] = [];
 
 const CHILD_FIELDS = `id grade status alumniSince guardianName guardianKana guardianRelation guardianPhone guardianEmail
-  hasActivityConsent photoConsent person { id name legalName legalNameKana } school { name kind }
+  hasActivityConsent photoConsent activityConsentState photoConsentState person { id name legalName legalNameKana } school { name kind }
   consents { id kind granted givenBy givenOn scope policyVersion withdrawnAt inForce }`;
 
 const cells: Cell[] = [

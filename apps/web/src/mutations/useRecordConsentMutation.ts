@@ -18,12 +18,20 @@ const RecordConsent = graphql(
               id
               hasActivityConsent
               photoConsent
+              activityConsentState
+              photoConsentState
               consents {
                 id
                 kind
+                granted
+                givenBy
+                givenOn
                 scope
                 policyVersion
                 recordedAt
+                recordedByName
+                withdrawnAt
+                inForce
               }
             }
           }

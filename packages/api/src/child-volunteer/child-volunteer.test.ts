@@ -40,6 +40,7 @@ type Result<T> = ErrorResult & { data?: T };
 const RESULT = `__typename ... on Error { message messageEn code } ... on InvalidInputError { issues { path message messageEn } }`;
 
 const CHILD = `id grade status alumniSince guardianName guardianKana guardianRelation guardianPhone guardianEmail hasActivityConsent photoConsent
+  activityConsentState photoConsentState
   person { id name legalName legalNameKana } school { name kind }
   consents { id kind granted givenBy givenOn scope policyVersion withdrawnAt inForce recordedByName }`;
 
@@ -55,6 +56,8 @@ interface Child {
   guardianEmail: string | null;
   hasActivityConsent: boolean;
   photoConsent: boolean;
+  activityConsentState: string;
+  photoConsentState: string;
   person: { id: string; name: string; legalName: string; legalNameKana: string };
   school: { name: string; kind: string };
   consents: Array<{
@@ -619,6 +622,50 @@ describe("consent", () => {
       select: { action: true },
     });
     expect(audits.map((a) => a.action).sort()).toEqual(["create", "create", "update"]);
+  });
+
+  it("tells 未提出 (no form back) from 不同意 (declined), 同意 and 撤回 (withdrawn), kind by kind", async () => {
+    // a child registered before any form came back
+    const registered = await register(ozaki, {
+      groupId: ozakiGroup,
+      legalName: "尾崎 そうた",
+      legalNameKana: "おざき そうた",
+      grade: 3,
+      guardianName: "尾崎 由美",
+    });
+    expect(registered.__typename).toBe("MutationRegisterChildVolunteerSuccess");
+    const child = registered.data!;
+    expect(child).toMatchObject({ activityConsentState: "NOT_SUBMITTED", photoConsentState: "NOT_SUBMITTED", consents: [] });
+    const state = async () => {
+      const list = await listChildren(ozaki, ozakiGroup, "ACTIVE");
+      const row = list.data!.childVolunteers!.find((c) => c.id === child.id)!;
+      return [row.activityConsentState, row.photoConsentState, row.hasActivityConsent];
+    };
+    const declined = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "GUARDIAN_ACTIVITY",
+      ...consentForm(false, child.guardianName),
+    });
+    expect(declined.__typename).toBe("MutationRecordConsentSuccess");
+    expect(await state()).toEqual(["DECLINED", "NOT_SUBMITTED", false]);
+    const granted = await recordConsent(ozaki, {
+      childVolunteerId: child.id,
+      kind: "GUARDIAN_ACTIVITY",
+      ...consentForm(true, child.guardianName),
+    });
+    expect(await state()).toEqual(["GRANTED", "NOT_SUBMITTED", true]);
+    await recordConsent(ozaki, { childVolunteerId: child.id, kind: "PHOTO_PUBLICATION", ...consentForm(false, child.guardianName) });
+    expect(await state()).toEqual(["GRANTED", "DECLINED", true]);
+    await withdrawConsent(ozaki, granted.data!.id);
+    expect(await state()).toEqual(["WITHDRAWN", "DECLINED", false]);
+    // the history keeps all three records, oldest first
+    const list = await listChildren(ozaki, ozakiGroup, "ACTIVE");
+    const history = list.data!.childVolunteers!.find((c) => c.id === child.id)!.consents;
+    expect(history.map((c) => [c.kind, c.granted, c.withdrawnAt !== null, c.recordedByName !== null])).toEqual([
+      ["GUARDIAN_ACTIVITY", false, true, true],
+      ["GUARDIAN_ACTIVITY", true, true, true],
+      ["PHOTO_PUBLICATION", false, false, true],
+    ]);
   });
 
   it("a photo consent, validation, and refusal for another school's coordinator", async () => {

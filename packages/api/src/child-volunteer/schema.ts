@@ -10,7 +10,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder, EXPENSIVE_FIELD } from "../builder.ts";
-import { ConsentFormInput } from "../consent/schema.ts";
+import { ConsentFormInput, consentState, ConsentStateEnum } from "../consent/schema.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
@@ -102,6 +102,18 @@ builder.prismaObject("ChildVolunteer", {
       description: "写真掲載同意: a granted, unwithdrawn PHOTO_PUBLICATION consent exists",
       select: consentsSelect,
       resolve: (child) => inForce(child, "PHOTO_PUBLICATION"),
+    }),
+    activityConsentState: t.field({
+      type: ConsentStateEnum,
+      description: "保護者同意 as the list shows it: 未提出, 同意, 不同意 or 撤回",
+      select: consentsSelect,
+      resolve: (child) => consentState(child.consents, "GUARDIAN_ACTIVITY"),
+    }),
+    photoConsentState: t.field({
+      type: ConsentStateEnum,
+      description: "写真掲載同意 as the list shows it: 未提出, 同意, 不同意 or 撤回",
+      select: consentsSelect,
+      resolve: (child) => consentState(child.consents, "PHOTO_PUBLICATION"),
     }),
   }),
 });

@@ -48,6 +48,22 @@ builder.prismaObject("Consent", {
   }),
 });
 
+export const ConsentStateEnum = builder.enumType("ConsentState", {
+  description:
+    "A child's answer for one kind of consent, from its latest record: NOT_SUBMITTED 未提出 (no form back), GRANTED 同意, DECLINED 不同意 (the form came back refused), WITHDRAWN 撤回 (granted, then withdrawn)",
+  values: ["NOT_SUBMITTED", "GRANTED", "DECLINED", "WITHDRAWN"] as const,
+});
+
+type ConsentRecordFlags = { kind: string; granted: boolean; withdrawnAt: Date | null };
+
+/** The state of one kind from a child's consents, oldest first (the latest record is the answer). */
+export function consentState(consents: readonly ConsentRecordFlags[], kind: "GUARDIAN_ACTIVITY" | "PHOTO_PUBLICATION") {
+  const latest = consents.filter((c) => c.kind === kind).at(-1);
+  if (!latest) return "NOT_SUBMITTED" as const;
+  if (!latest.granted) return "DECLINED" as const;
+  return latest.withdrawnAt === null ? ("GRANTED" as const) : ("WITHDRAWN" as const);
+}
+
 /** A consent form as the guardian filled it in (also used when registering a child). */
 export const ConsentFormInput = builder.inputType("ConsentFormInput", {
   description: "A consent form: granted or refused, by whom, on which day, for what, which version of the form",

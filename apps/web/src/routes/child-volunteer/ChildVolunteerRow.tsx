@@ -1,4 +1,5 @@
-// One child in the school's list: name with ふりがな, grade, status and the two consents.
+// One child in the school's list: name with ふりがな, grade, status and the two consents (未提出,
+// 同意, 不同意 or 撤回 — a form not yet back is not a refusal), with 同意を記録 and 同意の履歴.
 import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
@@ -11,8 +12,8 @@ export const ChildVolunteerRow_child = graphql(`
     grade
     status
     alumniSince
-    hasActivityConsent
-    photoConsent
+    activityConsentState
+    photoConsentState
     guardianName
     guardianRelation
     person {
@@ -23,15 +24,20 @@ export const ChildVolunteerRow_child = graphql(`
   }
 `);
 
+/** 保護者同意: without it no activity may be logged, so anything but 同意 is red */
+const STATE_COLOR = { GRANTED: "teal.9", NOT_SUBMITTED: "red.9", DECLINED: "red.9", WITHDRAWN: "red.9" } as const;
+
 export type ChildRow = ReturnType<typeof readChild>;
 const readChild = (ref: FragmentOf<typeof ChildVolunteerRow_child>) => readFragment(ChildVolunteerRow_child, ref);
 
 export function ChildVolunteerRow({
   child: ref,
   onRecordConsent,
+  onShowHistory,
 }: {
   child: FragmentOf<typeof ChildVolunteerRow_child>;
   onRecordConsent(child: ChildRow): void;
+  onShowHistory(child: ChildRow): void;
 }) {
   const { t } = useTranslation("child-volunteer");
   const { date } = useDates();
@@ -69,13 +75,13 @@ export function ChildVolunteerRow({
         )}
       </Table.Td>
       <Table.Td>
-        <Badge variant="filled" miw="max-content" color={child.hasActivityConsent ? "teal.9" : "red.9"}>
-          {child.hasActivityConsent ? t("consent.activityYes") : t("consent.activityNo")}
+        <Badge variant="filled" miw="max-content" color={STATE_COLOR[child.activityConsentState]}>
+          {t(`consent.activityState.${child.activityConsentState}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
-        <Badge variant="filled" miw="max-content" color={child.photoConsent ? "teal.9" : "gray.7"}>
-          {child.photoConsent ? t("consent.photoYes") : t("consent.photoNo")}
+        <Badge variant="filled" miw="max-content" color={child.photoConsentState === "GRANTED" ? "teal.9" : "gray.7"}>
+          {t(`consent.photoState.${child.photoConsentState}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
@@ -88,6 +94,9 @@ export function ChildVolunteerRow({
         <Group gap="xs" wrap="nowrap">
           <Button size="compact-sm" variant="default" onClick={() => onRecordConsent(child)} aria-label={t("consent.recordFor", { name })}>
             {t("consent.record")}
+          </Button>
+          <Button size="compact-sm" variant="subtle" onClick={() => onShowHistory(child)} aria-label={t("history.openFor", { name })}>
+            {t("history.open")}
           </Button>
         </Group>
       </Table.Td>

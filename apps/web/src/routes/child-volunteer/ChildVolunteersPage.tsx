@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState, QueryState } from "../../componen
 import { graphql } from "../../graphql.ts";
 import { ChildVolunteerRow, ChildVolunteerRow_child, type ChildRow } from "./ChildVolunteerRow.tsx";
 import { latestTerms } from "./consent-terms.ts";
+import { ConsentHistoryModal } from "./ConsentHistoryModal.tsx";
 import { RecordConsentModal } from "./RecordConsentModal.tsx";
 import { isForbidden, useSchoolGroups } from "./school-groups.ts";
 
@@ -80,6 +81,7 @@ function SchoolChildren({ groupId }: { groupId: string }) {
   const { t } = useTranslation("child-volunteer");
   const [filter, setFilter] = useState<Filter>("ACTIVE");
   const [consentFor, setConsentFor] = useState<ChildRow | null>(null);
+  const [historyOf, setHistoryOf] = useState<ChildRow | null>(null);
   // errorPolicy all: a refused list (another school's) comes back as null with FORBIDDEN
   const { data, loading, error, refetch } = useQuery(ChildVolunteersQuery, { variables: { groupId }, errorPolicy: "all" });
   const children = data?.childVolunteers;
@@ -153,13 +155,17 @@ function SchoolChildren({ groupId }: { groupId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {shown.map((c) => (
-                <ChildVolunteerRow key={c.id} child={c} onRecordConsent={setConsentFor} />
+                <ChildVolunteerRow key={c.id} child={c} onRecordConsent={setConsentFor} onShowHistory={setHistoryOf} />
               ))}
             </Table.Tbody>
           </Table>
         </ScrollTable>
       </QueryState>
       <RecordConsentModal child={consentFor} terms={terms} onClose={() => setConsentFor(null)} />
+      <ConsentHistoryModal
+        child={historyOf ? { id: historyOf.id, name: historyOf.person.name ?? "" } : null}
+        onClose={() => setHistoryOf(null)}
+      />
     </Stack>
   );
 }

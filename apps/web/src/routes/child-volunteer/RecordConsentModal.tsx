@@ -31,7 +31,7 @@ function ConsentForm({ child, terms, onDone }: { child: ChildRow; terms: Consent
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
-      kind: (child.hasActivityConsent ? "PHOTO_PUBLICATION" : "GUARDIAN_ACTIVITY") as Kind,
+      kind: (child.activityConsentState === "GRANTED" ? "PHOTO_PUBLICATION" : "GUARDIAN_ACTIVITY") as Kind,
       granted: "yes",
       givenBy: child.guardianName,
       givenOn: todayInJapan() as string | null,
