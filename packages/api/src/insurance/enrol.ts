@@ -20,7 +20,7 @@ const alreadyEnrolled = () =>
   });
 
 /** Enrolments are recorded for last year (late paperwork), this year or the next. */
-export function checkEnrolmentYear(fiscalYear: number, path = "input.fiscalYear"): void {
+function checkEnrolmentYear(fiscalYear: number, path = "input.fiscalYear"): void {
   const current = currentFiscalYear();
   if (fiscalYear >= current - 1 && fiscalYear <= current + 1) return;
   throw new InvalidInputError([
@@ -89,7 +89,7 @@ export async function enrolInsurance(ctx: Context, input: EnrolInput): Promise<s
         {
           action: "create",
           entity: "InsuranceEnrolment",
-          entityId: created.length === 1 ? created[0]!.id : null,
+          entityId: created.length === 1 ? (created[0]?.id ?? null) : null,
           details: {
             fiscalYear: input.fiscalYear,
             plan: input.plan.trim(),

@@ -23,7 +23,7 @@ export interface LapseFilter {
 }
 
 /** The people listed for the filter, as a Prisma filter; null: the viewer lists nobody. */
-export function lapsesWhere(viewer: Viewer, filter: LapseFilter): Prisma.PersonWhereInput | null {
+function lapsesWhere(viewer: Viewer, filter: LapseFilter): Prisma.PersonWhereInput | null {
   const listed = listedMembershipsWhere(viewer);
   if (!listed) return null;
   const narrowed: Prisma.MembershipWhereInput = {

@@ -14,6 +14,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError } from "../errors.ts";
+import { required } from "../required.ts";
 import { listedMembershipsWhere } from "./access.ts";
 import { sortLapses } from "./lapses.ts";
 
@@ -80,7 +81,10 @@ export async function planInsuranceRollover(
       personId: p.id,
       name: p.displayName ?? p.legalName,
       legalNameKana: p.legalNameKana,
-      plan: p.insuranceEnrolments.find((e) => e.fiscalYear === fiscalYear - 1)!.plan,
+      plan: required(
+        p.insuranceEnrolments.find((e) => e.fiscalYear === fiscalYear - 1),
+        "last year's enrolment of a person insured last year",
+      ).plan,
       groupNames: [...new Set(p.memberships.map((m) => m.group.name))],
     })),
     alreadyEnrolledCount: active.length - carried.length,
