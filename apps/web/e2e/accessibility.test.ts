@@ -27,11 +27,31 @@ async function navLinks(page: Page): Promise<Array<{ name: string; href: string 
 }
 
 const roles = [
-  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit"] },
-  { account: "coordinator.ozaki@hannan.example", key: "coordinator", sees: ["/child-volunteers"], never: ["/approvals", "/audit"] },
-  { account: "event-bukai@hannan.example", key: "subcommittee", sees: ["/events"], never: ["/approvals", "/audit", "/child-volunteers"] },
-  { account: "salon-leader@hannan.example", key: "salon-leader", sees: ["/groups"], never: ["/approvals", "/audit", "/child-volunteers"] },
-  { account: "liaison@hannan.example", key: "liaison", sees: [], never: ["/approvals", "/audit", "/child-volunteers", "/groups"] },
+  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit", "/insurance"] },
+  {
+    account: "coordinator.ozaki@hannan.example",
+    key: "coordinator",
+    sees: ["/child-volunteers", "/insurance"],
+    never: ["/approvals", "/audit"],
+  },
+  {
+    account: "event-bukai@hannan.example",
+    key: "subcommittee",
+    sees: ["/events", "/insurance"],
+    never: ["/approvals", "/audit", "/child-volunteers"],
+  },
+  {
+    account: "salon-leader@hannan.example",
+    key: "salon-leader",
+    sees: ["/groups", "/insurance"],
+    never: ["/approvals", "/audit", "/child-volunteers"],
+  },
+  {
+    account: "liaison@hannan.example",
+    key: "liaison",
+    sees: [],
+    never: ["/approvals", "/audit", "/child-volunteers", "/groups", "/insurance"],
+  },
 ];
 
 describe.each(roles)("$key", ({ account, key, sees, never }) => {

@@ -65,6 +65,11 @@ interface Fixture {
   /** an event of 尾崎小's group with the Ozaki child signed up */
   schoolEvent: { id: string; signUpId: string };
   other: { orgId: string; userId: string; groupId: string; groupName: string };
+  /** ボランティア活動保険: an uninsured member of さくら and an uninsured child of 尾崎小 (legal names, no nickname) */
+  salonLapse: { id: string; legalName: string };
+  ozakiLapse: { id: string; legalName: string };
+  /** a child of 尾崎小 insured this 年度 (listed by insuranceEnrolments and the rollover preview) */
+  insuredChild: string;
 }
 let F: Fixture;
 
@@ -480,6 +485,56 @@ const cells: Cell[] = [
     secrets: () => [F.salonLog.name],
     audit: { entity: "ActivityLog", ids: () => [F.salonLog.id] },
   },
+  // ── ボランティア活動保険: the lapse list is read per group (staff: the organisation); recording is staff's
+  {
+    tier: "salon",
+    data: "the salon's uninsured members (保険未加入)",
+    op: "insuranceLapses(groupId: さくら)",
+    query: `query($g: ID!, $fy: Int) { insuranceLapses(fiscalYear: $fy, groupId: $g) { id name memberships { group { name } } } }`,
+    vars: () => ({ g: F.groups.salon, fy: FY }),
+    allowed: SALON,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.salonLapse.legalName],
+    audit: { entity: "Person", ids: () => [F.salonLapse.id] },
+  },
+  {
+    tier: "child",
+    data: "a school's uninsured children (保険未加入)",
+    op: "insuranceLapses(groupId: 尾崎小)",
+    query: `query($g: ID!, $fy: Int) { insuranceLapses(fiscalYear: $fy, groupId: $g) { id name } }`,
+    vars: () => ({ g: F.groups.ozaki, fy: FY }),
+    allowed: OZAKI,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.ozakiLapse.legalName],
+    audit: { entity: "Person", ids: () => [F.ozakiLapse.id] },
+  },
+  {
+    tier: "child",
+    data: "the 加入申込 CSV of uninsured people (children included)",
+    op: "insuranceLapsesCsv(groupId: 尾崎小)",
+    query: `query($g: ID!, $fy: Int) { insuranceLapsesCsv(fiscalYear: $fy, groupId: $g) { filename text } }`,
+    vars: () => ({ g: F.groups.ozaki, fy: FY }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiLapse.legalName],
+  },
+  {
+    tier: "child",
+    data: "the year's insurance enrolments (children included)",
+    op: "insuranceEnrolments(fiscalYear)",
+    query: `query($fy: Int!) { insuranceEnrolments(fiscalYear: $fy) { id plan person { name } } }`,
+    vars: () => ({ fy: FY }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.insuredChild],
+  },
+  {
+    tier: "child",
+    data: "who the insurance rollover would enrol (children included)",
+    op: "previewInsuranceRollover(fiscalYear: next)",
+    query: `query($fy: Int!) { previewInsuranceRollover(fiscalYear: $fy) { entries { name } } }`,
+    vars: () => ({ fy: FY + 1 }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.insuredChild],
+  },
 ];
 
 interface Row extends Cell {
@@ -651,6 +706,30 @@ async function loadFixture(): Promise<Fixture> {
     "signUp",
   );
 
+  // ボランティア活動保険: the uninsured of さくら and of 尾崎小 this year, and an insured child
+  const lapseOf = (groupId: string) =>
+    db.person.findFirstOrThrow({
+      where: {
+        displayName: null,
+        insuranceEnrolments: { none: { fiscalYear: FY } },
+        memberships: { some: { groupId, endedOn: null } },
+        AND: [{ memberships: { none: { groupId: { not: groupId }, endedOn: null } } }],
+      },
+      select: { id: true, legalName: true },
+      orderBy: { id: "asc" },
+    });
+  const salonLapse = await lapseOf(groups.salon);
+  const ozakiLapse = await lapseOf(groups.ozaki);
+  const insuredChild = await db.person.findFirstOrThrow({
+    where: {
+      childVolunteer: { isNot: null },
+      insuranceEnrolments: { some: { fiscalYear: FY } },
+      memberships: { some: { groupId: groups.ozaki, endedOn: null } },
+    },
+    select: { legalName: true },
+    orderBy: { id: "asc" },
+  });
+
   // a second organisation (社協) with one staff account and a salon of its own
   const other = await db.organization.create({
     data: {
@@ -719,6 +798,9 @@ async function loadFixture(): Promise<Fixture> {
     cohortEvent,
     schoolEvent: { id: schoolEvent.id, signUpId: signUp.id },
     other: { orgId: other.id, userId: otherUserId, groupId: otherGroup.id, groupName: otherGroup.name },
+    salonLapse,
+    ozakiLapse,
+    insuredChild: insuredChild.legalName,
   };
 }
 
@@ -1044,6 +1126,57 @@ describe("another organisation's staff sees nothing of Hannan", () => {
         expect(valueAt(d, ["fiscalYearReport"])).toEqual({
           totals: { activities: 0, minutes: 0, volunteers: 0, peopleServed: 0 },
           byProgramme: [],
+        }),
+    },
+    {
+      op: "insuranceLapses (its own people only)",
+      query: `query($fy: Int) { insuranceLapses(fiscalYear: $fy) { id name } }`,
+      vars: () => ({ fy: FY }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["insuranceLapses"])).toEqual([]),
+    },
+    {
+      op: "insuranceLapses(groupId: Hannan salon)",
+      query: `query($g: ID!, $fy: Int) { insuranceLapses(fiscalYear: $fy, groupId: $g) { id name } }`,
+      vars: () => ({ g: F.groups.salon, fy: FY }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["insuranceLapses"])).toEqual([]),
+    },
+    {
+      op: "insuranceLapsesCsv (a header only)",
+      query: `query($fy: Int) { insuranceLapsesCsv(fiscalYear: $fy) { text } }`,
+      vars: () => ({ fy: FY }),
+      expect: "EMPTY",
+      check: (d) =>
+        expect(
+          String(valueAt(d, ["insuranceLapsesCsv", "text"]))
+            .trim()
+            .split("\r\n"),
+        ).toHaveLength(1),
+    },
+    {
+      op: "insuranceEnrolments",
+      query: `query($fy: Int!) { insuranceEnrolments(fiscalYear: $fy) { id person { name } } }`,
+      vars: () => ({ fy: FY }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["insuranceEnrolments"])).toEqual([]),
+    },
+    {
+      op: "previewInsuranceRollover",
+      query: `query($fy: Int!) { previewInsuranceRollover(fiscalYear: $fy) { entries { name } alreadyEnrolledCount notCurrentCount } }`,
+      vars: () => ({ fy: FY + 1 }),
+      expect: "EMPTY",
+      check: (d) => expect(valueAt(d, ["previewInsuranceRollover"])).toEqual({ entries: [], alreadyEnrolledCount: 0, notCurrentCount: 0 }),
+    },
+    {
+      op: "enrolInsurance(a Hannan person) → not found, nothing written",
+      query: `mutation($i: EnrolInsuranceInput!) { enrolInsurance(input: $i) { __typename ... on InvalidInputError { issues { path messageEn } } } }`,
+      vars: () => ({ i: { personIds: [F.salonLapse.id], fiscalYear: FY, plan: "基本タイプ", enrolledOn: "2026-11-01" } }),
+      expect: "EMPTY",
+      check: (d) =>
+        expect(valueAt(d, ["enrolInsurance"])).toEqual({
+          __typename: "InvalidInputError",
+          issues: [{ path: "input.personIds.0", messageEn: "The person was not found." }],
         }),
     },
     {

@@ -26,6 +26,8 @@ const ViewerQuery = graphql(`
         reports
         audit
         recognition
+        insurance
+        recordInsurance
       }
     }
   }

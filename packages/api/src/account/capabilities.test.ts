@@ -16,7 +16,16 @@ afterAll(() => server?.close());
 interface Me {
   me: {
     can: Record<
-      "rosters" | "activityLogs" | "reviewActivityLogs" | "childVolunteers" | "events" | "reports" | "audit" | "recognition",
+      | "rosters"
+      | "activityLogs"
+      | "reviewActivityLogs"
+      | "childVolunteers"
+      | "events"
+      | "reports"
+      | "audit"
+      | "recognition"
+      | "insurance"
+      | "recordInsurance",
       boolean
     >;
   };
@@ -36,7 +45,7 @@ describe("Viewer.can matches what the API allows", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s", async (key, email) => {
     const client = await server.as(email);
     const res = await client.graphql<Me>(`{
-      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition } }
+      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance } }
       groups { viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
     }`);
     expect(res.errors).toBeUndefined();
@@ -55,6 +64,9 @@ describe("Viewer.can matches what the API allows", () => {
       events: someGroup((g) => g.viewerCanPlanEvents && g.kind.code === "subcommittee"),
       audit: await answers("{ auditEvents(first: 1) { edges { node { id } } } }"),
       recognition: await answers("{ moderationQueue(first: 1) { edges { node { id } } } }"),
+      // the lapse list is offered where it lists some group's people (the juvenile programme has codes only)
+      insurance: someGroup((g) => g.viewerCanManageRoster && g.programme.privacyTier !== "JUVENILE"),
+      recordInsurance: await answers("{ insuranceEnrolments(fiscalYear: 2026) { id } }"),
     });
   });
 });

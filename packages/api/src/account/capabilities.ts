@@ -4,6 +4,7 @@
 // exactly where the API answers (account/capabilities.test.ts checks each against the API); the
 // reports screen is a choice of audience (every account may read the totals).
 import type { Viewer } from "../context.ts";
+import { recordsInsurance, seesInsurance } from "../insurance/access.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 
 export interface ViewerCapabilities {
@@ -23,6 +24,10 @@ export interface ViewerCapabilities {
   audit: boolean;
   /** moderating thank-yous, issuing certificates and awarding milestones (staff) */
   recognition: boolean;
+  /** the insurance screen: the lapse list of the viewer's groups (Query.insuranceLapses lists someone's groups) */
+  insurance: boolean;
+  /** recording enrolments, the rollover and the 加入申込 CSV (staff) */
+  recordInsurance: boolean;
 }
 
 export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
@@ -37,5 +42,7 @@ export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
     reports: viewer.isStaff || liaison,
     audit: viewer.isStaff,
     recognition: viewer.isStaff,
+    insurance: seesInsurance(viewer),
+    recordInsurance: recordsInsurance(viewer),
   };
 }

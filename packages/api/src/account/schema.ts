@@ -27,6 +27,12 @@ const ViewerCapabilitiesRef = builder.objectRef<ViewerCapabilities>("ViewerCapab
     reports: t.exposeBoolean("reports", { description: "the reports screen (staff; the liaison for the juvenile programme)" }),
     audit: t.exposeBoolean("audit", { description: "the audit trail (staff)" }),
     recognition: t.exposeBoolean("recognition", { description: "moderation, certificates and milestones (staff)" }),
+    insurance: t.exposeBoolean("insurance", {
+      description: "the insurance screen: the lapse list of the viewer's groups (staff: the organisation; Query.insuranceLapses)",
+    }),
+    recordInsurance: t.exposeBoolean("recordInsurance", {
+      description: "recording enrolments, the 年度 rollover and the 加入申込 CSV (staff)",
+    }),
   }),
 });
 

@@ -199,7 +199,7 @@ builder.queryFields((t) => ({
 
 // ───────────────────────── CSV export ─────────────────────────
 
-const CsvFileRef = builder.objectRef<CsvFile>("CsvFile").implement({
+export const CsvFileRef = builder.objectRef<CsvFile>("CsvFile").implement({
   description: "A CSV file for download: UTF-8 with a BOM and CRLF line endings (for Excel on Japanese Windows)",
   fields: (t) => ({
     filename: t.exposeString("filename"),

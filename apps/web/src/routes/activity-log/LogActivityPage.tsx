@@ -25,6 +25,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { useViewer } from "../../app/session.tsx";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { useNameWarning } from "../../components/NameWarning.tsx";
@@ -151,6 +152,8 @@ export function Component() {
 
 function SavedPanel({ saved, onAnother }: { saved: Saved; onAnother(): void }) {
   const { t } = useTranslation("activity-log");
+  // the warning leads to where enrolments are recorded (staff) or to the lapse list (leaders)
+  const { viewer } = useViewer();
   return (
     <Stack>
       <Alert
@@ -169,6 +172,14 @@ function SavedPanel({ saved, onAnother }: { saved: Saved; onAnother(): void }) {
           role="alert"
         >
           {saved.uninsured.length ? t("new.uninsuredBody", { names: saved.uninsured.join("、") }) : t("new.uninsuredBodyNoNames")}
+          {viewer?.can.insurance ? (
+            <>
+              {" "}
+              <Anchor component={Link} to="/insurance" size="sm">
+                {viewer.can.recordInsurance ? t("new.uninsuredRecord") : t("new.uninsuredLink")}
+              </Anchor>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       <Group>

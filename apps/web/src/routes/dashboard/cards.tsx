@@ -385,6 +385,11 @@ export function InsuranceLapsesCard({ viewer }: { viewer: Viewer }) {
             {t("insurance.more", { count: people.length - SHOWN_LAPSES })}
           </Text>
         ) : null}
+        {viewer.can.insurance ? (
+          <Anchor component={Link} to="/insurance" size="sm" mt="xs" display="inline-block">
+            {t("insurance.open")}
+          </Anchor>
+        ) : null}
       </QueryState>
     </DashboardCard>
   );

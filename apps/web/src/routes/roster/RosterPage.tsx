@@ -4,7 +4,7 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDownload, IconPrinter, IconSearch, IconUserPlus } from "@tabler/icons-react";
+import { IconDownload, IconPrinter, IconSearch, IconShieldPlus, IconUserPlus } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -287,6 +287,16 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             >
               {t("csv.button")}
             </Button>
+            {viewer?.can.recordInsurance && group.programme.privacyTier !== "JUVENILE" ? (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/insurance?group=${group.id}&fy=${fiscalYear}`}
+                leftSection={<IconShieldPlus size={18} aria-hidden />}
+              >
+                {t("roster.recordInsurance")}
+              </Button>
+            ) : null}
             <Button
               variant="default"
               component={Link}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InsuranceEnrolment" ADD COLUMN     "reference" TEXT;
