@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import lockfile from "proper-lockfile";
 
+import { runCli } from "./cli/main.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { migrationsDir, repoRoot, schemaPath } from "./env.ts";
 import { applyPendingMigrations } from "./migrate/index.ts";
@@ -282,6 +283,26 @@ export function runRootScript(
       },
     );
   });
+}
+
+/**
+ * Runs `npm run <script> -- <args>` (a db:* script) in this process, as runRootScript would in a
+ * child: runCli with the database chosen by `env` alone, and its output collected.
+ */
+export async function runDbScript(
+  script: string,
+  args: string[],
+  env: { DATABASE_URL?: string; TSUNAGU_DATA_DIR?: string },
+): Promise<CommandResult> {
+  if (!script.startsWith("db:")) throw new Error(`runDbScript runs the db:* scripts, not ${script}`);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli([script.slice("db:".length), ...args], {
+    out: (text) => stdout.push(`${text}\n`),
+    err: (text) => stderr.push(`${text}\n`),
+    env: { ...env },
+  });
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
 /** Counts the SQL statements sent while a piece of work runs (give `record` to the database). */
