@@ -11,6 +11,7 @@ import { runCli } from "./cli/main.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { migrationsDir, repoRoot, schemaPath } from "./env.ts";
 import { applyPendingMigrations } from "./migrate/index.ts";
+import { emptyPGliteArchive } from "./pglite-empty.ts";
 
 // Test databases for Vitest: TSUNAGU_TEST_DB (set by @tsunagu/vitest-config's two projects)
 // chooses an in-memory PGlite or a fresh database on the PostgreSQL server. A test file that needs
@@ -63,7 +64,8 @@ export async function createEmptyTestDatabase(
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   if (kind === "embedded") {
-    const db = await openDatabase({ dataDir: "memory", onQuery: options.onQuery });
+    // from the cached empty tarball (no initdb) when there is one
+    const db = await openDatabase({ dataDir: "memory", loadDataDir: await emptyPGliteArchive(), onQuery: options.onQuery });
     return { ...db, url: undefined, drop: () => db.close() };
   }
   return createServerDatabase("", options);
