@@ -297,8 +297,12 @@ export async function ensureServerTemplate(data: TestData): Promise<string> {
       } catch (err) {
         if (!isDuplicateDatabase(err)) throw err;
         // someone outside the lock created it at the same moment: wait for it to become ready
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        continue;
+        while ((await templateState(name)) !== "ready") {
+          if (Date.now() > deadline)
+            throw new Error(`the test template ${name}, made by another creator, did not become ready within 10 minutes`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        break;
       }
       try {
         const db = await openDatabase({ url: urlOfDatabase(name) });
