@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedActivityLog, seedEvent, seedGroup, seedOrganization, seedPerson, seedShift } from "@tsunagu/seed/factories";
 
 import type { Prisma } from "./index.ts";
-import { createTestDatabase, type TestDatabase } from "./testing.ts";
+import { createTestDatabaseFrom, migratedTestData, type TestDatabase } from "./testing.ts";
 
 let db: TestDatabase;
 
@@ -42,7 +42,7 @@ let a: Awaited<ReturnType<typeof organisation>>;
 let b: Awaited<ReturnType<typeof organisation>>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabaseFrom(migratedTestData);
   await db.prisma.$transaction(async (tx) => {
     a = await organisation(tx, "a");
     b = await organisation(tx, "b");

@@ -1,17 +1,17 @@
 // The Hannan demo data holds what docs/domain.md describes, and only consistent records.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { demoAccounts, seedDemo } from "@tsunagu/seed";
+import { demoAccounts, demoTestData, seedDemo } from "@tsunagu/seed";
 
 import { tableFingerprints } from "./inspect.ts";
-import { createTestDatabase, type TestDatabase } from "./testing.ts";
+import { createTestDatabaseFrom, type TestDatabase } from "./testing.ts";
 
 let db: TestDatabase;
 const today = new Date("2026-11-26");
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await db.prisma.$transaction((tx) => seedDemo(tx, { today }), { timeout: 300_000 });
+  // a copy of the template seedDemo filled once (demoTestData), as the API's tests start from
+  db = await createTestDatabaseFrom(demoTestData(today));
 });
 afterAll(() => db?.drop());
 

@@ -1,4 +1,6 @@
-// The embedded database's folder lock: a second opener is refused and nothing is lost.
+// The embedded database's folder lock: a second opener is refused and nothing is lost. The holder
+// is another process; the refused db:* commands run in this one (runDbScript; cli.test.ts proves
+// the spawned `npm run db:*` entry point).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "./database.ts";
 import { countRows } from "./inspect.ts";
 import { DatabaseInUseError } from "./lock.ts";
-import { runRootScript } from "./testing.ts";
+import { runDbScript } from "./testing.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let dataDir: string;
@@ -31,7 +33,7 @@ function startHolder(env: Record<string, string>): Promise<ChildProcess> {
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "tsunagu-lock-"));
-  const migrated = await runRootScript("db:migrate", [], { TSUNAGU_DATA_DIR: dataDir });
+  const migrated = await runDbScript("db:migrate", [], { TSUNAGU_DATA_DIR: dataDir });
   expect(migrated.code, migrated.stderr).toBe(0);
   // eslint-disable-next-line no-restricted-properties -- the child gets this process's environment
   const { DATABASE_URL: _ignored, ...env } = process.env;
@@ -44,8 +46,8 @@ afterAll(async () => {
 });
 
 describe("with one process holding the embedded database", () => {
-  it("npm run db:seed from another process refuses with a clear message", async () => {
-    const result = await runRootScript("db:seed", [], { TSUNAGU_DATA_DIR: dataDir });
+  it("npm run db:seed from another process (this one) refuses with a clear message", async () => {
+    const result = await runDbScript("db:seed", [], { TSUNAGU_DATA_DIR: dataDir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("is in use by process");
     expect(result.stderr).toContain(String(holder.pid));
@@ -58,7 +60,7 @@ describe("with one process holding the embedded database", () => {
       ["db:migrate", []],
       ["db:reset", ["--force"]],
     ] as const) {
-      const result = await runRootScript(script, [...args], { TSUNAGU_DATA_DIR: dataDir });
+      const result = await runDbScript(script, [...args], { TSUNAGU_DATA_DIR: dataDir });
       expect(result.code, script).toBe(1);
       expect(result.stderr, script).toContain("is in use by process");
     }

@@ -4,14 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedSynthetic } from "@tsunagu/seed/synthetic";
 
 import { countRows, tableFingerprints } from "./inspect.ts";
-import { createTestDatabase, type TestDatabase } from "./testing.ts";
+import { createTestDatabaseFrom, type TestData, type TestDatabase } from "./testing.ts";
 
 let db: TestDatabase;
 const options = { scale: 2, peoplePerOrg: 150, participationsPerOrg: 1_500, today: new Date("2026-11-26"), progress: false };
 
+// seeded once into a template (kept between runs); each run's file gets a copy
+const synthetic: TestData = {
+  name: `synthetic ${JSON.stringify(options)}`,
+  fill: async (template) => {
+    await seedSynthetic(template.prisma, options);
+  },
+};
+
 beforeAll(async () => {
-  db = await createTestDatabase();
-  await seedSynthetic(db.prisma, options);
+  db = await createTestDatabaseFrom(synthetic);
 });
 afterAll(() => db?.drop());
 

@@ -7,9 +7,11 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import lockfile from "proper-lockfile";
 
+import { runCli } from "./cli/main.ts";
 import { openDatabase, type Database } from "./database.ts";
 import { migrationsDir, repoRoot, schemaPath } from "./env.ts";
 import { applyPendingMigrations } from "./migrate/index.ts";
+import { emptyPGliteArchive } from "./pglite-empty.ts";
 
 // Test databases for Vitest: TSUNAGU_TEST_DB (set by @tsunagu/vitest-config's two projects)
 // chooses an in-memory PGlite or a fresh database on the PostgreSQL server. A test file that needs
@@ -62,7 +64,8 @@ export async function createEmptyTestDatabase(
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   if (kind === "embedded") {
-    const db = await openDatabase({ dataDir: "memory", onQuery: options.onQuery });
+    // from the cached empty tarball (no initdb) when there is one
+    const db = await openDatabase({ dataDir: "memory", loadDataDir: await emptyPGliteArchive(), onQuery: options.onQuery });
     return { ...db, url: undefined, drop: () => db.close() };
   }
   return createServerDatabase("", options);
@@ -107,15 +110,21 @@ export interface TestData {
   fill(db: Database): Promise<void>;
 }
 
+/** No rows: a database with every migration applied, for tests that only need the schema. */
+export const migratedTestData: TestData = { name: "migrated", fill: async () => undefined };
+
 /**
  * A database of the kind under test holding `data`: a copy of a template made the first time any
  * test process asks for it, instead of a fresh seed per file (a seed takes 10–20 s; a copy about
  * 0.2 s on PostgreSQL, 1–3 s on PGlite, which starts its WebAssembly PostgreSQL per database).
  *
  * The template is kept between runs, keyed by a hash of everything that shapes it (prisma/ with the
- * schema and migrations, packages/db/src, packages/seed/src, package-lock.json and `data.name`): on PGlite a
- * tarball of its data folder in node_modules/.cache/tsunagu, on PostgreSQL a database named
- * tsunagu_template_<name>_<hash>. Processes that ask at once build it once (a file lock).
+ * schema and migrations, packages/db/src, packages/seed/src, package-lock.json and `data.name`): on
+ * PGlite a tarball of its data folder in this checkout's node_modules/.cache/tsunagu (processes
+ * that ask at once build it once: a file lock), on PostgreSQL a database named
+ * tsunagu_tpl_<checkout>_<name>_<hash>, where <checkout> is a hash of the repository's path, so
+ * two worktrees or clones on one server never share or drop each other's templates (processes that
+ * ask at once build it once: see serverTemplate).
  */
 export async function createTestDatabaseFrom(
   data: TestData,
@@ -222,36 +231,115 @@ function embeddedTemplate(data: TestData): Promise<Blob> {
   return archive;
 }
 
-async function serverTemplate(data: TestData): Promise<string> {
-  const name = `tsunagu_template_${templateKey(data)}`;
-  const exists = async () => (await adminQuery("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
-  await once(`postgresql_${name}`, exists, async () => {
-    // built under another name and renamed when complete, so a database of this name is always whole
-    const building = `${name.slice(0, 40)}_building_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE "${building}"`);
-    try {
-      const db = await openDatabase({ url: urlOfDatabase(building) });
-      try {
-        await applyPendingMigrations({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir });
-        await data.fill(db);
-      } finally {
-        await db.close();
-      }
-      await adminQuery(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
-    } catch (err) {
-      await adminQuery(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+/** this checkout's label in template names: two clones or worktrees on one server never share one */
+export const checkoutLabel = createHash("sha256").update(repoRoot).digest("hex").slice(0, 8);
+
+/** the name of the PostgreSQL template holding `data` for this checkout and these inputs */
+export function serverTemplateName(data: TestData): string {
+  return `tsunagu_tpl_${checkoutLabel}_${templateKey(data)}`;
+}
+
+/** the 64-bit advisory-lock key of a template's creation, the same in every process */
+function creationLockKey(name: string): string {
+  return BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update(`tsunagu template ${name}`).digest("hex").slice(0, 16)}`)).toString();
+}
+
+function isDuplicateDatabase(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === "42P04";
+}
+
+const serverTemplates = new Map<string, Promise<string>>();
+
+/**
+ * The PostgreSQL template holding `data`, made once on the server. A template is ready when it is
+ * marked IS_TEMPLATE; its creator holds a session advisory lock while it builds, so any number of
+ * callers at once (Vitest workers, test files of two projects, several processes) build it once:
+ * the others wait on the lock, then find it ready. A database of the name that is not ready once
+ * the lock is free was left by a creator that died: it is dropped and built again. Should CREATE
+ * DATABASE still meet 42P04 (duplicate_database: a creator outside this protocol), the caller
+ * waits for that creator to mark it ready instead of failing.
+ */
+function serverTemplate(data: TestData): Promise<string> {
+  const name = serverTemplateName(data);
+  let ready = serverTemplates.get(name);
+  if (!ready) {
+    ready = ensureServerTemplate(data).catch((err: unknown) => {
+      serverTemplates.delete(name);
       throw err;
+    });
+    serverTemplates.set(name, ready);
+  }
+  return ready;
+}
+
+async function templateState(name: string): Promise<"ready" | "building" | "absent"> {
+  const { rows } = await adminQuery("SELECT datistemplate FROM pg_database WHERE datname = $1", [name]);
+  const row = rows[0] as { datistemplate: boolean } | undefined;
+  return row === undefined ? "absent" : row.datistemplate ? "ready" : "building";
+}
+
+/** Makes the PostgreSQL template of `data` unless it is ready (not memoised: each call is one "process"). */
+export async function ensureServerTemplate(data: TestData): Promise<string> {
+  const name = serverTemplateName(data);
+  const deadline = Date.now() + 10 * 60_000;
+  while ((await templateState(name)) !== "ready") {
+    if (Date.now() > deadline) throw new Error(`the test template ${name} did not become ready within 10 minutes`);
+    const admin = new pg.Client({ connectionString: testServerUrl() });
+    await admin.connect();
+    try {
+      // waits here while another process builds it (a session lock: released if that process dies)
+      await admin.query("SELECT pg_advisory_lock($1::bigint)", [creationLockKey(name)]);
+      const state = await templateState(name);
+      if (state === "ready") break;
+      if (state === "building") await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+      } catch (err) {
+        if (!isDuplicateDatabase(err)) throw err;
+        // someone outside the lock created it at the same moment: wait for it to become ready
+        while ((await templateState(name)) !== "ready") {
+          if (Date.now() > deadline)
+            throw new Error(`the test template ${name}, made by another creator, did not become ready within 10 minutes`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+        break;
+      }
+      try {
+        const db = await openDatabase({ url: urlOfDatabase(name) });
+        try {
+          await applyPendingMigrations({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir });
+          await data.fill(db);
+        } finally {
+          await db.close();
+        }
+        await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true`);
+      } catch (err) {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+        throw err;
+      }
+      await dropOlderServerTemplates(admin, name);
+      break;
+    } finally {
+      await admin.end(); // releases the lock
     }
-    // templates of older inputs are of no further use (one still being copied is left alone)
-    const stale = await adminQuery("SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2", [
-      `${name.slice(0, name.lastIndexOf("_"))}_%`,
-      name,
-    ]);
-    for (const row of stale.rows as Array<{ datname: string }>) {
-      await adminQuery(`DROP DATABASE IF EXISTS "${row.datname}"`).catch(() => undefined);
-    }
-  });
+  }
   return name;
+}
+
+/** this checkout's templates of older inputs for the same data are of no further use */
+async function dropOlderServerTemplates(admin: pg.Client, name: string): Promise<void> {
+  const prefix = name.slice(0, name.lastIndexOf("_") + 1); // tsunagu_tpl_<checkout>_<slug>_ ([a-z0-9_] only)
+  const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2", [
+    `^${prefix}[0-9a-f]{16}$`,
+    name,
+  ]);
+  for (const { datname } of rows as Array<{ datname: string }>) {
+    // without FORCE: a template still being copied is left for a later run
+    await admin
+      .query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`)
+      .then(() => admin.query(`DROP DATABASE IF EXISTS "${datname}"`))
+      .catch(() => undefined);
+  }
 }
 
 export interface CommandResult {
@@ -282,6 +370,26 @@ export function runRootScript(
       },
     );
   });
+}
+
+/**
+ * Runs `npm run <script> -- <args>` (a db:* script) in this process, as runRootScript would in a
+ * child: runCli with the database chosen by `env` alone, and its output collected.
+ */
+export async function runDbScript(
+  script: string,
+  args: string[],
+  env: { DATABASE_URL?: string; TSUNAGU_DATA_DIR?: string },
+): Promise<CommandResult> {
+  if (!script.startsWith("db:")) throw new Error(`runDbScript runs the db:* scripts, not ${script}`);
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli([script.slice("db:".length), ...args], {
+    out: (text) => stdout.push(`${text}\n`),
+    err: (text) => stderr.push(`${text}\n`),
+    env: { ...env },
+  });
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
 }
 
 /** Counts the SQL statements sent while a piece of work runs (give `record` to the database). */

@@ -1,16 +1,17 @@
 import { openDatabase, type Database } from "../database.ts";
 import { readDatabaseEnv } from "../env.ts";
+import type { CliIo } from "./io.ts";
 
 /** Opens the database the environment selects and says which one, for every command. */
-async function openForCommand(command: string): Promise<Database> {
-  const db = await openDatabase({ ...readDatabaseEnv(), command: `npm run db:${command}` });
+async function openForCommand(command: string, io: CliIo): Promise<Database> {
+  const db = await openDatabase({ ...readDatabaseEnv(io.env), command: `npm run db:${command}` });
   const where = db.kind === "embedded" ? `組み込み PGlite / embedded PGlite: ${db.location}` : `PostgreSQL: ${db.location}`;
-  console.log(`データベース / database: ${where}`);
+  io.out(`データベース / database: ${where}`);
   return db;
 }
 
-export async function withDatabase<T>(command: string, run: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openForCommand(command);
+export async function withDatabase<T>(command: string, io: CliIo, run: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openForCommand(command, io);
   try {
     return await run(db);
   } finally {

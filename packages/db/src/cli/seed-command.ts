@@ -1,6 +1,7 @@
 import { migrationsDir, schemaPath } from "../env.ts";
 import { countRows } from "../inspect.ts";
 import { migrationStatus } from "../migrate/index.ts";
+import type { CliIo } from "./io.ts";
 import { withDatabase } from "./open.ts";
 
 function parseScale(raw: string | undefined): number | undefined | Error {
@@ -12,16 +13,16 @@ function parseScale(raw: string | undefined): number | undefined | Error {
   return n;
 }
 
-export async function runSeed(options: { scale: string | undefined }): Promise<number> {
+export async function runSeed(options: { scale: string | undefined }, io: CliIo): Promise<number> {
   const scale = parseScale(options.scale);
   if (scale instanceof Error) {
-    console.error(scale.message);
+    io.err(scale.message);
     return 2;
   }
-  return withDatabase("seed", async (db) => {
+  return withDatabase("seed", io, async (db) => {
     const status = await migrationStatus({ adapterFactory: db.adapterFactory, schemaPath, migrationsDir, checkDrift: false });
     if (status.pending.length > 0 || status.failed.length > 0) {
-      console.error(
+      io.err(
         `未適用のマイグレーションがあります。先に npm run db:migrate を実行してください / ${status.pending.length} migration(s) pending: run npm run db:migrate first. Nothing was changed.`,
       );
       return 1;
@@ -29,14 +30,14 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     const started = performance.now();
     const before = await countRows(db.prisma);
     if (scale === undefined) {
-      console.log("阪南市社協のデモデータ / Seeding the Hannan demo data…");
+      io.out("阪南市社協のデモデータ / Seeding the Hannan demo data…");
       const { seedDemo } = await import("@tsunagu/seed");
-      await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (line: string) => console.log(line) }), {
+      await db.prisma.$transaction((tx) => seedDemo(tx, { today: new Date(), log: (line: string) => io.out(line) }), {
         maxWait: 60_000,
         timeout: 15 * 60_000,
       });
     } else {
-      console.log(`合成データ ${scale} 社協分 / Seeding synthetic data for ${scale} organisation(s)…`);
+      io.out(`合成データ ${scale} 社協分 / Seeding synthetic data for ${scale} organisation(s)…`);
       const { seedSynthetic } = await import("@tsunagu/seed/synthetic");
       await seedSynthetic(db.prisma, { scale });
     }
@@ -45,10 +46,10 @@ export async function runSeed(options: { scale: string | undefined }): Promise<n
     for (const [table, n] of Object.entries(after).sort(([a], [b]) => a.localeCompare(b))) {
       const added = n - (before[table] ?? 0);
       inserted += added;
-      if (added !== 0) console.log(`  ${table.padEnd(24)} +${added} (${n})`);
+      if (added !== 0) io.out(`  ${table.padEnd(24)} +${added} (${n})`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(
+    io.out(
       inserted === 0
         ? `変更なし：すでに投入済みです / Nothing to do: the data was already there (${seconds}s).`
         : `${inserted} 行を追加しました / Inserted ${inserted} rows in ${seconds}s.`,

@@ -27,7 +27,7 @@
 // (PrismaPg opens a new pg.Pool per connect()), and can replace the shadow database with a
 // fresh in-memory PGlite.
 
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import {
   ColumnTypeEnum,
   DriverAdapterError,
@@ -36,6 +36,8 @@ import {
   type SqlResultSet,
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { emptyPGliteArchive, newEmptyPGlite } from "../pglite-empty.ts";
 
 /** The last error a migration script raised, kept so we can report the database's own words. */
 interface ScriptFailure {
@@ -285,18 +287,16 @@ export function wrapAdapterFactory(inner: SqlMigrationAwareDriverAdapterFactory,
   return factory;
 }
 
-// Starting an in-memory PGlite takes 2–4 s (it runs initdb); cloning a started, untouched one
-// takes well under 1 s. So scratch and shadow databases are clones of one pristine template per
-// process, which nobody writes to. An open PGlite does not keep Node's event loop alive.
+// Starting an in-memory PGlite by initdb takes 3–7 s; one from the cached empty tarball (see
+// pglite-empty.ts) well under 1 s. Scratch and shadow databases start from that tarball; without
+// one, they are clones of one pristine PGlite per process, which nobody writes to. An open PGlite
+// does not keep Node's event loop alive.
 let template: Promise<PGlite> | undefined;
 
-/** A new, empty in-memory PGlite (a clone of the per-process template). Close it when done. */
+/** A new, empty in-memory PGlite. Close it when done. */
 export async function freshPGlite(): Promise<PGlite> {
-  template ??= (async () => {
-    const pglite = new PGlite();
-    await pglite.waitReady;
-    return pglite;
-  })().catch((err: unknown) => {
+  if (await emptyPGliteArchive()) return newEmptyPGlite();
+  template ??= newEmptyPGlite().catch((err: unknown) => {
     template = undefined;
     throw err;
   });

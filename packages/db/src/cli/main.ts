@@ -1,0 +1,66 @@
+// The db:* commands as a function: argv in, exit code out, output through `io`. index.ts runs it as
+// the process (`npm run db:<command>`); tests run it in-process (see cli.test.ts).
+import { parseArgs } from "node:util";
+
+import { DatabaseInUseError } from "../lock.ts";
+import { MigrationError } from "../migrate/index.ts";
+import type { CliIo } from "./io.ts";
+import { runMigrate, runNewMigration, runReset, runStatus } from "./migrate-commands.ts";
+
+export type { CliIo } from "./io.ts";
+
+const usage = `使い方 / usage: npm run db:<command>
+  db:migrate                      未適用のマイグレーションを適用 / apply pending migrations
+  db:new-migration -- <name>      スキーマから次のマイグレーションを作成 / create the next migration from the schema
+  db:status                       適用状況 / applied and pending migrations
+  db:reset [-- --force]           全データを消して作り直す / drop everything and re-apply migrations
+  db:seed [-- --scale N]          デモデータ（または N 社協分の合成データ）/ demo data (or N synthetic 社協)`;
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      force: { type: "boolean", default: false },
+      scale: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help || !command) {
+    io.out(usage);
+    return command ? 0 : 2;
+  }
+  switch (command) {
+    case "migrate":
+      return runMigrate(io);
+    case "new-migration":
+      return runNewMigration(positionals[0], io);
+    case "status":
+      return runStatus(io);
+    case "reset":
+      return runReset({ force: values.force }, io);
+    case "seed": {
+      // loaded on demand: the seed data is large and the other commands do not need it
+      const { runSeed } = await import("./seed-command.ts");
+      return runSeed({ scale: values.scale }, io);
+    }
+    default:
+      io.err(`不明なコマンド / unknown command: ${command}\n${usage}`);
+      return 2;
+  }
+}
+
+/** Runs one db:* command (`argv` as after `npm run db:<command> --`, e.g. ["seed", "--scale", "2"]); resolves to its exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof DatabaseInUseError || err instanceof MigrationError) {
+      io.err(err.message);
+    } else {
+      io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    }
+    return 1;
+  }
+}
