@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 
 import { appAndBrowserForThisFile, axeWhenStill, choose, field, newContext, openNav, screenshot, settled, signIn } from "@tsunagu/e2e";
 
-import { currentFiscalYear, todayInJapan } from "../src/lib/dates.ts";
+import { currentFiscalYear, formatFiscalYear, todayInJapan } from "../src/lib/dates.ts";
 
 const e2e = appAndBrowserForThisFile();
 const SALONS = "まちなかサロン・カフェ";
@@ -60,7 +60,7 @@ it("staff filter the uninsured, enrol two, correct one, download the 加入申�
 
   // the 加入申込 CSV of what is shown: UTF-8 with a BOM and Japanese headers
   const [download] = await Promise.all([page.waitForEvent("download"), main.getByRole("button", { name: "加入申込CSV" }).click()]);
-  expect(download.suggestedFilename()).toBe(`保険加入申込_${FY}年度_未加入者.csv`);
+  expect(download.suggestedFilename()).toBe(`保険加入申込_${formatFiscalYear(FY, { calendar: "wareki", language: "ja" })}_未加入者.csv`);
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv.startsWith(`\uFEFF氏名,ふりがな,表示名,生年,住所,電話番号,事業,所属団体,地区,活動開始日,${FY}年度 保険\r\n`)).toBe(true);
   expect(csv.trimEnd().split("\r\n")).toHaveLength(salonLapses - 2 + 1);

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 
 import { appAndBrowserForThisFile, axeViolations, choose, newContext, screenshot, select, settled, signIn, viewports } from "@tsunagu/e2e";
 
+import { currentFiscalYear, formatFiscalYear } from "../src/lib/dates.ts";
+
 const e2e = appAndBrowserForThisFile();
 
 const SALON = "ふれあい喫茶 さくら";
@@ -167,9 +169,21 @@ describe("recognition, reports and the audit trail", () => {
       page.waitForEvent("download"),
       main.getByRole("button", { name: "月別の活動時間のCSVをダウンロード" }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^tsunagu-report-FY\d{4}-month\.csv$/);
+    // the 年度 in 和暦, as the web app writes it (lib/dates.ts) — the API names the file on its own
+    expect(download.suggestedFilename()).toBe(
+      `活動実績_${formatFiscalYear(currentFiscalYear(), { calendar: "wareki", language: "ja" })}_月別.csv`,
+    );
     const csv = await readFile((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("\uFEFF月,活動時間（時間）,活動件数,活動者数（実人数）,対象者数（延べ）");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("\uFEFF月,活動時間（時間）,活動件数,活動者数（実人数）,対象者数（延べ）");
+    // staff see the juvenile programme on screen: the file says it leaves it out, and the screen
+    // gives the file's totals — the same numbers as the file's 合計 line
+    expect(lines.at(-1)).toMatch(/^※少年院ボランティアの活動は、少年法第61条の趣旨によりファイルには含めていません/);
+    const [, hours, activities, volunteers] = lines.at(-2)!.split(",");
+    const format = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 });
+    expect(await page.getByTestId("juvenile-left-out").textContent()).toContain(
+      `ファイルの合計は ${format.format(Number(hours))}時間・${format.format(Number(activities))}件・${format.format(Number(volunteers))}人です。`,
+    );
     await page.context().close();
   });
 });

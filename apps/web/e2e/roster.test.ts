@@ -19,7 +19,7 @@ import {
   viewports,
 } from "@tsunagu/e2e";
 
-import { currentFiscalYear, todayInJapan } from "../src/lib/dates.ts";
+import { currentFiscalYear, formatFiscalYear, todayInJapan } from "../src/lib/dates.ts";
 
 const e2e = appAndBrowserForThisFile();
 
@@ -100,7 +100,9 @@ it("staff find a salon by kana, search its roster, open a person, export CSV, ad
   await page.getByRole("searchbox", { name: "名簿を検索" }).fill("");
   await expect.poll(() => rows.count()).toBe(members.length);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "CSVをダウンロード" }).click()]);
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^名簿_ふれあい喫茶.さくら_${currentFiscalYear()}年度\\.csv$`));
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^名簿_ふれあい喫茶.さくら_${formatFiscalYear(currentFiscalYear(), { calendar: "wareki", language: "ja" })}\\.csv$`),
+  );
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv.startsWith("\uFEFF名前,氏名,ふりがな,役割,開始日,終了日,終了理由,")).toBe(true);
   expect(csv).toContain(`${member.legalName},${member.legalName},${member.legalNameKana},`);

@@ -27,3 +27,13 @@ export function startOfDayInJapan(date: Date): Date {
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
+
+const eraYear = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", year: "numeric", timeZone: "UTC" });
+
+/**
+ * 年度 in 和暦 as file names and documents write it: 令和8年度 for 2026. The era is the one of 1 April,
+ * as the web app shows it (so 2019 is 平成31年度); Intl's Japanese calendar, no hand-written era table.
+ */
+export function warekiFiscalYear(fiscalYear: number): string {
+  return `${eraYear.format(new Date(Date.UTC(fiscalYear, 3, 1, 12)))}度`;
+}

@@ -268,7 +268,7 @@ describe("insuranceLapsesCsv (加入申込)", () => {
     });
     expect(res.errors).toBeUndefined();
     const file = res.data!.insuranceLapsesCsv;
-    expect(file.filename).toBe(`保険加入申込_${FY}年度_未加入者.csv`);
+    expect(file.filename).toBe(`保険加入申込_令和${FY - 2018}年度_未加入者.csv`);
     expect(file.text.charCodeAt(0)).toBe(0xfeff);
     const lines = file.text.slice(1).split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(`氏名,ふりがな,表示名,生年,住所,電話番号,事業,所属団体,地区,活動開始日,${FY}年度 保険`);

@@ -3,7 +3,7 @@
 // in 五十音 order; and the same list as the 加入申込 CSV for staff.
 import { stringify } from "csv-stringify/sync";
 
-import type { Prisma } from "@tsunagu/db";
+import { warekiFiscalYear, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit, auditRestrictedRead } from "../audit/audit.ts";
@@ -134,5 +134,5 @@ export async function lapsesCsv(ctx: Context, filter: LapseFilter): Promise<CsvF
     entity: "InsuranceEnrolment",
     details: { export: "insurance-lapses-csv", ...filter, rows: rows.length, ids: rows.map((p) => p.id) },
   });
-  return { filename: `保険加入申込_${fy}年度_未加入者.csv`, mimeType: "text/csv; charset=utf-8", text };
+  return { filename: `保険加入申込_${warekiFiscalYear(fy)}_未加入者.csv`, mimeType: "text/csv; charset=utf-8", text };
 }

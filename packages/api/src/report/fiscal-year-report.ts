@@ -2,6 +2,8 @@
 // ONE statement: GROUP BY GROUPING SETS on the database, names joined there too.
 //  - hours: the participants' minutes (person-hours), activities: logs, volunteers: distinct
 //    participants (people and juvenile participants), people served: summed once per log.
+//  - exportTotals: the same figures without the juvenile programme (a grouping set of its own, as
+//    distinct volunteers do not subtract), which is what any CSV of the report totals.
 import { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
@@ -30,6 +32,8 @@ export interface FiscalYearReport {
   areaId: string | null;
   includesJuvenileProgramme: boolean;
   totals: Figures;
+  /** the totals of a CSV of this report: without the juvenile programme, which is never exported */
+  exportTotals: Figures;
   byMonth: MonthRow[];
   byProgramme: NamedRow[];
   byArea: NamedRow[];
@@ -45,7 +49,8 @@ export interface ReportFilter {
 }
 
 interface Row extends Figures {
-  dim: "total" | "month" | "programme" | "area" | "type";
+  dim: "total" | "month" | "programme" | "area" | "type" | "tier";
+  juvenile: boolean | null;
   month: number | null;
   id: string | null;
   code: string | null;
@@ -67,7 +72,7 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
   const rows = await prisma().$queryRaw<Row[]>(Prisma.sql`
     WITH logs AS (
       SELECT l.id, EXTRACT(MONTH FROM l.date)::int AS month, l."peopleServed",
-             g."programmeId", g."areaId", l."activityTypeId"
+             g."programmeId", g."areaId", l."activityTypeId", pr."privacyTier" = 'JUVENILE' AS juvenile
       FROM "ActivityLog" l
       JOIN "Group" g ON g."orgId" = l."orgId" AND g.id = l."groupId"
       JOIN "Programme" pr ON pr."orgId" = g."orgId" AND pr.id = g."programmeId"
@@ -87,17 +92,18 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
           WHEN GROUPING("programmeId") = 0 THEN 'programme'
           WHEN GROUPING("areaId") = 0 THEN 'area'
           WHEN GROUPING("activityTypeId") = 0 THEN 'type'
+          WHEN GROUPING(juvenile) = 0 THEN 'tier'
           ELSE 'total'
         END AS dim,
-        month, "programmeId", "areaId", "activityTypeId",
+        month, "programmeId", "areaId", "activityTypeId", juvenile,
         COUNT(DISTINCT id)::int AS activities,
         COALESCE(SUM(minutes), 0)::int AS minutes,
         (COUNT(DISTINCT "personId") + COUNT(DISTINCT "juvenileParticipantId"))::int AS volunteers,
         COALESCE(SUM("peopleServed") FILTER (WHERE k = 1), 0)::int AS "peopleServed"
       FROM parts
-      GROUP BY GROUPING SETS ((), (month), ("programmeId"), ("areaId"), ("activityTypeId"))
+      GROUP BY GROUPING SETS ((), (month), ("programmeId"), ("areaId"), ("activityTypeId"), (juvenile))
     )
-    SELECT a.dim, a.month, a.activities, a.minutes, a.volunteers, a."peopleServed",
+    SELECT a.dim, a.month, a.juvenile, a.activities, a.minutes, a.volunteers, a."peopleServed",
            COALESCE(pr.id, ar.id, t.id)::text AS id,
            COALESCE(pr.code, t.code) AS code,
            COALESCE(pr.name, ar.name, t.name) AS name,
@@ -130,13 +136,16 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
     };
   });
   const total = of("total")[0];
+  const totals = total ? figures(total) : ZERO;
+  const notJuvenile = of("tier").find((r) => r.juvenile === false);
 
   return {
     fiscalYear,
     programmeCode: filter.programmeCode ?? null,
     areaId: filter.areaId ?? null,
     includesJuvenileProgramme: filter.includeJuvenile,
-    totals: total ? figures(total) : ZERO,
+    totals,
+    exportTotals: filter.includeJuvenile ? (notJuvenile ? figures(notJuvenile) : ZERO) : totals,
     byMonth,
     byProgramme: of("programme").sort(byName).map(named),
     byArea: of("area").sort(byName).map(named),

@@ -32,6 +32,7 @@ interface Report {
   fiscalYear: number;
   includesJuvenileProgramme: boolean;
   totals: Figures;
+  exportTotals: Figures;
   byMonth: Array<{ year: number; month: number; figures: Figures }>;
   byProgramme: Row[];
   byArea: Row[];
@@ -44,6 +45,7 @@ const REPORT = /* GraphQL */ `
     fiscalYearReport(fiscalYear: $fy, programmeCode: $programmeCode, areaId: $areaId) {
       fiscalYear includesJuvenileProgramme
       totals { hours minutes activities volunteers peopleServed }
+      exportTotals { hours minutes activities volunteers peopleServed }
       byMonth { year month ${FIGURES} }
       byProgramme { id code name ${FIGURES} }
       byArea { id code name ${FIGURES} }
@@ -188,7 +190,7 @@ describe("fiscal-year report CSV", () => {
     });
     expect(res.errors).toBeUndefined();
     const csv = res.data!.fiscalYearReportCsv;
-    expect(csv.filename).toBe(`tsunagu-report-FY${FY}-programme.csv`);
+    expect(csv.filename).toBe(`活動実績_令和${FY - 2018}年度_事業別.csv`);
     expect(csv.mimeType).toMatch(/^text\/csv/);
     expect(csv.text.startsWith("\uFEFF")).toBe(true);
     expect(csv.text.endsWith("\r\n")).toBe(true);
@@ -196,14 +198,30 @@ describe("fiscal-year report CSV", () => {
     const lines = csv.text.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toBe("事業,活動時間（時間）,活動件数,活動者数（実人数）,対象者数（延べ）");
     const juvenileName = (await server.db.prisma.programme.findFirstOrThrow({ where: { code: "juvenile" } })).name;
-    expect(csv.text).not.toContain(juvenileName);
-    expect(csv.text).not.toMatch(/少年院|泉南学寮|GS-R/);
+    // no figure, name or code of the juvenile programme: only the note of the last line names it
+    const data = lines.slice(0, -1).join("\n");
+    expect(data).not.toContain(juvenileName);
+    expect(data).not.toMatch(/少年院|泉南学寮|GS-R/);
+    expect(csv.text).not.toMatch(/泉南学寮|GS-R/);
     const want = await expected(notJuvenile);
+    // staff see the juvenile programme on screen: the file's last line says it is left out, and why
     expect(lines.at(-1)).toBe(
+      "※少年院ボランティアの活動は、少年法第61条の趣旨によりファイルには含めていません（画面の合計には含まれます）。",
+    );
+    expect(lines.at(-2)).toBe(
       `合計,${Math.round((want.minutes / 60) * 10) / 10},${want.activities},${want.volunteers},${want.peopleServed}`,
     );
-    const rows = lines.slice(1, -1);
+    const rows = lines.slice(1, -2);
     const reported = await report(staff);
+    // the screen says what the file's total is: exportTotals, the totals without the juvenile programme
+    expect(reported.exportTotals).toMatchObject({
+      minutes: want.minutes,
+      activities: want.activities,
+      volunteers: want.volunteers,
+      peopleServed: want.peopleServed,
+    });
+    expect(reported.totals.activities).toBeGreaterThan(reported.exportTotals.activities);
+    expect(csv.filename).toBe(`活動実績_令和${FY - 2018}年度_事業別.csv`);
     expect(rows).toHaveLength(reported.byProgramme.length - 1);
     expect(await server.db.prisma.auditEvent.count({ where: { action: "export", entity: "FiscalYearReport" } })).toBeGreaterThan(0);
   });
@@ -211,8 +229,14 @@ describe("fiscal-year report CSV", () => {
   it("has twelve month rows and a total, for any signed-in account", async () => {
     const res = await salonLeader.graphql<{ fiscalYearReportCsv: { text: string } }>(CSV, { fy: FY, breakdown: "MONTH" });
     const lines = res.data!.fiscalYearReportCsv.text.slice(1).trimEnd().split("\r\n");
+    // a salon leader's screen has no juvenile programme: no note, and the file's total is the screen's
     expect(lines).toHaveLength(14);
     expect(lines[0]!.startsWith("月,")).toBe(true);
+    const onScreen = await report(salonLeader);
+    expect(onScreen.exportTotals).toEqual(onScreen.totals);
+    expect(lines[13]).toBe(
+      `合計,${onScreen.totals.hours},${onScreen.totals.activities},${onScreen.totals.volunteers},${onScreen.totals.peopleServed}`,
+    );
     expect(lines[1]!.startsWith(`${FY}年4月,`)).toBe(true);
     expect(lines[12]!.startsWith(`${FY + 1}年3月,`)).toBe(true);
     expect(lines[13]!.startsWith("合計,")).toBe(true);
@@ -220,6 +244,6 @@ describe("fiscal-year report CSV", () => {
     const areaLines = byArea.data!.fiscalYearReportCsv.text.slice(1).trimEnd().split("\r\n");
     expect(areaLines[0]).toMatch(/^地区,/);
     const want = await expected(notJuvenile);
-    expect(areaLines.at(-1)!.split(",")[2]).toBe(String(want.activities));
+    expect(areaLines.at(-2)!.split(",")[2]).toBe(String(want.activities)); // the last line: the liaison's note
   });
 });

@@ -49,6 +49,12 @@ const FiscalYearReportRef = builder.objectRef<FiscalYearReport>("FiscalYearRepor
     areaId: t.exposeID("areaId", { nullable: true }),
     includesJuvenileProgramme: t.exposeBoolean("includesJuvenileProgramme"),
     totals: t.field({ type: ReportFiguresRef, resolve: (r) => r.totals }),
+    exportTotals: t.field({
+      type: ReportFiguresRef,
+      description:
+        "the totals of this report's CSV files: the same as totals, except that the juvenile programme is left out of every file (少年法61条)",
+      resolve: (r) => r.exportTotals,
+    }),
     byMonth: t.field({ type: [ReportMonthRef], resolve: (r) => r.byMonth }),
     byProgramme: t.field({ type: [ReportBreakdownRowRef], resolve: (r) => r.byProgramme }),
     byArea: t.field({ type: [ReportBreakdownRowRef], resolve: (r) => r.byArea }),
@@ -123,7 +129,8 @@ builder.queryFields((t) => ({
           areaId: args.areaId ?? null,
         },
       });
-      return reportCsv(report, args.breakdown);
+      // the viewer's screen shows the juvenile programme: the file says that it leaves it out
+      return reportCsv(report, args.breakdown, { juvenileLeftOut: canSeeJuvenileProgramme(ctx) });
     },
   }),
 }));

@@ -10,6 +10,7 @@
 // exported, not even to staff (少年法61条).
 import { stringify } from "csv-stringify/sync";
 
+import { warekiFiscalYear } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -126,7 +127,7 @@ export async function rosterCsv(ctx: Context, groupId: string, options: { fiscal
     },
   });
   return {
-    filename: `名簿_${safeFileName(group.name)}_${fy}年度.csv`,
+    filename: `名簿_${safeFileName(group.name)}_${warekiFiscalYear(fy)}.csv`,
     mimeType: "text/csv; charset=utf-8",
     text,
   };

@@ -537,7 +537,7 @@ describe("roster CSV", () => {
     expect(res.errors).toBeUndefined();
     const file = res.data!.rosterCsv!;
     expect(file.mimeType).toBe("text/csv; charset=utf-8");
-    expect(file.filename).toBe("名簿_ふれあい喫茶_さくら_2026年度.csv");
+    expect(file.filename).toBe("名簿_ふれあい喫茶_さくら_令和8年度.csv");
     expect(file.text.charCodeAt(0)).toBe(0xfeff);
     expect(file.text.endsWith("\r\n")).toBe(true);
     expect(file.text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);

@@ -46,6 +46,12 @@ const FiscalYearReportQuery = graphql(`
         volunteers
         peopleServed
       }
+      exportTotals {
+        hours
+        activities
+        volunteers
+        peopleServed
+      }
       byMonth {
         year
         month
@@ -114,6 +120,7 @@ const YEARS_BACK = 5;
 export function Component() {
   const { t, i18n } = useTranslation("report");
   const en = i18n.resolvedLanguage === "en";
+  const number = new Intl.NumberFormat(en ? "en-GB" : "ja-JP", { maximumFractionDigits: 1 });
   const { fiscalYear: fyLabel } = useDates();
   const thisYear = currentFiscalYear();
   const [fiscalYear, setFiscalYear] = useState(thisYear);
@@ -163,8 +170,12 @@ export function Component() {
             <Stack gap="xl">
               <Totals report={report} />
               {report.includesJuvenileProgramme ? (
-                <Text size="sm" c="dimmed">
-                  {t("includesJuvenile")}
+                <Text size="sm" c="dimmed" data-testid="juvenile-left-out">
+                  {t("includesJuvenile", {
+                    hours: number.format(report.exportTotals.hours),
+                    activities: number.format(report.exportTotals.activities),
+                    volunteers: number.format(report.exportTotals.volunteers),
+                  })}
                 </Text>
               ) : null}
               <Section
