@@ -16,11 +16,20 @@ afterAll(() => server?.close());
 interface Me {
   me: {
     can: Record<
-      "rosters" | "activityLogs" | "reviewActivityLogs" | "childVolunteers" | "events" | "reports" | "audit" | "recognition",
+      | "rosters"
+      | "activityLogs"
+      | "reviewActivityLogs"
+      | "childVolunteers"
+      | "events"
+      | "reports"
+      | "audit"
+      | "recognition"
+      | "manageGroups",
       boolean
     >;
   };
   groups: Array<{
+    viewerCanEdit: boolean;
     viewerCanManageRoster: boolean;
     viewerCanLogActivity: boolean;
     viewerCanPlanEvents: boolean;
@@ -36,8 +45,8 @@ describe("Viewer.can matches what the API allows", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s", async (key, email) => {
     const client = await server.as(email);
     const res = await client.graphql<Me>(`{
-      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition } }
-      groups { viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
+      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition manageGroups } }
+      groups { viewerCanEdit viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
     }`);
     expect(res.errors).toBeUndefined();
     const { reports, ...can } = res.data!.me.can;
@@ -55,6 +64,8 @@ describe("Viewer.can matches what the API allows", () => {
       events: someGroup((g) => g.viewerCanPlanEvents && g.kind.code === "subcommittee"),
       audit: await answers("{ auditEvents(first: 1) { edges { node { id } } } }"),
       recognition: await answers("{ moderationQueue(first: 1) { edges { node { id } } } }"),
+      // group forms (organization/group.test.ts checks the mutations refuse everyone else)
+      manageGroups: someGroup((g) => g.viewerCanEdit),
     });
   });
 });

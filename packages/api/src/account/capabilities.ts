@@ -23,6 +23,8 @@ export interface ViewerCapabilities {
   audit: boolean;
   /** moderating thank-yous, issuing certificates and awarding milestones (staff) */
   recognition: boolean;
+  /** creating, editing and closing groups (createGroup / updateGroup / closeGroup, staff; Group.viewerCanEdit per group) */
+  manageGroups: boolean;
 }
 
 export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
@@ -37,5 +39,6 @@ export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
     reports: viewer.isStaff || liaison,
     audit: viewer.isStaff,
     recognition: viewer.isStaff,
+    manageGroups: viewer.isStaff,
   };
 }

@@ -27,6 +27,7 @@ const ViewerCapabilitiesRef = builder.objectRef<ViewerCapabilities>("ViewerCapab
     reports: t.exposeBoolean("reports", { description: "the reports screen (staff; the liaison for the juvenile programme)" }),
     audit: t.exposeBoolean("audit", { description: "the audit trail (staff)" }),
     recognition: t.exposeBoolean("recognition", { description: "moderation, certificates and milestones (staff)" }),
+    manageGroups: t.exposeBoolean("manageGroups", { description: "creating, editing and closing groups (staff)" }),
   }),
 });
 
