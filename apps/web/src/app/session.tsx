@@ -26,6 +26,7 @@ const ViewerQuery = graphql(`
         reports
         audit
         recognition
+        manageGroups
       }
     }
   }
