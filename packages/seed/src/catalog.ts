@@ -113,19 +113,21 @@ const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: st
 ];
 
 const OFFICERS: readonly GroupRoleCode[] = ["representative", "vice", "treasurer", "secretary", "member"];
+/** a salon's or café's roles: its officers and members, and サポーター who help now and then */
+const SALON_ROLES: readonly GroupRoleCode[] = [...OFFICERS, "supporter"];
 
 /** The roles each kind of group uses (GroupKindRole); a cohort none: its youths are codes, never people. */
-export const KIND_ROLES: Readonly<Record<GroupKindCode, readonly GroupRoleCode[]>> = {
+const KIND_ROLES: Readonly<Record<GroupKindCode, readonly GroupRoleCode[]>> = {
   "school-committee": ["child-volunteer", "supporter"],
   network: OFFICERS,
   subcommittee: ["chair", "secretary", "member"],
-  salon: OFFICERS,
-  "multigen-cafe": OFFICERS,
-  "kyosei-salon": OFFICERS,
-  "dementia-cafe": OFFICERS,
+  salon: SALON_ROLES,
+  "multigen-cafe": SALON_ROLES,
+  "kyosei-salon": SALON_ROLES,
+  "dementia-cafe": SALON_ROLES,
   cohort: [],
-  "gyofuku-project": [...OFFICERS, "supporter"],
-  farm: [...OFFICERS, "supporter"],
+  "gyofuku-project": SALON_ROLES,
+  farm: SALON_ROLES,
 };
 
 /** programme: undefined = usable in every programme. */

@@ -41,10 +41,10 @@ WHERE (k."code", r."code") IN (
     ('school-committee', 'child-volunteer'), ('school-committee', 'supporter'),
     ('network', 'representative'), ('network', 'vice'), ('network', 'treasurer'), ('network', 'secretary'), ('network', 'member'),
     ('subcommittee', 'chair'), ('subcommittee', 'secretary'), ('subcommittee', 'member'),
-    ('salon', 'representative'), ('salon', 'vice'), ('salon', 'treasurer'), ('salon', 'secretary'), ('salon', 'member'),
-    ('multigen-cafe', 'representative'), ('multigen-cafe', 'vice'), ('multigen-cafe', 'treasurer'), ('multigen-cafe', 'secretary'), ('multigen-cafe', 'member'),
-    ('kyosei-salon', 'representative'), ('kyosei-salon', 'vice'), ('kyosei-salon', 'treasurer'), ('kyosei-salon', 'secretary'), ('kyosei-salon', 'member'),
-    ('dementia-cafe', 'representative'), ('dementia-cafe', 'vice'), ('dementia-cafe', 'treasurer'), ('dementia-cafe', 'secretary'), ('dementia-cafe', 'member'),
+    ('salon', 'representative'), ('salon', 'vice'), ('salon', 'treasurer'), ('salon', 'secretary'), ('salon', 'member'), ('salon', 'supporter'),
+    ('multigen-cafe', 'representative'), ('multigen-cafe', 'vice'), ('multigen-cafe', 'treasurer'), ('multigen-cafe', 'secretary'), ('multigen-cafe', 'member'), ('multigen-cafe', 'supporter'),
+    ('kyosei-salon', 'representative'), ('kyosei-salon', 'vice'), ('kyosei-salon', 'treasurer'), ('kyosei-salon', 'secretary'), ('kyosei-salon', 'member'), ('kyosei-salon', 'supporter'),
+    ('dementia-cafe', 'representative'), ('dementia-cafe', 'vice'), ('dementia-cafe', 'treasurer'), ('dementia-cafe', 'secretary'), ('dementia-cafe', 'member'), ('dementia-cafe', 'supporter'),
     ('gyofuku-project', 'representative'), ('gyofuku-project', 'vice'), ('gyofuku-project', 'treasurer'), ('gyofuku-project', 'secretary'), ('gyofuku-project', 'member'), ('gyofuku-project', 'supporter'),
     ('farm', 'representative'), ('farm', 'vice'), ('farm', 'treasurer'), ('farm', 'secretary'), ('farm', 'member'), ('farm', 'supporter')
   )

@@ -123,8 +123,6 @@ afterAll(() => server?.close());
 
 describe("groups (団体): create, edit, close", () => {
   let salonId: string;
-  let repA: MembershipData;
-  let memberB: MembershipData;
 
   it("staff create a salon: katakana kana stored in hiragana, the kind's roles offered, audited", async () => {
     const created = await createGroup(staff, "salon", {
@@ -148,7 +146,14 @@ describe("groups (団体): create, edit, close", () => {
       area: { id: areaId },
     });
     // a salon has a 代表 (one holder) and no 部会長
-    expect(created.data!.availableRoles.map((r) => r.code)).toEqual(["representative", "vice", "treasurer", "secretary", "member"]);
+    expect(created.data!.availableRoles.map((r) => r.code)).toEqual([
+      "representative",
+      "vice",
+      "treasurer",
+      "secretary",
+      "member",
+      "supporter",
+    ]);
     expect(created.data!.availableRoles.find((r) => r.code === "representative")!.singleHolder).toBe(true);
     salonId = created.data!.id;
     const trail = await audits(salonId);
@@ -284,8 +289,8 @@ describe("groups (団体): create, edit, close", () => {
   it("a second 代表 is refused; the hand-over in one step ends the first, who stays as a member, and keeps both joining days", async () => {
     const a = await newPerson("代表 一子", "だいひょう いちこ");
     const b = await newPerson("代表 二子", "だいひょう ふたこ");
-    repA = (await addMembership({ groupId: salonId, personId: a, roleCode: "representative", startedOn: "2025-04-01" })).data!;
-    memberB = (await addMembership({ groupId: salonId, personId: b, roleCode: "member", startedOn: "2025-06-01" })).data!;
+    const repA = (await addMembership({ groupId: salonId, personId: a, roleCode: "representative", startedOn: "2025-04-01" })).data!;
+    const memberB = (await addMembership({ groupId: salonId, personId: b, roleCode: "member", startedOn: "2025-06-01" })).data!;
     expect(memberB.joinedOn).toBe("2025-06-01");
 
     const second = await addMembership({ groupId: salonId, personId: b, roleCode: "representative", startedOn: "2026-04-01" });
@@ -328,6 +333,7 @@ describe("groups (団体): create, edit, close", () => {
       ["representative", "2025-04-01", "2026-03-31", "代表交代"],
       ["member", "2026-04-01", null, null],
     ]);
+    expect(rows[0]!.id).toBe(repA.id);
     // the first 代表, now a member, keeps the day they joined too
     expect(rows[1]!.joinedOn?.toISOString().slice(0, 10)).toBe("2025-04-01");
     const trail = await server.db.prisma.auditEvent.findMany({ where: { entity: "Membership", entityId: { in: rows.map((r) => r.id) } } });
