@@ -3,15 +3,10 @@
 // and the roster refuses any other; a single-holder role (代表) changes hands only in one step that
 // ends the current holder, keeping the day each joined; a closed group keeps its history and takes
 // no new member or event; only staff of the organisation may change groups; every change is audited.
-import { randomUUID } from "node:crypto";
-
-import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { startTestServer, type TestClient, type TestServer } from "../testing.ts";
+import { addOtherOrganisation, startTestServer, type TestClient, type TestServer } from "../testing.ts";
 
-const OTHER_EMAIL = "staff@groups-other.example";
-const OTHER_PASSWORD = "another-org-password-3";
 const NETWORK = "ひきこもり・地域の居場所づくり支援 草の根ネットワーク";
 const SAKURA = "ふれあい喫茶 さくら";
 
@@ -106,18 +101,9 @@ beforeAll(async () => {
   areaId = areas.data!.organization.areas.find((a) => a.name === "尾崎")!.id;
 
   // a second organisation (社協) with a staff account and an area of its own
-  const db = server.db.prisma;
-  const org = await db.organization.create({
-    data: { slug: `other-${randomUUID().slice(0, 8)}`, name: "よその町社会福祉協議会", nameEn: "Another Town", municipality: "よその町" },
-  });
-  otherAreaId = (await db.area.create({ data: { orgId: org.id, name: "よその地区", nameKana: "よそのちく" } })).id;
-  const userId = randomUUID();
-  await db.user.create({ data: { id: userId, name: "余所 職員", email: OTHER_EMAIL, emailVerified: true, orgId: org.id } });
-  await db.accessRoleAssignment.create({ data: { orgId: org.id, userId, role: "STAFF" } });
-  await db.account.create({
-    data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: await hashPassword(OTHER_PASSWORD) },
-  });
-  other = await server.signIn(OTHER_EMAIL, OTHER_PASSWORD);
+  const second = await addOtherOrganisation(server, "groups");
+  other = second.staff;
+  otherAreaId = (await server.db.prisma.area.create({ data: { orgId: second.orgId, name: "よその地区", nameKana: "よそのちく" } })).id;
 });
 afterAll(() => server?.close());
 

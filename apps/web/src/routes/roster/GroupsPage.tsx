@@ -4,7 +4,7 @@
 // group here.
 import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -90,69 +90,64 @@ export function Component() {
 
 /** 活動を終了したグループ: kept with their history (rosters, logs), apart from the active ones */
 function ClosedSection({ groups }: { groups: ListedGroup[] }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t } = useTranslation("roster");
   const { date } = useDates();
-  const en = i18n.resolvedLanguage === "en";
-  const title = t("groups.closedTitle");
   return (
-    <Stack gap="xs" component="section" aria-labelledby="groups-closed">
-      <Title order={2} size="h4" id="groups-closed">
-        {title}
-        <Text span size="sm" c="dimmed" fw={400} ml="xs">
-          {t("groups.groupCount", { count: groups.length })}
-        </Text>
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("groups.closedHint")}
-      </Text>
-      <ScrollTable label={title} minWidth={560}>
-        <Table striped highlightOnHover verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("groups.column.name")}</Table.Th>
-              <Table.Th>{t("groups.column.kind")}</Table.Th>
-              <Table.Th>{t("groups.column.area")}</Table.Th>
-              <Table.Th>{t("groups.column.endedOn")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {groups.map((g) => (
-              <Table.Tr key={g.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/groups/${g.id}`} fw={600} size="sm">
-                    {g.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{en ? g.kind.nameEn : g.kind.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{g.area?.name ?? "—"}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{g.endedOn ? date(g.endedOn) : "—"}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
-    </Stack>
+    <GroupSection
+      id="groups-closed"
+      title={t("groups.closedTitle")}
+      hint={t("groups.closedHint")}
+      groups={groups}
+      last={{ header: t("groups.column.endedOn"), cell: (g) => <Text size="sm">{g.endedOn ? date(g.endedOn) : "—"}</Text> }}
+    />
   );
 }
 
 function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; groups: ListedGroup[] }) {
   const { t, i18n } = useTranslation("roster");
-  const en = i18n.resolvedLanguage === "en";
-  const title = en ? programme.nameEn : programme.name;
   return (
-    <Stack gap="xs" component="section" aria-labelledby={`programme-${programme.id}`}>
-      <Title order={2} size="h4" id={`programme-${programme.id}`}>
+    <GroupSection
+      id={`programme-${programme.id}`}
+      title={i18n.resolvedLanguage === "en" ? programme.nameEn : programme.name}
+      groups={groups}
+      last={{
+        header: t("groups.column.members"),
+        align: "right",
+        cell: (g) => <Text size="sm">{t("groups.members", { count: g.activeMemberCount })}</Text>,
+      }}
+    />
+  );
+}
+
+/** A titled table of groups: name (with ほっこり相談, ふりがな and 愛称), kind, area and one more column. */
+function GroupSection({
+  id,
+  title,
+  hint,
+  groups,
+  last,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  groups: ListedGroup[];
+  last: { header: string; align?: "right"; cell(group: ListedGroup): ReactNode };
+}) {
+  const { t, i18n } = useTranslation("roster");
+  const en = i18n.resolvedLanguage === "en";
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>
         {title}
         <Text span size="sm" c="dimmed" fw={400} ml="xs">
           {t("groups.groupCount", { count: groups.length })}
         </Text>
       </Title>
+      {hint ? (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      ) : null}
       <ScrollTable label={title} minWidth={560}>
         <Table striped highlightOnHover verticalSpacing="xs">
           <Table.Thead>
@@ -160,7 +155,7 @@ function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; g
               <Table.Th>{t("groups.column.name")}</Table.Th>
               <Table.Th>{t("groups.column.kind")}</Table.Th>
               <Table.Th>{t("groups.column.area")}</Table.Th>
-              <Table.Th ta="right">{t("groups.column.members")}</Table.Th>
+              <Table.Th ta={last.align}>{last.header}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -191,9 +186,7 @@ function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; g
                 <Table.Td>
                   <Text size="sm">{g.area?.name ?? "—"}</Text>
                 </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm">{t("groups.members", { count: g.activeMemberCount })}</Text>
-                </Table.Td>
+                <Table.Td ta={last.align}>{last.cell(g)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
