@@ -458,6 +458,16 @@ const cells: Cell[] = [
   },
   {
     tier: "salon",
+    data: "when each of the salon's members joined and took their role (kept across role changes)",
+    op: "group(さくら).roster { joinedOn startedOn person { name } }",
+    query: `query($g: ID!) { group(id: $g) { roster(first: 200, includeEnded: true) { edges { node { id joinedOn startedOn person { id name } } } } } }`,
+    vars: () => ({ g: F.groups.salon }),
+    allowed: SALON,
+    secrets: () => [F.salonMember.legalName],
+    audit: { entity: "Membership", ids: () => [F.salonMember.membershipId] },
+  },
+  {
+    tier: "salon",
     data: "the salon's roster export",
     op: "rosterCsv(groupId: さくら)",
     query: `query($g: ID!) { rosterCsv(groupId: $g) { filename text } }`,
@@ -670,7 +680,9 @@ async function loadFixture(): Promise<Fixture> {
   const youthCert = await db.certificate.findFirstOrThrow({ where: { orgId, juvenileParticipantId: { not: null } } });
   const cohortCert = await db.certificate.findFirstOrThrow({ where: { orgId, groupId: groups.cohort } });
 
-  // an event staff plan for the cohort, and one of 尾崎小's group with the Ozaki child signed up
+  // an event staff plan for the cohort, and one of 尾崎小's group with the Ozaki child signed up; the
+  // demo's cohort ended with its season (March) and a closed group plans no event, so here it runs on
+  await db.group.update({ where: { id: groups.cohort }, data: { endedOn: null } });
   const staff = as("staff");
   const createEvent = `mutation($i: CreateEventInput!) { createEvent(input: $i) { __typename ... on MutationCreateEventSuccess { data { id title } } } }`;
   const cohortEvent = await mutate<{ id: string; title: string }>(

@@ -1,8 +1,10 @@
 // Test harness: a real HTTP server on a fresh database of the kind under test (embedded PGlite or
 // PostgreSQL, see @tsunagu/vitest-config), loaded with the Hannan demo data, and clients that sign
 // in as the demo accounts with real session cookies.
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 
+import { hashPassword } from "better-auth/crypto";
 import { pino, type Logger } from "pino";
 
 import { useDatabase } from "@tsunagu/db/client";
@@ -123,4 +125,29 @@ export async function startTestServer(options: { production?: boolean; log?: Log
     },
   };
   return testServer;
+}
+
+/**
+ * A second organisation (社協) with one staff account, signed in, for the tests of what another
+ * 社協 may not see or change; `key` keeps each file's account apart.
+ */
+export async function addOtherOrganisation(server: TestServer, key: string): Promise<{ orgId: string; staff: TestClient }> {
+  const db = server.db.prisma;
+  const org = await db.organization.create({
+    data: {
+      slug: `other-${key}-${randomUUID().slice(0, 8)}`,
+      name: "よその町社会福祉協議会",
+      nameEn: "Another Town Council of Social Welfare",
+      municipality: "よその町",
+    },
+  });
+  const email = `staff@${key}-other.example`;
+  const password = `another-org-password-${key}`;
+  const userId = randomUUID();
+  await db.user.create({ data: { id: userId, name: "余所 職員", email, emailVerified: true, orgId: org.id } });
+  await db.accessRoleAssignment.create({ data: { orgId: org.id, userId, role: "STAFF" } });
+  await db.account.create({
+    data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: await hashPassword(password) },
+  });
+  return { orgId: org.id, staff: await server.signIn(email, password) };
 }

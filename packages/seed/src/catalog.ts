@@ -101,9 +101,9 @@ export const GROUP_KINDS: ReadonlyArray<{ code: GroupKindCode; programme: Progra
   { code: "farm", programme: "noufuku", name: "福祉農園", nameEn: "Welfare farm" },
 ];
 
-const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: string; isLeader: boolean }> = [
-  { code: "representative", name: "代表", nameEn: "Representative", isLeader: true },
-  { code: "chair", name: "部会長", nameEn: "Subcommittee chair", isLeader: true },
+const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: string; isLeader: boolean; singleHolder?: boolean }> = [
+  { code: "representative", name: "代表", nameEn: "Representative", isLeader: true, singleHolder: true },
+  { code: "chair", name: "部会長", nameEn: "Subcommittee chair", isLeader: true, singleHolder: true },
   { code: "vice", name: "副代表", nameEn: "Vice-representative", isLeader: false },
   { code: "treasurer", name: "会計", nameEn: "Treasurer", isLeader: false },
   { code: "secretary", name: "書記", nameEn: "Secretary", isLeader: false },
@@ -111,6 +111,24 @@ const GROUP_ROLES: ReadonlyArray<{ code: GroupRoleCode; name: string; nameEn: st
   { code: "child-volunteer", name: "子ども福祉委員", nameEn: "Child welfare committee member", isLeader: false },
   { code: "supporter", name: "サポーター", nameEn: "Supporter", isLeader: false },
 ];
+
+const OFFICERS: readonly GroupRoleCode[] = ["representative", "vice", "treasurer", "secretary", "member"];
+/** a salon's or café's roles: its officers and members, and サポーター who help now and then */
+const SALON_ROLES: readonly GroupRoleCode[] = [...OFFICERS, "supporter"];
+
+/** The roles each kind of group uses (GroupKindRole); a cohort none: its youths are codes, never people. */
+const KIND_ROLES: Readonly<Record<GroupKindCode, readonly GroupRoleCode[]>> = {
+  "school-committee": ["child-volunteer", "supporter"],
+  network: OFFICERS,
+  subcommittee: ["chair", "secretary", "member"],
+  salon: SALON_ROLES,
+  "multigen-cafe": SALON_ROLES,
+  "kyosei-salon": SALON_ROLES,
+  "dementia-cafe": SALON_ROLES,
+  cohort: [],
+  "gyofuku-project": SALON_ROLES,
+  farm: SALON_ROLES,
+};
 
 /** programme: undefined = usable in every programme. */
 const ACTIVITY_TYPES: ReadonlyArray<{ code: ActivityTypeCode; name: string; nameEn: string; programme?: ProgrammeCode }> = [
@@ -187,6 +205,17 @@ export function catalogRows(orgId: string, id: (table: string, code: string) => 
       ["Programme", PROGRAMMES.map((p, i) => ({ id: programme[p.code], orgId, ...p, sortOrder: i + 1 }))],
       ["GroupKind", GROUP_KINDS.map(({ programme: p, ...k }) => ({ id: groupKind[k.code], orgId, programmeId: programme[p], ...k }))],
       ["GroupRole", GROUP_ROLES.map((r, i) => ({ id: groupRole[r.code], orgId, ...r, sortOrder: i + 1 }))],
+      [
+        "GroupKindRole",
+        GROUP_KINDS.flatMap((k) =>
+          KIND_ROLES[k.code].map((r) => ({
+            id: id("group-kind-role", `${k.code}/${r}`),
+            orgId,
+            kindId: groupKind[k.code],
+            groupRoleId: groupRole[r],
+          })),
+        ),
+      ],
       [
         "ActivityType",
         ACTIVITY_TYPES.map(({ programme: p, ...t }, i) => ({

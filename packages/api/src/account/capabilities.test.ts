@@ -25,11 +25,13 @@ interface Me {
       | "audit"
       | "recognition"
       | "insurance"
-      | "recordInsurance",
+      | "recordInsurance"
+      | "manageGroups",
       boolean
     >;
   };
   groups: Array<{
+    viewerCanEdit: boolean;
     viewerCanManageRoster: boolean;
     viewerCanLogActivity: boolean;
     viewerCanPlanEvents: boolean;
@@ -45,8 +47,8 @@ describe("Viewer.can matches what the API allows", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s", async (key, email) => {
     const client = await server.as(email);
     const res = await client.graphql<Me>(`{
-      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance } }
-      groups { viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
+      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance manageGroups } }
+      groups { viewerCanEdit viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
     }`);
     expect(res.errors).toBeUndefined();
     const { reports, ...can } = res.data!.me.can;
@@ -67,6 +69,8 @@ describe("Viewer.can matches what the API allows", () => {
       // the lapse list is offered where it lists some group's people (the juvenile programme has codes only)
       insurance: someGroup((g) => g.viewerCanManageRoster && g.programme.privacyTier !== "JUVENILE"),
       recordInsurance: await answers("{ insuranceEnrolments(fiscalYear: 2026) { id } }"),
+      // group forms (organization/group.test.ts checks the mutations refuse everyone else)
+      manageGroups: someGroup((g) => g.viewerCanEdit),
     });
   });
 });

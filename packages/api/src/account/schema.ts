@@ -33,6 +33,7 @@ const ViewerCapabilitiesRef = builder.objectRef<ViewerCapabilities>("ViewerCapab
     recordInsurance: t.exposeBoolean("recordInsurance", {
       description: "recording enrolments, the 年度 rollover and the 加入申込 CSV (staff)",
     }),
+    manageGroups: t.exposeBoolean("manageGroups", { description: "creating, editing and closing groups (staff)" }),
   }),
 });
 

@@ -43,6 +43,14 @@ export function createEvent(ctx: Context, input: CreateEventInput): Promise<stri
   return prisma().$transaction(async (tx) => {
     const juvenile = await isJuvenileGroup(tx, viewer.orgId, input.groupId);
     await guardFreeText(tx, viewer.orgId, { juvenile, acknowledgeNameWarning: input.acknowledgeNameWarning }, eventTexts(input));
+    // a closed group keeps its events' history but plans no new one (organization/group.ts)
+    const group = await tx.group.findFirst({ where: { id: input.groupId, orgId: viewer.orgId }, select: { name: true, endedOn: true } });
+    if (group?.endedOn) {
+      throw new ConflictError({
+        ja: `「${group.name}」は ${group.endedOn.toISOString().slice(0, 10)} に活動を終了しています。新しいイベントは作成できません。`,
+        en: `The group was closed on ${group.endedOn.toISOString().slice(0, 10)}; it cannot plan new events.`,
+      });
+    }
     const event = await tx.event.create({
       data: {
         orgId: viewer.orgId,

@@ -4,18 +4,13 @@
 // audit of non-staff reads and a fixed number of SQL statements; the 加入申込 CSV. Recording (staff):
 // enrol one or many (all or nothing), twice for one year refused, correct, cancel, each audited and
 // refused to non-staff and to another organisation; the 年度 rollover's preview and apply.
-import { randomUUID } from "node:crypto";
-
-import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { currentFiscalYear, todayInJapan } from "@tsunagu/db";
 
-import { startTestServer, type TestClient, type TestServer } from "../testing.ts";
+import { addOtherOrganisation, startTestServer, type TestClient, type TestServer } from "../testing.ts";
 
 const FY = currentFiscalYear();
-const OTHER_EMAIL = "staff@insurance-other.example";
-const OTHER_PASSWORD = "another-org-password-2";
 
 let server: TestServer;
 let staff: TestClient;
@@ -81,14 +76,9 @@ beforeAll(async () => {
 
   // a second organisation (社協) with a staff account and an uninsured member of its own salon
   const db = server.db.prisma;
-  const org = await db.organization.create({
-    data: {
-      slug: `other-${randomUUID().slice(0, 8)}`,
-      name: "よその町社会福祉協議会",
-      nameEn: "Another Town Council of Social Welfare",
-      municipality: "よその町",
-    },
-  });
+  const second = await addOtherOrganisation(server, "insurance");
+  other = second.staff;
+  const org = { id: second.orgId };
   const programme = await db.programme.create({
     data: { orgId: org.id, code: "salon", name: "サロン", nameEn: "Salons", privacyTier: "SALON" },
   });
@@ -104,13 +94,6 @@ beforeAll(async () => {
   await db.membership.create({
     data: { orgId: org.id, groupId: group.id, personId: person.id, groupRoleId: role.id, startedOn: new Date("2024-04-01") },
   });
-  const userId = randomUUID();
-  await db.user.create({ data: { id: userId, name: "余所 職員", email: OTHER_EMAIL, emailVerified: true, orgId: org.id } });
-  await db.accessRoleAssignment.create({ data: { orgId: org.id, userId, role: "STAFF" } });
-  await db.account.create({
-    data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: await hashPassword(OTHER_PASSWORD) },
-  });
-  other = await server.signIn(OTHER_EMAIL, OTHER_PASSWORD);
 });
 afterAll(() => server?.close());
 

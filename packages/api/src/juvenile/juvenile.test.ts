@@ -70,6 +70,9 @@ beforeAll(async () => {
     orderBy: [{ joinedOn: "desc" }, { code: "asc" }],
     select: { code: true, joinedOn: true, cohortId: true, cohort: { select: { programmeId: true } } },
   });
+  // the demo's cohort ended with its season (March); these tests plan its events in December, and a
+  // closed group plans none (organization/group.ts), so here it runs on
+  await db.group.update({ where: { id: youth.cohortId }, data: { endedOn: null } });
   const sakura = await db.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true, programmeId: true } });
   const activityType = (programmeId: string) =>
     db.activityType

@@ -41,7 +41,7 @@ const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 const figureCells = (f: Figures) => [hoursOf(f.minutes), f.activities, f.volunteers, f.peopleServed];
 
 /** The last line of a file whose reader sees the juvenile programme on screen: why the totals differ. */
-export const JUVENILE_LEFT_OUT_NOTE =
+const JUVENILE_LEFT_OUT_NOTE =
   "※少年院ボランティアの活動は、少年法第61条の趣旨によりファイルには含めていません（画面の合計には含まれます）。";
 
 export function reportCsv(report: FiscalYearReport, breakdown: ReportBreakdown, options: { juvenileLeftOut: boolean }): ReportCsvFile {

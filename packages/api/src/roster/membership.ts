@@ -1,6 +1,10 @@
 // Changes to rosters: add, end, transfer, change role. Each runs in one transaction with its audit
 // entries, so a refused change writes nothing. History is kept: nothing is deleted; a transfer or
-// a role change ends one row (the day before) and starts another.
+// a role change ends one row (the day before) and starts another — a role change carries over the
+// day the person joined the group (joinedOn). A role must be one the group's kind uses
+// (GroupKindRole); a single-holder role (代表, 部会長) has at most one current holder per group,
+// and a new holder takes it over only with `endCurrentHolder` (the hand-over, in the same
+// transaction). A closed group (endedOn set) takes no new member.
 import { addDays, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
@@ -27,6 +31,8 @@ const groupSelect = {
   orgId: true,
   name: true,
   endedOn: true,
+  kindId: true,
+  kind: { select: { name: true, nameEn: true } },
   programme: { select: { privacyTier: true } },
 } as const;
 
@@ -80,14 +86,126 @@ async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: 
   return person;
 }
 
-async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
-  const role = await tx.groupRole.findFirst({ where: { orgId: signedIn(ctx).orgId, code }, select: { id: true, code: true, name: true } });
+const roleSelect = { id: true, code: true, name: true, nameEn: true, singleHolder: true } as const;
+
+/** A role of the organisation that the group's kind uses; anything else is refused at `path`. */
+async function findRole(tx: Tx, ctx: Context, code: string, group: GroupRow, path: string) {
+  const role = await tx.groupRole.findFirst({ where: { orgId: signedIn(ctx).orgId, code }, select: roleSelect });
   if (!role) {
     throw new InvalidInputError([
       fieldIssue(path, { ja: `役割「${code}」は登録されていません。`, en: `There is no group role "${code}".` }),
     ]);
   }
+  const ofKind = await tx.groupKindRole.findFirst({ where: { orgId: group.orgId, kindId: group.kindId, groupRoleId: role.id } });
+  if (!ofKind) {
+    throw new InvalidInputError([
+      fieldIssue(path, {
+        ja: `「${role.name}」は「${group.kind.name}」の役割ではありません。この団体で使える役割から選んでください。`,
+        en: `${role.nameEn} is not a role of a ${group.kind.nameEn.toLowerCase()}; choose one of the group's roles.`,
+      }),
+    ]);
+  }
   return role;
+}
+
+type RoleRow = Awaited<ReturnType<typeof findRole>>;
+
+export interface HandOver {
+  /** end the current holder's single-holder role the day before (the hand-over) */
+  endCurrentHolder?: boolean | null;
+  /** the role the previous holder continues in from `on` (e.g. member); none: they leave the group */
+  previousHolderRoleCode?: string | null;
+}
+
+/**
+ * A single-holder role has at most one current holder per group. With `endCurrentHolder` the
+ * current holder's row ends the day before `on` (reason 「…交代」) and, when given, they continue
+ * in `previousHolderRoleCode` keeping the day they joined; without it a second holder is refused.
+ * The group row is locked first, so two hand-overs on PostgreSQL cannot both pass the check.
+ */
+async function takeOverSingleHolderRole(
+  tx: Tx,
+  ctx: Context,
+  group: GroupRow,
+  role: RoleRow,
+  on: Date,
+  handOver: HandOver,
+  exceptMembershipId: string | null,
+) {
+  if (!role.singleHolder) return;
+  await tx.$queryRaw`SELECT "id" FROM "Group" WHERE "id" = ${group.id}::uuid FOR UPDATE`;
+  const holders = await tx.membership.findMany({
+    where: {
+      orgId: group.orgId,
+      groupId: group.id,
+      groupRoleId: role.id,
+      endedOn: null,
+      ...(exceptMembershipId ? { id: { not: exceptMembershipId } } : {}),
+    },
+    select: { id: true, personId: true, startedOn: true, joinedOn: true, person: { select: { displayName: true, legalName: true } } },
+  });
+  if (holders.length === 0) return;
+  if (!handOver.endCurrentHolder) {
+    throw new ConflictError({
+      ja: `「${group.name}」の「${role.name}」はすでに決まっています（${holders.map((h) => h.person.displayName ?? h.person.legalName).join("、")}）。引き継ぐときは、今の${role.name}を同時に終了してください。`,
+      en: `The group already has a ${role.nameEn.toLowerCase()}; to hand over, end the current holder's role in the same change (endCurrentHolder).`,
+    });
+  }
+  const next = handOver.previousHolderRoleCode
+    ? await findRole(tx, ctx, handOver.previousHolderRoleCode, group, "input.previousHolderRoleCode")
+    : null;
+  if (next?.singleHolder) {
+    throw new InvalidInputError([
+      fieldIssue("input.previousHolderRoleCode", {
+        ja: `前任者の次の役割に「${next.name}」は選べません（一人だけの役割です）。`,
+        en: `The previous holder cannot continue as ${next.nameEn.toLowerCase()}: it is a single-holder role.`,
+      }),
+    ]);
+  }
+  const reason = `${role.name}交代`;
+  for (const holder of holders) {
+    const endedOn = dayBefore(on, holder.startedOn, "role");
+    await tx.membership.update({ where: { id: holder.id }, data: { endedOn, endReason: reason } });
+    let continued: { id: string } | null = null;
+    if (next) {
+      continued = await createMembership(tx, ctx, {
+        groupId: group.id,
+        personId: holder.personId,
+        groupRoleId: next.id,
+        startedOn: on,
+        joinedOn: holder.joinedOn ?? holder.startedOn,
+        roleName: next.name,
+        groupName: group.name,
+      });
+    }
+    await audit(
+      ctx,
+      {
+        action: "update",
+        entity: "Membership",
+        entityId: holder.id,
+        details: {
+          change: "hand-over",
+          endedOn: iso(endedOn),
+          reason,
+          ...(continued ? { nextMembershipId: continued.id, continuesAs: next?.code } : {}),
+        },
+      },
+      tx,
+    );
+    if (continued) {
+      await audit(
+        ctx,
+        {
+          action: "create",
+          entity: "Membership",
+          entityId: continued.id,
+          details: { change: "role-start", fromMembershipId: holder.id, from: role.code, role: next?.code ?? null, startedOn: iso(on) },
+        },
+        tx,
+      );
+    }
+  }
 }
 
 async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
@@ -106,14 +224,13 @@ async function findOpenMembership(tx: Tx, ctx: Context, membershipId: string) {
   return membership;
 }
 
-function assertNotBeforeGroupEnd(group: GroupRow, startedOn: Date, path: string) {
-  if (group.endedOn && startedOn > group.endedOn) {
-    throw new InvalidInputError([
-      fieldIssue(path, {
-        ja: `「${group.name}」は ${iso(group.endedOn)} に活動を終えています。それより後には所属できません。`,
-        en: `The group ended on ${iso(group.endedOn)}; nobody can join it after that.`,
-      }),
-    ]);
+/** A closed group (endedOn set) keeps its history but takes no new member and no role change. */
+function assertGroupOpen(group: GroupRow) {
+  if (group.endedOn) {
+    throw new ConflictError({
+      ja: `「${group.name}」は ${iso(group.endedOn)} に活動を終了しています。終了した団体の名簿は変更できません（履歴は閲覧できます）。`,
+      en: `The group was closed on ${iso(group.endedOn)}; its roster cannot change any more (its history stays readable).`,
+    });
   }
 }
 
@@ -128,7 +245,16 @@ function isOpenMembershipConflict(err: unknown): boolean {
 async function createMembership(
   tx: Tx,
   ctx: Context,
-  data: { groupId: string; personId: string; groupRoleId: string; startedOn: Date; roleName: string; groupName: string },
+  data: {
+    groupId: string;
+    personId: string;
+    groupRoleId: string;
+    startedOn: Date;
+    /** the day they joined the group, when earlier than startedOn (a role change) */
+    joinedOn?: Date | null;
+    roleName: string;
+    groupName: string;
+  },
   query: PlannedQuery = {},
 ) {
   try {
@@ -140,6 +266,7 @@ async function createMembership(
         personId: data.personId,
         groupRoleId: data.groupRoleId,
         startedOn: data.startedOn,
+        joinedOn: data.joinedOn && data.joinedOn < data.startedOn ? data.joinedOn : null,
       },
     });
   } catch (err) {
@@ -151,7 +278,7 @@ async function createMembership(
   }
 }
 
-export interface AddMembershipInput {
+export interface AddMembershipInput extends HandOver {
   groupId: string;
   personId: string;
   roleCode: string;
@@ -163,8 +290,9 @@ export function addMembership(ctx: Context, input: AddMembershipInput, query: Pl
     const group = await findGroup(tx, ctx, input.groupId);
     assertCanManage(ctx, group);
     const person = await findPersonToPlace(tx, ctx, input.personId, group, "input.groupId");
-    const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
-    assertNotBeforeGroupEnd(group, input.startedOn, "input.startedOn");
+    assertGroupOpen(group);
+    const role = await findRole(tx, ctx, input.roleCode, group, "input.roleCode");
+    await takeOverSingleHolderRole(tx, ctx, group, role, input.startedOn, input, null);
     const membership = await createMembership(
       tx,
       ctx,
@@ -243,7 +371,7 @@ function dayBefore(on: Date, startedOn: Date, what: "transfer" | "role"): Date {
   return end;
 }
 
-export interface TransferMembershipInput {
+export interface TransferMembershipInput extends HandOver {
   membershipId: string;
   toGroupId: string;
   roleCode?: string | null;
@@ -266,9 +394,10 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
       ]);
     }
     await findPersonToPlace(tx, ctx, membership.personId, target, "input.toGroupId");
-    const role = input.roleCode ? await findRole(tx, ctx, input.roleCode, "input.roleCode") : membership.groupRole;
+    assertGroupOpen(target);
+    const role = await findRole(tx, ctx, input.roleCode ?? membership.groupRole.code, target, "input.roleCode");
     const endedOn = dayBefore(input.on, membership.startedOn, "transfer");
-    assertNotBeforeGroupEnd(target, input.on, "input.on");
+    await takeOverSingleHolderRole(tx, ctx, target, role, input.on, input, null);
     const reason = input.reason?.trim() || `異動（${target.name}へ）`;
     const ended = await tx.membership.update({ where: { id: membership.id }, data: { endedOn, endReason: reason } });
     const started = await createMembership(tx, ctx, {
@@ -303,7 +432,7 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
   });
 }
 
-export interface ChangeMembershipRoleInput {
+export interface ChangeMembershipRoleInput extends HandOver {
   membershipId: string;
   roleCode: string;
   on: Date;
@@ -315,7 +444,8 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
     const membership = await findOpenMembership(tx, ctx, input.membershipId);
     assertNoNamedPersonInCohort(membership.group, "input.membershipId");
     await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
-    const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
+    assertGroupOpen(membership.group);
+    const role = await findRole(tx, ctx, input.roleCode, membership.group, "input.roleCode");
     if (role.id === membership.groupRoleId) {
       throw new InvalidInputError([
         fieldIssue("input.roleCode", {
@@ -325,6 +455,7 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
       ]);
     }
     const endedOn = dayBefore(input.on, membership.startedOn, "role");
+    await takeOverSingleHolderRole(tx, ctx, membership.group, role, input.on, input, membership.id);
     const reason = input.reason?.trim() || `役割変更（${membership.groupRole.name} → ${role.name}）`;
     const ended = await tx.membership.update({ where: { id: membership.id }, data: { endedOn, endReason: reason } });
     const started = await createMembership(tx, ctx, {
@@ -332,6 +463,7 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
       personId: membership.personId,
       groupRoleId: role.id,
       startedOn: input.on,
+      joinedOn: membership.joinedOn ?? membership.startedOn,
       roleName: role.name,
       groupName: membership.group.name,
     });

@@ -37,6 +37,9 @@ builder.prismaObject("GroupRole", {
     name: t.exposeString("name"),
     nameEn: t.exposeString("nameEn"),
     isLeader: t.exposeBoolean("isLeader"),
+    singleHolder: t.exposeBoolean("singleHolder", {
+      description: "at most one current holder per group (代表, 部会長): a new holder needs endCurrentHolder (hand-over)",
+    }),
   }),
 });
 
@@ -53,7 +56,13 @@ const MembershipRef = builder.prismaObject("Membership", {
     person: t.relation("person"),
     group: t.relation("group"),
     groupRole: t.relation("groupRole"),
-    startedOn: t.expose("startedOn", { type: "Date" }),
+    startedOn: t.expose("startedOn", { type: "Date", description: "first day in this role" }),
+    joinedOn: t.field({
+      type: "Date",
+      description: "the day the person joined the group: kept across role changes (startedOn when this row is the first)",
+      select: { startedOn: true, joinedOn: true },
+      resolve: (m) => m.joinedOn ?? m.startedOn,
+    }),
     endedOn: t.expose("endedOn", { type: "Date", nullable: true }),
     endReason: t.exposeString("endReason", { nullable: true }),
     isCurrent: t.boolean({
@@ -253,6 +262,8 @@ const reason = (required: boolean) => {
   return required ? s.min(1, bilingual({ ja: "終了の理由を入力してください。", en: "Give a reason for ending." })) : s;
 };
 
+const handOverRules = { endCurrentHolder: z.boolean().nullish(), previousHolderRoleCode: roleCode.nullish() };
+
 // Each input is validated as a whole, so every problem of a form is reported at once (a schema
 // per field would stop at the first). Paths come out as "input.<field>".
 
@@ -260,14 +271,22 @@ const AddMembershipInput = builder.inputType("AddMembershipInput", {
   fields: (t) => ({
     groupId: t.id({ required: true }),
     personId: t.id({ required: true }),
-    roleCode: t.string({ required: true, description: "a GroupRole code, e.g. member" }),
+    roleCode: t.string({ required: true, description: "a GroupRole code of the group's kind (Group.availableRoles), e.g. member" }),
     startedOn: t.field({ type: "Date", required: true }),
+    endCurrentHolder: t.boolean({
+      description:
+        "for a single-holder role (代表, 部会長): end the current holder's role the day before (hand-over); without it a second holder is refused",
+    }),
+    previousHolderRoleCode: t.string({
+      description: "with endCurrentHolder: the role the previous holder continues in (e.g. member); none: they leave the group",
+    }),
   }),
   validate: z.object({
     groupId: id({ ja: "団体", en: "group" }),
     personId: id({ ja: "人", en: "person" }),
     roleCode,
     startedOn: date({ ja: "開始日", en: "start date" }),
+    ...handOverRules,
   }),
 });
 
@@ -295,6 +314,13 @@ const TransferMembershipInput = builder.inputType("TransferMembershipInput", {
       description: "first day in the target group (the current membership ends the day before)",
     }),
     reason: t.string({ description: "end reason of the current membership; default 異動（…へ）" }),
+    endCurrentHolder: t.boolean({
+      description:
+        "for a single-holder role (代表, 部会長): end the current holder's role the day before (hand-over); without it a second holder is refused",
+    }),
+    previousHolderRoleCode: t.string({
+      description: "with endCurrentHolder: the role the previous holder continues in (e.g. member); none: they leave the group",
+    }),
   }),
   validate: z.object({
     membershipId: id({ ja: "所属", en: "membership" }),
@@ -302,6 +328,7 @@ const TransferMembershipInput = builder.inputType("TransferMembershipInput", {
     roleCode: roleCode.nullish(),
     on: date({ ja: "異動日", en: "transfer date" }),
     reason: reason(false).nullish(),
+    ...handOverRules,
   }),
 });
 
@@ -315,12 +342,20 @@ const ChangeMembershipRoleInput = builder.inputType("ChangeMembershipRoleInput",
       description: "first day in the new role (the current membership ends the day before)",
     }),
     reason: t.string({ description: "end reason of the current membership; default 役割変更（… → …）" }),
+    endCurrentHolder: t.boolean({
+      description:
+        "for a single-holder role (代表, 部会長): end the current holder's role the day before (hand-over); without it a second holder is refused",
+    }),
+    previousHolderRoleCode: t.string({
+      description: "with endCurrentHolder: the role the previous holder continues in (e.g. member); none: they leave the group",
+    }),
   }),
   validate: z.object({
     membershipId: id({ ja: "所属", en: "membership" }),
     roleCode,
     on: date({ ja: "変更日", en: "change date" }),
     reason: reason(false).nullish(),
+    ...handOverRules,
   }),
 });
 
@@ -395,6 +430,8 @@ builder.mutationFields((t) => ({
           personId: String(input.personId),
           roleCode: input.roleCode.trim(),
           startedOn: input.startedOn,
+          endCurrentHolder: input.endCurrentHolder ?? false,
+          previousHolderRoleCode: input.previousHolderRoleCode?.trim() || null,
         },
         query,
       ),
@@ -422,11 +459,14 @@ builder.mutationFields((t) => ({
         roleCode: input.roleCode?.trim() || null,
         on: input.on,
         reason: input.reason ?? null,
+        endCurrentHolder: input.endCurrentHolder ?? false,
+        previousHolderRoleCode: input.previousHolderRoleCode?.trim() || null,
       }),
   }),
   changeMembershipRole: t.field({
     type: MembershipChangeRef,
-    description: "Changes a member's role from `on`: ends the membership the day before and starts one in the new role",
+    description:
+      "Changes a member's role from `on`: ends the membership the day before and starts one in the new role, keeping joinedOn. A single-holder role (代表) held by someone else needs endCurrentHolder",
     authScopes: { signedIn: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: ChangeMembershipRoleInput, required: true }) },
@@ -436,6 +476,8 @@ builder.mutationFields((t) => ({
         roleCode: input.roleCode.trim(),
         on: input.on,
         reason: input.reason ?? null,
+        endCurrentHolder: input.endCurrentHolder ?? false,
+        previousHolderRoleCode: input.previousHolderRoleCode?.trim() || null,
       }),
   }),
   createPerson: t.prismaField({

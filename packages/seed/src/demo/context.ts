@@ -27,6 +27,7 @@ interface DemoRows {
   programme: Row<Prisma.ProgrammeCreateManyInput>[];
   groupKind: Row<Prisma.GroupKindCreateManyInput>[];
   groupRole: Row<Prisma.GroupRoleCreateManyInput>[];
+  groupKindRole: Row<Prisma.GroupKindRoleCreateManyInput>[];
   activityType: Row<Prisma.ActivityTypeCreateManyInput>[];
   group: Row<Prisma.GroupCreateManyInput>[];
   person: Row<Prisma.PersonCreateManyInput>[];
@@ -61,6 +62,7 @@ export const DEMO_TABLES: readonly DemoTable[] = [
   "programme",
   "groupKind",
   "groupRole",
+  "groupKindRole",
   "activityType",
   "group",
   "person",
@@ -463,6 +465,8 @@ export interface NewMembership {
   startedOn: Date;
   endedOn?: Date;
   endReason?: string;
+  /** the day they joined the group, when a role change started this row later (Membership.joinedOn) */
+  joinedOn?: Date;
   /** distinguishes a second row of the same person, group and role */
   seq?: number;
 }
@@ -480,6 +484,7 @@ export function addMembership(ctx: DemoContext, m: NewMembership): MembershipInf
     personId: m.personId,
     groupRoleId: need(ctx.groupRoles, m.role, "group role"),
     startedOn: m.startedOn,
+    joinedOn: m.joinedOn ?? null,
     endedOn: m.endedOn ?? null,
     endReason: m.endReason ?? null,
     createdAt: jst(m.startedOn, 11),

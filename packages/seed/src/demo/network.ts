@@ -222,14 +222,19 @@ export function seedNetwork(ctx: DemoContext, rng: Rng = createRng("network")): 
       startedOn: m.joined,
       ...(m.left ? { endedOn: m.left.on, endReason: m.left.reason } : {}),
     });
+    const firstDay = (b: (typeof m.bukai)[number]) => b.from ?? (m.joined > R4_APRIL ? m.joined : R4_APRIL);
     m.bukai.forEach((b, i) => {
-      const from = b.from ?? (m.joined > R4_APRIL ? m.joined : R4_APRIL);
+      const from = firstDay(b);
+      // a role change in the same 部会 keeps the day they joined it
+      const earlier = m.bukai.find((x) => x.key === b.key);
+      const joinedOn = earlier && earlier !== b ? firstDay(earlier) : undefined;
       const to = b.to ?? m.left?.on;
       addMembership(ctx, {
         groupKey: `network/${b.key}`,
         personId: person.id,
         role: b.role,
         startedOn: from,
+        ...(joinedOn ? { joinedOn } : {}),
         ...(to ? { endedOn: to, endReason: b.reason ?? m.left?.reason ?? "退会" } : {}),
         seq: i,
       });

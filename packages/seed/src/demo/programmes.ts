@@ -12,6 +12,7 @@ export function seedProgrammes(ctx: DemoContext): void {
   ctx.rows.programme.push(...(rows.Programme as Array<Row<"programme">>));
   ctx.rows.groupKind.push(...(rows.GroupKind as Array<Row<"groupKind">>));
   ctx.rows.groupRole.push(...(rows.GroupRole as Array<Row<"groupRole">>));
+  ctx.rows.groupKindRole.push(...(rows.GroupKindRole as Array<Row<"groupKindRole">>));
   ctx.rows.activityType.push(...(rows.ActivityType as Array<Row<"activityType">>));
   ctx.rows.milestone.push(...(rows.Milestone as Array<Row<"milestone">>));
   for (const [code, id] of Object.entries(catalog.programme)) ctx.programmes.set(code as ProgrammeCode, id);

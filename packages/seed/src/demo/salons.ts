@@ -583,7 +583,7 @@ export function seedSalons(ctx: DemoContext, rng: Rng = createRng("salons"), opt
           endedOn: roleChangeEnd,
           endReason: i === 0 ? "代表交代（メンバーとして継続）" : "代表に就任",
         });
-        addMembership(ctx, { groupKey: key, personId: r.person.id, role: newRole, startedOn: roleChange });
+        addMembership(ctx, { groupKey: key, personId: r.person.id, role: newRole, startedOn: roleChange, joinedOn: r.startedOn });
         return;
       }
       // a few volunteers stopped during the year of logs

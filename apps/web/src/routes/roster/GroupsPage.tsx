@@ -1,22 +1,37 @@
 // 事業・グループ: the programmes and their groups the viewer may open, searchable by name or
-// ふりがな (hiragana or katakana), with area, kind, active members and ほっこり相談 for salons.
-import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { IconSearch } from "@tabler/icons-react";
-import { useState } from "react";
+// ふりがな (hiragana or katakana), with area, kind, active members and ほっこり相談 for salons; the
+// groups that have closed are listed apart, after the others. Staff (me.can.manageGroups) create a
+// group here.
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { useDates } from "../../app/preferences.tsx";
+import { useViewer } from "../../app/session.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { EmptyState, QueryState } from "../../components/States.tsx";
 import { sortByKana } from "../../lib/kana.ts";
 import { matchesGroup, useListedGroups, type ListedGroup, type ListedProgramme } from "./groups.ts";
 
+// the form loads when first opened
+const GroupFormModal = lazy(() => import("./GroupForm.tsx").then((m) => ({ default: m.GroupFormModal })));
+
 export function Component() {
   const { t } = useTranslation("roster");
+  const { viewer } = useViewer();
   const [search, setSearch] = useState("");
+  const [creating, setCreating] = useState(false);
+  const [formUsed, setFormUsed] = useState(false);
   const { groups, programmes, loading, error, refetch } = useListedGroups();
-  const found = groups.filter((g) => matchesGroup(g, search));
+  const matching = groups.filter((g) => matchesGroup(g, search));
+  const found = matching.filter((g) => !g.isClosed);
+  const closed = sortByKana(
+    matching.filter((g) => g.isClosed),
+    (g) => g.nameKana ?? g.name,
+  );
   // 五十音 order by the group's ふりがな within each programme (the API orders by code point)
   const sections = programmes
     .map((p) => ({
@@ -29,7 +44,22 @@ export function Component() {
     .filter((s) => s.groups.length > 0);
   return (
     <>
-      <PageTitle title={t("groups.title")} />
+      <PageTitle
+        title={t("groups.title")}
+        actions={
+          viewer?.can.manageGroups ? (
+            <Button
+              leftSection={<IconPlus size={18} aria-hidden />}
+              onClick={() => {
+                setFormUsed(true);
+                setCreating(true);
+              }}
+            >
+              {t("groups.create")}
+            </Button>
+          ) : null
+        }
+      />
       <Stack>
         <TextInput
           label={t("groups.search")}
@@ -44,28 +74,80 @@ export function Component() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t("groups.count", { count: found.length })}
           </Text>
-          {sections.length === 0 ? <EmptyState>{t("groups.noMatch")}</EmptyState> : null}
+          {sections.length === 0 && closed.length === 0 ? <EmptyState>{t("groups.noMatch")}</EmptyState> : null}
           {sections.map((s) => (
             <ProgrammeSection key={s.programme.id} programme={s.programme} groups={s.groups} />
           ))}
+          {closed.length > 0 ? <ClosedSection groups={closed} /> : null}
         </QueryState>
       </Stack>
+      <Suspense fallback={null}>
+        {formUsed ? <GroupFormModal opened={creating} group={null} onClose={() => setCreating(false)} /> : null}
+      </Suspense>
     </>
+  );
+}
+
+/** 活動を終了したグループ: kept with their history (rosters, logs), apart from the active ones */
+function ClosedSection({ groups }: { groups: ListedGroup[] }) {
+  const { t } = useTranslation("roster");
+  const { date } = useDates();
+  return (
+    <GroupSection
+      id="groups-closed"
+      title={t("groups.closedTitle")}
+      hint={t("groups.closedHint")}
+      groups={groups}
+      last={{ header: t("groups.column.endedOn"), cell: (g) => <Text size="sm">{g.endedOn ? date(g.endedOn) : "—"}</Text> }}
+    />
   );
 }
 
 function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; groups: ListedGroup[] }) {
   const { t, i18n } = useTranslation("roster");
-  const en = i18n.resolvedLanguage === "en";
-  const title = en ? programme.nameEn : programme.name;
   return (
-    <Stack gap="xs" component="section" aria-labelledby={`programme-${programme.id}`}>
-      <Title order={2} size="h4" id={`programme-${programme.id}`}>
+    <GroupSection
+      id={`programme-${programme.id}`}
+      title={i18n.resolvedLanguage === "en" ? programme.nameEn : programme.name}
+      groups={groups}
+      last={{
+        header: t("groups.column.members"),
+        align: "right",
+        cell: (g) => <Text size="sm">{t("groups.members", { count: g.activeMemberCount })}</Text>,
+      }}
+    />
+  );
+}
+
+/** A titled table of groups: name (with ほっこり相談, ふりがな and 愛称), kind, area and one more column. */
+function GroupSection({
+  id,
+  title,
+  hint,
+  groups,
+  last,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  groups: ListedGroup[];
+  last: { header: string; align?: "right"; cell(group: ListedGroup): ReactNode };
+}) {
+  const { t, i18n } = useTranslation("roster");
+  const en = i18n.resolvedLanguage === "en";
+  return (
+    <Stack gap="xs" component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id}>
         {title}
         <Text span size="sm" c="dimmed" fw={400} ml="xs">
           {t("groups.groupCount", { count: groups.length })}
         </Text>
       </Title>
+      {hint ? (
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+      ) : null}
       <ScrollTable label={title} minWidth={560}>
         <Table striped highlightOnHover verticalSpacing="xs">
           <Table.Thead>
@@ -73,7 +155,7 @@ function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; g
               <Table.Th>{t("groups.column.name")}</Table.Th>
               <Table.Th>{t("groups.column.kind")}</Table.Th>
               <Table.Th>{t("groups.column.area")}</Table.Th>
-              <Table.Th ta="right">{t("groups.column.members")}</Table.Th>
+              <Table.Th ta={last.align}>{last.header}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -90,11 +172,6 @@ function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; g
                           {t("groups.hokkori")}
                         </Badge>
                       ) : null}
-                      {g.endedOn ? (
-                        <Badge size="sm" variant="filled" color="gray.7" miw="max-content">
-                          {t("groups.ended")}
-                        </Badge>
-                      ) : null}
                     </Group>
                     {g.nameKana || g.nickname ? (
                       <Text size="xs" c="dimmed">
@@ -109,9 +186,7 @@ function ProgrammeSection({ programme, groups }: { programme: ListedProgramme; g
                 <Table.Td>
                   <Text size="sm">{g.area?.name ?? "—"}</Text>
                 </Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm">{t("groups.members", { count: g.activeMemberCount })}</Text>
-                </Table.Td>
+                <Table.Td ta={last.align}>{last.cell(g)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,7 +1,9 @@
 // Changes to one current membership: end it (終了: date and reason, kept as history), change the
 // role (役割の変更) or transfer to another group (異動). The last two end the row the day before and
-// start a new one, as the API does; its messages show next to the fields.
-import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+// start a new one, as the API does; its messages show next to the fields. The roles offered are the
+// group's kind's (Group.availableRoles); a single-holder role (代表) is taken over with a hand-over:
+// the current holder's role ends the day before, and they stay in the role chosen for them or leave.
+import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +18,7 @@ import { useTransferMembershipMutation } from "../../mutations/useTransferMember
 import type { ListedGroup } from "./groups.ts";
 import type { RosterMembership } from "./RosterRow.tsx";
 
-type Role = { id: string; code: string; name: string; nameEn: string };
+type Role = { id: string; code: string; name: string; nameEn: string; singleHolder: boolean };
 
 function MembershipModal({ opened, title, onClose, children }: { opened: boolean; title: string; onClose(): void; children: ReactNode }) {
   return (
@@ -117,13 +119,29 @@ function RoleForm({ membership, roles, onDone }: { membership: RosterMembership;
   const [run, { loading }] = useChangeMembershipRoleMutation();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { roleCode: null as string | null, on: todayInJapan() as string | null, reason: "" },
+    initialValues: {
+      roleCode: null as string | null,
+      on: todayInJapan() as string | null,
+      reason: "",
+      endCurrentHolder: false,
+      previousHolderRoleCode: roles.some((r) => r.code === "member") ? "member" : "",
+    },
     validate: { roleCode: required(t("validation.role")), on: required(t("validation.date")) },
   });
+  const chosen = roles.find((r) => r.code === form.getValues().roleCode);
+  const chosenName = chosen ? (en ? chosen.nameEn : chosen.name) : "";
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
+    const handOver = Boolean(chosen?.singleHolder && v.endCurrentHolder);
     const outcome = await run({
-      input: { membershipId: membership.id, roleCode: v.roleCode ?? "", on: v.on ?? "", reason: v.reason.trim() || null },
+      input: {
+        membershipId: membership.id,
+        roleCode: v.roleCode ?? "",
+        on: v.on ?? "",
+        reason: v.reason.trim() || null,
+        endCurrentHolder: handOver,
+        previousHolderRoleCode: handOver ? v.previousHolderRoleCode || null : null,
+      },
     });
     if (!outcome.ok) {
       setAlert(applyFailure(form, outcome.error));
@@ -143,6 +161,28 @@ function RoleForm({ membership, roles, onDone }: { membership: RosterMembership;
           data={roles.filter((r) => r.code !== membership.groupRole.code).map((r) => ({ value: r.code, label: en ? r.nameEn : r.name }))}
           {...form.getInputProps("roleCode")}
         />
+        {chosen?.singleHolder ? (
+          <>
+            <Checkbox
+              label={t("role.handOver", { role: chosenName })}
+              description={t("role.handOverHint", { role: chosenName })}
+              {...form.getInputProps("endCurrentHolder", { type: "checkbox" })}
+            />
+            {form.getValues().endCurrentHolder ? (
+              <Select
+                label={t("role.previousHolder", { role: chosenName })}
+                allowDeselect={false}
+                data={[
+                  ...roles
+                    .filter((r) => !r.singleHolder)
+                    .map((r) => ({ value: r.code, label: t("role.continueAs", { role: en ? r.nameEn : r.name }) })),
+                  { value: "", label: t("role.leaves") },
+                ]}
+                {...form.getInputProps("previousHolderRoleCode")}
+              />
+            ) : null}
+          </>
+        ) : null}
         <CalendarDateInput label={t("role.on")} description={t("role.onHint")} required {...form.getInputProps("on")} />
         <TextInput label={t("role.reason")} description={t("role.reasonHint")} maxLength={200} {...form.getInputProps("reason")} />
         <Buttons submitting={loading} label={t("role.submit")} onCancel={onDone} />

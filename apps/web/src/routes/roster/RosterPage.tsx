@@ -1,10 +1,11 @@
 // 名簿: one group's members in 五十音 order (the API's), searchable by name or ふりがな (hiragana or
 // katakana), filtered by role, insurance and history, for a chosen 年度; CSV, print view, and the
-// changes staff and the group's own leaders may make.
+// changes staff and the group's own leaders may make. Staff edit and close the group here
+// (Group.viewerCanEdit); a closed group's roster opens on its history.
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDownload, IconPrinter, IconSearch, IconShieldPlus, IconUserPlus } from "@tabler/icons-react";
+import { IconDoorExit, IconDownload, IconPencil, IconPrinter, IconSearch, IconShieldPlus, IconUserPlus } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -31,8 +32,25 @@ export const RosterGroupQuery = graphql(`
       venue
       meetingSchedule
       hostsHokkoriConsultation
+      description
+      startedOn
       endedOn
+      isClosed
       viewerCanManageRoster
+      viewerCanEdit
+      parent {
+        id
+      }
+      school {
+        id
+      }
+      availableRoles {
+        id
+        code
+        name
+        nameEn
+        singleHolder
+      }
       programme {
         id
         code
@@ -42,6 +60,7 @@ export const RosterGroupQuery = graphql(`
       }
       kind {
         id
+        code
         name
         nameEn
       }
@@ -49,12 +68,6 @@ export const RosterGroupQuery = graphql(`
         id
         name
       }
-    }
-    groupRoles {
-      id
-      code
-      name
-      nameEn
     }
   }
 `);
@@ -64,6 +77,8 @@ const AddVolunteerModal = lazy(() => import("./AddVolunteerModal.tsx").then((m) 
 const EndMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.EndMembershipModal })));
 const ChangeRoleModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.ChangeRoleModal })));
 const TransferMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.TransferMembershipModal })));
+const GroupFormModal = lazy(() => import("./GroupForm.tsx").then((m) => ({ default: m.GroupFormModal })));
+const CloseGroupModal = lazy(() => import("./GroupForm.tsx").then((m) => ({ default: m.CloseGroupModal })));
 
 const PAGE = 50;
 
@@ -168,27 +183,29 @@ export function RosterGroupGate({
       </>
     );
   }
-  return children(group, data.groupRoles, viewer);
+  // the roles of the group's kind (no 部会長 for a salon): the only ones its roster takes
+  return children(group, group.availableRoles, viewer);
 }
 
 type RosterGroupData = NonNullable<ResultOf<typeof RosterGroupQuery>["group"]>;
-type Role = { id: string; code: string; name: string; nameEn: string };
+type Role = { id: string; code: string; name: string; nameEn: string; singleHolder: boolean };
 
 function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const { t, i18n } = useTranslation("roster");
   const en = i18n.resolvedLanguage === "en";
   const { viewer } = useViewer();
-  const { fiscalYear: fyLabel } = useDates();
+  const { fiscalYear: fyLabel, date } = useDates();
   const client = useApolloClient();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [roleCode, setRoleCode] = useState<string | null>(null);
   const [insured, setInsured] = useState<"all" | "yes" | "no">("all");
-  const [includeEnded, setIncludeEnded] = useState(false);
+  const [includeEnded, setIncludeEnded] = useState(group.isClosed);
   const [fiscalYear, setFiscalYear] = useState(currentFiscalYear());
   const [adding, setAdding] = useState(false);
   // a modal stays mounted once opened, so it can close with its transition and return focus
-  const [modalsUsed, setModalsUsed] = useState({ add: false, membership: false });
+  const [modalsUsed, setModalsUsed] = useState({ add: false, membership: false, group: false });
+  const [groupAction, setGroupAction] = useState<"edit" | "close" | null>(null);
   const [action, setAction] = useState<{ kind: MembershipAction; membership: RosterMembership } | null>(null);
   const [csvFailure, setCsvFailure] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -196,7 +213,11 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
 
   const isStaff = viewer?.isStaff ?? false;
   const canManage = group.viewerCanManageRoster;
-  const transferTargets = listed.filter((g) => g.id !== group.id && g.viewerCanManageRoster && !g.endedOn);
+  const transferTargets = listed.filter((g) => g.id !== group.id && g.viewerCanManageRoster && !g.isClosed);
+  const openGroupAction = (kind: "edit" | "close") => {
+    setModalsUsed((u) => ({ ...u, group: true }));
+    setGroupAction(kind);
+  };
   const variables = {
     groupId: group.id,
     first: PAGE,
@@ -274,9 +295,24 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
                   setModalsUsed((u) => ({ ...u, add: true }));
                   setAdding(true);
                 }}
-                disabled={Boolean(group.endedOn)}
+                disabled={group.isClosed}
               >
                 {t("add.button")}
+              </Button>
+            ) : null}
+            {group.viewerCanEdit ? (
+              <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => openGroupAction("edit")}>
+                {t("groupForm.editButton")}
+              </Button>
+            ) : null}
+            {group.viewerCanEdit && !group.isClosed ? (
+              <Button
+                variant="default"
+                color="red.9"
+                leftSection={<IconDoorExit size={18} aria-hidden />}
+                onClick={() => openGroupAction("close")}
+              >
+                {t("closeGroup.button")}
               </Button>
             ) : null}
             <Button
@@ -324,6 +360,11 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             </Badge>
           ) : null}
         </Group>
+        {group.endedOn ? (
+          <Alert color="gray" title={t("roster.closedTitle", { date: date(group.endedOn) })}>
+            <Text size="sm">{t("roster.closedBody")}</Text>
+          </Alert>
+        ) : null}
         {group.venue || group.meetingSchedule ? (
           <Text size="sm">{[group.venue, group.meetingSchedule].filter(Boolean).join("　")}</Text>
         ) : null}
@@ -445,6 +486,12 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
       </Stack>
 
       <Suspense fallback={null}>
+        {modalsUsed.group ? (
+          <>
+            <GroupFormModal opened={groupAction === "edit"} group={group} onClose={() => setGroupAction(null)} />
+            <CloseGroupModal opened={groupAction === "close"} group={group} onClose={() => setGroupAction(null)} />
+          </>
+        ) : null}
         {isStaff && modalsUsed.add ? (
           <AddVolunteerModal opened={adding} onClose={() => setAdding(false)} group={group} roles={roles} />
         ) : null}

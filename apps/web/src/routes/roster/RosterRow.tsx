@@ -13,6 +13,7 @@ export const RosterRow_membership = graphql(`
   fragment RosterRow_membership on Membership {
     id
     startedOn
+    joinedOn
     endedOn
     endReason
     isCurrent
@@ -107,6 +108,11 @@ export function RosterRow({
       </Table.Td>
       <Table.Td>
         <Text size="sm">{date(m.startedOn)}</Text>
+        {m.joinedOn !== m.startedOn ? (
+          <Text size="xs" c="dimmed">
+            {t("joinedOn", { date: date(m.joinedOn) })}
+          </Text>
+        ) : null}
         {m.endedOn ? (
           <Text size="xs" c="dimmed">
             {t("endedOn", { date: date(m.endedOn) })}

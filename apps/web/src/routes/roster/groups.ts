@@ -23,6 +23,7 @@ const GroupsQuery = graphql(`
       nickname
       hostsHokkoriConsultation
       endedOn
+      isClosed
       activeMemberCount
       viewerCanManageRoster
       programme {
