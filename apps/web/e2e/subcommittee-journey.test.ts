@@ -313,6 +313,9 @@ it("a name beside a juvenile participant's code: the event form asks, saves noth
     orderBy: { startedOn: "desc" },
     select: { id: true },
   });
+  // the demo's latest cohort may have ended (seasons run December–March), and a closed group takes
+  // no new event: open it again, as a new season would be
+  await prisma.group.update({ where: { id: cohort.id }, data: { endedOn: null } });
   const { code } = await prisma.juvenileParticipant.findFirstOrThrow({ select: { code: true }, orderBy: { code: "asc" } });
   const title = `e2e 山田太郎 ${code} わかめの袋詰め`;
   const day = daysAhead(30);
@@ -343,6 +346,14 @@ it("a name beside a juvenile participant's code: the event form asks, saves noth
   await page.getByRole("button", { name: "作成する" }).click();
   await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
   expect(await prisma.event.findFirst({ where: { title }, select: { groupId: true } })).toEqual({ groupId: cohort.id });
+
+  // a mistyped address: the API's typed answer (a malformed id), not "try again later"
+  await page.goto("/events/not-an-event-id");
+  const refused = page.getByRole("alert").filter({ hasText: "表示できません" });
+  await refused.waitFor();
+  expect(await refused.textContent()).toMatch(/ID/);
+  expect(await refused.textContent()).not.toContain("時間をおいて");
+  expect(await axeWhenStill(page)).toEqual([]);
   await context.close();
 });
 

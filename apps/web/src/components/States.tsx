@@ -4,6 +4,9 @@ import { IconAlertCircle, IconInbox } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { currentLanguage } from "../lib/form.ts";
+import { failureOf, localized } from "../lib/result.ts";
+
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
@@ -16,8 +19,29 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
+/**
+ * A read that failed. A typed refusal from the API (e.g. a malformed id in the address, a filter out
+ * of range) says what was wrong, in the reader's language, and offers no retry — it would fail the
+ * same way; anything else (the network, the server) says to try again.
+ */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const failure = failureOf(error);
+  if (failure.code !== "NETWORK" && failure.code !== "INTERNAL_SERVER_ERROR") {
+    const language = currentLanguage();
+    return (
+      <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t("state.refusedTitle")} role="alert">
+        <Stack gap={4}>
+          <Text size="sm">{localized(failure, language)}</Text>
+          {failure.issues.map((issue) => (
+            <Text key={issue.path} size="sm">
+              {localized(issue, language)}
+            </Text>
+          ))}
+        </Stack>
+      </Alert>
+    );
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return (
     <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t("state.errorTitle")} role="alert">
