@@ -80,6 +80,24 @@ async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: 
   return person;
 }
 
+/**
+ * 子ども福祉委員 are registered through 子ども福祉委員の登録 (../child-volunteer/register.ts: grade,
+ * guardian, consent), never placed on a roster as anyone: a school group's member, or anyone in the
+ * role child-volunteer, must have a ChildVolunteer record. Checked by every path that starts a
+ * membership (add, transfer, change of role).
+ */
+async function assertRegisteredChild(tx: Tx, ctx: Context, group: GroupRow, personId: string, roleCode: string, path: string) {
+  if (group.programme.privacyTier !== "CHILD" && roleCode !== "child-volunteer") return;
+  const record = await tx.childVolunteer.findFirst({ where: { orgId: signedIn(ctx).orgId, personId }, select: { id: true } });
+  if (record) return;
+  throw new InvalidInputError([
+    fieldIssue(path, {
+      ja: "子ども福祉委員は、名簿からではなく「子ども福祉委員の登録」（学年・保護者・同意）から登録してください。",
+      en: "Child volunteers are added through child volunteer registration (子ども福祉委員の登録: grade, guardian and consent), not from a roster.",
+    }),
+  ]);
+}
+
 async function findRole(tx: Tx, ctx: Context, code: string, path: string) {
   const role = await tx.groupRole.findFirst({ where: { orgId: signedIn(ctx).orgId, code }, select: { id: true, code: true, name: true } });
   if (!role) {
@@ -164,6 +182,7 @@ export function addMembership(ctx: Context, input: AddMembershipInput, query: Pl
     assertCanManage(ctx, group);
     const person = await findPersonToPlace(tx, ctx, input.personId, group, "input.groupId");
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
+    await assertRegisteredChild(tx, ctx, group, person.id, role.code, "input.personId");
     assertNotBeforeGroupEnd(group, input.startedOn, "input.startedOn");
     const membership = await createMembership(
       tx,
@@ -267,6 +286,7 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
     }
     await findPersonToPlace(tx, ctx, membership.personId, target, "input.toGroupId");
     const role = input.roleCode ? await findRole(tx, ctx, input.roleCode, "input.roleCode") : membership.groupRole;
+    await assertRegisteredChild(tx, ctx, target, membership.personId, role.code, "input.toGroupId");
     const endedOn = dayBefore(input.on, membership.startedOn, "transfer");
     assertNotBeforeGroupEnd(target, input.on, "input.on");
     const reason = input.reason?.trim() || `異動（${target.name}へ）`;
@@ -316,6 +336,7 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
     assertNoNamedPersonInCohort(membership.group, "input.membershipId");
     await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
     const role = await findRole(tx, ctx, input.roleCode, "input.roleCode");
+    await assertRegisteredChild(tx, ctx, membership.group, membership.personId, role.code, "input.roleCode");
     if (role.id === membership.groupRoleId) {
       throw new InvalidInputError([
         fieldIssue("input.roleCode", {
