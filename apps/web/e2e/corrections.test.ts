@@ -25,11 +25,11 @@ it("a salon leader fixes and resubmits a returned log; staff see its participant
   const leader = await leaderContext.newPage();
   await signIn(leader, "salon-leader@hannan.example");
   await settled(leader);
-  await expect.poll(() => leader.getByTestId("returned-count").textContent()).toBe("1件");
+  await expect.poll(() => leader.getByTestId("returned-count").textContent()).toMatch(/^1\s*件$/);
   await leader.getByRole("link", { name: /差し戻された活動記録を確認・修正する/ }).click();
   await leader.waitForURL("**/activity-logs?status=REJECTED");
   await settled(leader);
-  await expect.poll(() => leader.getByText("1件", { exact: true }).count()).toBeGreaterThan(0);
+  await leader.getByText(/^1\s*件$/).first().waitFor();
   await leader.locator(`a[href="/activity-logs/${returned.id}/edit"]`).click();
   await leader.waitForURL(`**/activity-logs/${returned.id}/edit`);
   await settled(leader);
