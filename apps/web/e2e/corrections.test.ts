@@ -29,7 +29,10 @@ it("a salon leader fixes and resubmits a returned log; staff see its participant
   await leader.getByRole("link", { name: /差し戻された活動記録を確認・修正する/ }).click();
   await leader.waitForURL("**/activity-logs?status=REJECTED");
   await settled(leader);
-  await leader.getByText(/^1\s*件$/).first().waitFor();
+  await leader
+    .getByText(/^1\s*件$/)
+    .first()
+    .waitFor();
   await leader.locator(`a[href="/activity-logs/${returned.id}/edit"]`).click();
   await leader.waitForURL(`**/activity-logs/${returned.id}/edit`);
   await settled(leader);

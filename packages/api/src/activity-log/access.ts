@@ -7,7 +7,7 @@ import type { Viewer } from "../context.ts";
 import { groupAccess, type GroupAccessInput } from "../organization/access.ts";
 
 /** Statuses a log's own group may still edit. */
-export const EDITABLE_BY_GROUP: readonly ActivityLogStatus[] = ["DRAFT", "REJECTED"];
+const EDITABLE_BY_GROUP: readonly ActivityLogStatus[] = ["DRAFT", "REJECTED"];
 
 export function canEditActivityLog(viewer: Viewer | null, log: { status: ActivityLogStatus; group: GroupAccessInput }): boolean {
   if (!viewer || !groupAccess(viewer, log.group)) return false;

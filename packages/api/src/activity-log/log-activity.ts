@@ -46,7 +46,7 @@ export interface LogGroup {
   programme: { privacyTier: string };
 }
 
-export const logGroupSelect = { id: true, programmeId: true, programme: { select: { privacyTier: true } } } as const;
+const logGroupSelect = { id: true, programmeId: true, programme: { select: { privacyTier: true } } } as const;
 
 /** A log's fields checked against its group: what to write. */
 export interface CheckedLog {
