@@ -190,7 +190,7 @@ export function MyLogsCard() {
           </Text>
           <Text size="sm">
             {t("myLogs.returned")}{" "}
-            <Text span fw={700} fz="lg" c={returned > 0 ? "orange.9" : undefined} data-testid="returned-count">
+            <Text span fw={700} fz="lg" data-testid="returned-count">
               {t("myLogs.count", { count: returned })}
             </Text>
           </Text>
