@@ -93,7 +93,7 @@ async function assertRegisteredChild(tx: Tx, ctx: Context, group: GroupRow, pers
   throw new InvalidInputError([
     fieldIssue(path, {
       ja: "子ども福祉委員は、名簿からではなく「子ども福祉委員の登録」（学年・保護者・同意）から登録してください。",
-      en: "Child volunteers are added through child volunteer registration (子ども福祉委員の登録: grade, guardian and consent), not from a roster.",
+      en: "Child volunteers are added through child volunteer registration (grade, guardian and consent), not from a roster.",
     }),
   ]);
 }
