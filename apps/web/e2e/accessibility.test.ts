@@ -87,6 +87,33 @@ describe.each(roles)("$key", ({ account, key, sees, never }) => {
   });
 });
 
+it("the screens outside the navigation — a log's details and its edit form — pass axe on a desktop and at 360 px", async () => {
+  // the salon leader's returned log: its page shows the reason, and the edit form is the log form
+  const log = await e2e.app.db.prisma.activityLog.findFirstOrThrow({
+    where: { status: "REJECTED", submittedBy: { email: "salon-leader@hannan.example" } },
+    select: { id: true },
+  });
+  const context = await newContext(e2e.browser, e2e.app);
+  const page = await context.newPage();
+  await signIn(page, "salon-leader@hannan.example");
+  const failures: Record<string, unknown> = {};
+  for (const href of [`/activity-logs/${log.id}`, `/activity-logs/${log.id}/edit`, "/activity-logs?status=REJECTED"]) {
+    await page.setViewportSize(viewports.desktop);
+    await page.goto(href);
+    await settled(page);
+    const desktop = await axeViolations(page);
+    if (desktop.length) failures[`${href} desktop`] = desktop;
+    await page.setViewportSize(viewports.phone);
+    await settled(page);
+    const phone = await axeViolations(page);
+    if (phone.length) failures[`${href} 360px`] = phone;
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > viewports.phone.width) failures[`${href} 360px overflow`] = width;
+  }
+  expect(failures).toEqual({});
+  await context.close();
+});
+
 it("larger text, English and keyboard: the settings work and the skip link leads to the page", async () => {
   const context = await newContext(e2e.browser, e2e.app);
   const page = await context.newPage();

@@ -38,6 +38,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * Optimistic concurrency: the record changed since the caller read it (another edit, an approval or
+ * a return). Nothing was written; reload and edit again.
+ */
+export class StaleVersionError extends AppError {
+  constructor(text: Bilingual) {
+    super("STALE_VERSION", text);
+  }
+}
+
 export interface FieldIssue {
   /** the input path, e.g. "input.rows.3.grade" */
   path: string;

@@ -45,6 +45,10 @@ interface Fixture {
   /** a junior-high pupil at 鳥取東 who was a 子ども福祉委員 at 尾崎小 last year */
   movedChild: { id: string; legalName: string; guardianPhone: string };
   ozakiLog: { id: string; childName: string };
+  /** a child in a submitted 尾崎小 log (承認待ち) */
+  ozakiQueueChild: string;
+  /** the cohort's newest log corrected by staff in the setup: its 訂正履歴 holds the codes */
+  cohortCorrected: { id: string; code: string };
   /** イベント部会 members who use a nickname (表示名) */
   nicknamed: Array<{ id: string; displayName: string; legalName: string; legalNameKana: string }>;
   /** legal names of nicknamed members who are signed up to an イベント部会 event */
@@ -219,6 +223,26 @@ const cells: Cell[] = [
   },
   {
     tier: "child",
+    data: "children's names on one log's page",
+    op: "activityLog(id: 尾崎小's log) { participants { person { name } } }",
+    query: `query($id: ID!) { activityLog(id: $id) { id participants { person { name } } versions { people { name } } } }`,
+    vars: () => ({ id: F.ozakiLog.id }),
+    allowed: OZAKI,
+    // outside the school's group: null, as for an unknown id (no existence oracle)
+    refusal: () => "HIDDEN",
+    secrets: () => [F.ozakiLog.childName],
+    audit: { entity: "ActivityLog", ids: () => [F.ozakiLog.id] },
+  },
+  {
+    tier: "child",
+    data: "children's names in 承認待ち (participants before approving)",
+    op: "approvalQueue { participants { person { name } } }",
+    query: `{ approvalQueue { id participants { person { name } } } }`,
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiQueueChild],
+  },
+  {
+    tier: "child",
     data: "children's names in the roster export",
     op: "rosterCsv(groupId: 尾崎小)",
     query: `query($g: ID!) { rosterCsv(groupId: $g) { filename text } }`,
@@ -332,6 +356,17 @@ const cells: Cell[] = [
     allowed: JUVENILE,
     secrets: () => [F.cohort.newestLogId, F.cohort.newestLogCode],
     audit: { entity: "ActivityLog", ids: () => [F.cohort.newestLogId] },
+  },
+  {
+    tier: "juvenile",
+    data: "a cohort log's 訂正履歴 with participant codes",
+    op: "activityLog(id: cohort log) { versions { juvenileCodes reason } }",
+    query: `query($id: ID!) { activityLog(id: $id) { id versions { version reason juvenileCodes } } }`,
+    vars: () => ({ id: F.cohortCorrected.id }),
+    allowed: JUVENILE,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.cohortCorrected.id, F.cohortCorrected.code, "確認のための訂正"],
+    audit: { entity: "ActivityLog", ids: () => [F.cohortCorrected.id] },
   },
   {
     tier: "juvenile",
@@ -673,7 +708,12 @@ async function loadFixture(): Promise<Fixture> {
   const cohortLog = await db.activityLog.findFirstOrThrow({
     where: { groupId: groups.cohort },
     orderBy: [{ date: "desc" }, { id: "desc" }],
-    include: { participants: { include: { juvenileParticipant: true } } },
+    include: { participants: { include: { juvenileParticipant: true } }, activityType: true },
+  });
+  const ozakiQueueLog = await db.activityLog.findFirstOrThrow({
+    where: { groupId: groups.ozaki, status: "SUBMITTED", participants: { some: { person: { childVolunteer: { isNot: null } } } } },
+    include: { participants: { include: { person: { include: { childVolunteer: true } } } } },
+    orderBy: { id: "asc" },
   });
   const wakame = await db.groupAchievement.findFirstOrThrow({ where: { groupId: groups.cohort } });
   const fisherman = await db.thankYouMessage.findFirstOrThrow({ where: { toGroupId: groups.cohort, status: "APPROVED" } });
@@ -710,6 +750,24 @@ async function loadFixture(): Promise<Fixture> {
     `mutation($i: AddShiftInput!) { addShift(input: $i) { __typename ... on MutationAddShiftSuccess { data { id } } } }`,
     { i: { eventId: schoolEvent.id, title: "午前の部", startsAt: "2026-12-05T00:30:00Z", endsAt: "2026-12-05T02:30:00Z", capacity: 10 } },
     "addShift",
+  );
+  // staff correct the cohort's newest log (the same content): its former state is kept with its codes
+  const cohortCodes = cohortLog.participants.flatMap((p) => (p.juvenileParticipant ? [p.juvenileParticipant.code] : []));
+  await mutate<{ activityLog: { id: string } }>(
+    staff,
+    `mutation($i: UpdateActivityLogInput!) { updateActivityLog(input: $i) { __typename ... on MutationUpdateActivityLogSuccess { data { activityLog { id } } } } }`,
+    {
+      i: {
+        id: cohortLog.id,
+        expectedVersion: cohortLog.version,
+        activityTypeCode: cohortLog.activityType.code,
+        date: cohortLog.date.toISOString().slice(0, 10),
+        minutes: cohortLog.minutes,
+        juvenileCodes: cohortCodes,
+        reason: "確認のための訂正",
+      },
+    },
+    "updateActivityLog",
   );
   const signUp = await mutate<{ id: string }>(
     staff,
@@ -788,6 +846,8 @@ async function loadFixture(): Promise<Fixture> {
     },
     movedChild: { id: movedRow.id, legalName: movedRow.person.legalName, guardianPhone: movedRow.guardianPhone! },
     ozakiLog: { id: ozakiLogRow.id, childName: ozakiLogChild!.person!.legalName },
+    ozakiQueueChild: ozakiQueueLog.participants.find((p) => p.person?.childVolunteer)!.person!.legalName,
+    cohortCorrected: { id: cohortLog.id, code: cohortCodes[0]! },
     nicknamed: nicknamed.map((p) => ({ ...p, displayName: p.displayName! })),
     signedUpNicknamedLegalNames: [...new Set(signedUp.map((s) => s.person.legalName))],
     loggedNicknamedLegalNames: [

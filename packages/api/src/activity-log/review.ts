@@ -1,6 +1,7 @@
 // The life of a log after it is written: DRAFT → SUBMITTED (by whoever may log for the group) →
 // APPROVED / REJECTED by staff, in bulk, in one transaction. Approval awards milestones in the same
-// transaction.
+// transaction. Each change of status raises the log's version, so an edit begun before it is
+// refused as stale (./update-activity-log.ts).
 import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
@@ -29,7 +30,7 @@ export async function submitActivityLog(ctx: Context, id: string): Promise<strin
   return prisma().$transaction(async (tx) => {
     const { count } = await tx.activityLog.updateMany({
       where: { id: log.id, orgId: viewer.orgId, status: "DRAFT" },
-      data: { status: "SUBMITTED", submittedById: viewer.userId, submittedAt: new Date() },
+      data: { status: "SUBMITTED", submittedById: viewer.userId, submittedAt: new Date(), version: { increment: 1 } },
     });
     if (count !== 1) {
       throw new ConflictError({ ja: "提出できるのは下書きの活動記録だけです。", en: "Only a draft activity log can be submitted." });
@@ -77,7 +78,7 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
     await requireSubmitted(tx, orgId, ids);
     const { count } = await tx.activityLog.updateMany({
       where: { orgId, id: { in: ids }, status: "SUBMITTED" },
-      data: { status: "APPROVED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: null },
+      data: { status: "APPROVED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: null, version: { increment: 1 } },
     });
     if (count !== ids.length) throw raceConflict();
     const participants = await tx.activityLogParticipant.findMany({
@@ -116,7 +117,13 @@ export async function rejectActivityLogs(
     ]);
     const { count } = await tx.activityLog.updateMany({
       where: { orgId, id: { in: ids }, status: "SUBMITTED" },
-      data: { status: "REJECTED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: reason },
+      data: {
+        status: "REJECTED",
+        reviewedById: viewer.userId,
+        reviewedAt: new Date(),
+        rejectionReason: reason,
+        version: { increment: 1 },
+      },
     });
     if (count !== ids.length) throw raceConflict();
     await audit(ctx, { action: "reject", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, reason } }, tx);

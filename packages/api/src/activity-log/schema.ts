@@ -11,10 +11,13 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { StaleVersionError } from "../errors.ts";
 import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect, scopedGroupIds } from "../organization/access.ts";
-import { ACKNOWLEDGE_NAME_WARNING, bilingual, pastDayOf } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, isUuid, pastDayOf } from "../validation.ts";
+import { canEditActivityLog } from "./access.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
+import { updateActivityLog } from "./update-activity-log.ts";
 
 const ActivityLogStatusEnum = builder.enumType("ActivityLogStatus", {
   description: "下書き → 提出済み → 承認済み / 差し戻し",
@@ -77,10 +80,80 @@ builder.prismaObject("ActivityLog", {
     reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true }),
     rejectionReason: t.exposeString("rejectionReason", { nullable: true }),
     participants: t.relation("participants", { query: { orderBy: { id: "asc" } } }),
+    version: t.exposeInt("version", { description: "raised by every edit and change of status: updateActivityLog's expectedVersion" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    viewerCanEdit: t.boolean({
+      description: "Whether the viewer may edit the log (updateActivityLog): its group while a draft or returned, staff always",
+      select: { status: true, group: { select: groupAccessSelect } },
+      resolve: (log, _args, ctx) => canEditActivityLog(ctx.viewer, log),
+    }),
+    versions: t.relation("versions", {
+      description: "訂正履歴: the states the log had before each edit, newest first",
+      query: { orderBy: { version: "desc" } },
+    }),
     participantCount: t.relationCount("participants"),
     uninsuredCount: t.relationCount("participants", {
       where: { uninsured: true },
       description: "participants without volunteer insurance for the log's fiscal year (flagged when logged)",
+    }),
+  }),
+});
+
+interface VersionParticipant {
+  personId?: string | null;
+  juvenileParticipantId?: string | null;
+  minutes?: number;
+}
+
+const versionParticipants = (json: unknown): VersionParticipant[] => (Array.isArray(json) ? (json as VersionParticipant[]) : []);
+
+builder.prismaObject("ActivityLogVersion", {
+  description: "訂正履歴: a log as it was before an edit (read by whoever may read the log)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    version: t.exposeInt("version"),
+    status: t.expose("status", { type: ActivityLogStatusEnum }),
+    activityType: t.relation("activityType"),
+    date: t.expose("date", { type: "Date" }),
+    minutes: t.exposeInt("minutes"),
+    place: t.exposeString("place", { nullable: true }),
+    peopleServed: t.exposeInt("peopleServed", { nullable: true }),
+    description: t.exposeString("description", { nullable: true }),
+    changedBy: t.field({
+      type: ActivityLogActorRef,
+      nullable: true,
+      description: "the account whose edit replaced this version",
+      select: { changedBy: actorSelect },
+      resolve: (v) => v.changedBy,
+    }),
+    changedAt: t.expose("changedAt", { type: "DateTime" }),
+    reason: t.exposeString("reason", { nullable: true, description: "訂正の理由" }),
+    participantCount: t.int({ select: { participants: true }, resolve: (v) => versionParticipants(v.participants).length }),
+    people: t.prismaField({
+      type: ["Person"],
+      description: "the people who took part then (names as the Person privacy rules allow)",
+      select: { participants: true },
+      resolve: (query, v) => {
+        const ids = versionParticipants(v.participants).flatMap((p) => (p.personId ? [p.personId] : []));
+        return ids.length === 0
+          ? []
+          : prisma().person.findMany({ ...query, where: { id: { in: ids } }, orderBy: [{ legalNameKana: "asc" }, { id: "asc" }] });
+      },
+    }),
+    juvenileCodes: t.stringList({
+      description: "仮名コード of the juvenile participants then: staff and the institution liaison only",
+      authScopes: { juvenileProgramme: true },
+      select: { participants: true, orgId: true },
+      resolve: async (v) => {
+        const ids = versionParticipants(v.participants).flatMap((p) => (p.juvenileParticipantId ? [p.juvenileParticipantId] : []));
+        if (ids.length === 0) return [];
+        const rows = await prisma().juvenileParticipant.findMany({
+          where: { orgId: v.orgId, id: { in: ids } },
+          select: { code: true },
+          orderBy: { code: "asc" },
+        });
+        return rows.map((r) => r.code);
+      },
     }),
   }),
 });
@@ -168,6 +241,21 @@ builder.queryFields((t) => ({
       return logs;
     },
   }),
+  activityLog: t.prismaField({
+    type: "ActivityLog",
+    nullable: true,
+    description: "One log the viewer may read (null otherwise, as for an unknown id)",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      if (!isUuid(String(args.id))) return null;
+      const log = await prisma().activityLog.findFirst({
+        ...query,
+        where: { AND: [visibleActivityLogsWhere(ctx), { id: String(args.id) }] },
+      });
+      if (log) await auditRestrictedRead(ctx, "ActivityLog", [log.id]);
+      return log;
+    },
+  }),
   approvalQueue: t.prismaField({
     type: ["ActivityLog"],
     description: "承認待ち: the organisation's submitted logs, oldest first (staff)",
@@ -201,47 +289,78 @@ builder.queryFields((t) => ({
 
 // ───────────────────────── mutations ─────────────────────────
 
+type SchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The fields of a log, the same when it is written (logActivity) and edited (updateActivityLog). */
+const logFields = (t: PothosSchemaTypes.InputFieldBuilder<SchemaTypes, "InputObject">) => ({
+  activityTypeCode: t.string({ required: true }),
+  date: t.field({
+    type: "Date",
+    required: true,
+    validate: pastDayOf({ ja: "活動日", en: "activity date" }),
+  }),
+  minutes: t.int({
+    required: true,
+    description: "minutes each participant spent (1–1440)",
+    validate: z
+      .number()
+      .int()
+      .min(1, bilingual({ ja: "活動時間は1分以上で入力してください。", en: "Minutes must be at least 1." }))
+      .max(1440, bilingual({ ja: "活動時間は1日（1440分）以内で入力してください。", en: "Minutes cannot exceed one day (1440)." })),
+  }),
+  place: t.string({
+    validate: z
+      .string()
+      .max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Place: at most 200 characters." }))
+      .nullish(),
+  }),
+  peopleServed: t.int({
+    validate: z
+      .number()
+      .int()
+      .min(0, bilingual({ ja: "対象者数は0以上で入力してください。", en: "People served cannot be negative." }))
+      .nullish(),
+  }),
+  description: t.string({
+    validate: z
+      .string()
+      .max(2000, bilingual({ ja: "内容は2000文字以内で入力してください。", en: "Description: at most 2000 characters." }))
+      .nullish(),
+  }),
+  participantPersonIds: t.idList({ description: "members of the group who took part" }),
+  juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
+  acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
+});
+
 const LogActivityInput = builder.inputType("LogActivityInput", {
   fields: (t) => ({
     groupId: t.id({ required: true }),
-    activityTypeCode: t.string({ required: true }),
-    date: t.field({
-      type: "Date",
-      required: true,
-      validate: pastDayOf({ ja: "活動日", en: "activity date" }),
-    }),
-    minutes: t.int({
-      required: true,
-      description: "minutes each participant spent (1–1440)",
-      validate: z
-        .number()
-        .int()
-        .min(1, bilingual({ ja: "活動時間は1分以上で入力してください。", en: "Minutes must be at least 1." }))
-        .max(1440, bilingual({ ja: "活動時間は1日（1440分）以内で入力してください。", en: "Minutes cannot exceed one day (1440)." })),
-    }),
-    place: t.string({
-      validate: z
-        .string()
-        .max(200, bilingual({ ja: "場所は200文字以内で入力してください。", en: "Place: at most 200 characters." }))
-        .nullish(),
-    }),
-    peopleServed: t.int({
-      validate: z
-        .number()
-        .int()
-        .min(0, bilingual({ ja: "対象者数は0以上で入力してください。", en: "People served cannot be negative." }))
-        .nullish(),
-    }),
-    description: t.string({
-      validate: z
-        .string()
-        .max(2000, bilingual({ ja: "内容は2000文字以内で入力してください。", en: "Description: at most 2000 characters." }))
-        .nullish(),
-    }),
-    participantPersonIds: t.idList({ description: "members of the group who took part" }),
-    juvenileCodes: t.stringList({ description: "for juvenile cohorts: the participants' pseudonymous codes" }),
+    ...logFields(t),
     submit: t.boolean({ required: true, description: "true: submit for approval now; false: keep as a draft" }),
-    acknowledgeNameWarning: t.boolean({ description: ACKNOWLEDGE_NAME_WARNING }),
+  }),
+});
+
+const UpdateActivityLogInput = builder.inputType("UpdateActivityLogInput", {
+  description: "A log's new content (its group stays): a draft or returned log by its group, any log by staff (訂正)",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    expectedVersion: t.int({
+      required: true,
+      description: "ActivityLog.version as read: a log changed since is refused (StaleVersionError)",
+      validate: z
+        .number()
+        .int()
+        .min(1, bilingual({ ja: "版番号が正しくありません。", en: "Not a valid version." })),
+    }),
+    ...logFields(t),
+    submit: t.boolean({ description: "a draft or returned log: true submits it for approval; ignored at other statuses" }),
+    reason: t.string({
+      description: "訂正の理由, kept in the 訂正履歴",
+      validate: z
+        .string()
+        .max(500, bilingual({ ja: "訂正の理由は500文字以内で入力してください。", en: "Reason: at most 500 characters." }))
+        .nullish(),
+    }),
   }),
 });
 
@@ -265,6 +384,33 @@ const LogActivityPayload = builder.objectRef<{ activityLogId: string; uninsuredP
     }),
   }),
 });
+
+const UpdateActivityLogPayload = builder
+  .objectRef<{ activityLogId: string; uninsuredPersonIds: string[]; awardIds: string[] }>("UpdateActivityLogPayload")
+  .implement({
+    fields: (t) => ({
+      activityLog: t.prismaField({
+        type: "ActivityLog",
+        resolve: (query, p) => prisma().activityLog.findUniqueOrThrow({ ...query, where: { id: p.activityLogId } }),
+      }),
+      uninsuredCount: t.int({
+        description: "participants without volunteer insurance for the fiscal year (saved, but flagged)",
+        resolve: (p) => p.uninsuredPersonIds.length,
+      }),
+      newMilestoneAwards: t.prismaField({
+        type: ["MilestoneAward"],
+        description: "milestones newly reached through the correction of an approved log",
+        resolve: (query, p) =>
+          p.awardIds.length === 0
+            ? []
+            : prisma().milestoneAward.findMany({
+                ...query,
+                where: { id: { in: p.awardIds } },
+                orderBy: [{ awardedAt: "asc" }, { id: "asc" }],
+              }),
+      }),
+    }),
+  });
 
 const ActivityLogPayload = builder.objectRef<{ activityLogId: string }>("ActivityLogPayload").implement({
   fields: (t) => ({
@@ -317,6 +463,20 @@ builder.mutationFields((t) => ({
       logActivity(ctx, {
         ...input,
         groupId: String(input.groupId),
+        participantPersonIds: input.participantPersonIds?.map(String) ?? null,
+      }),
+  }),
+  updateActivityLog: t.field({
+    type: UpdateActivityLogPayload,
+    description:
+      "活動記録を修正する: a draft or returned log by whoever may log for its group (submit: true resubmits it); any log by staff — an approved one is corrected and its former state kept (訂正履歴)",
+    errors: { types: [...mutationErrors, StaleVersionError] },
+    authScopes: { signedIn: true },
+    args: { input: t.arg({ type: UpdateActivityLogInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      updateActivityLog(ctx, {
+        ...input,
+        id: String(input.id),
         participantPersonIds: input.participantPersonIds?.map(String) ?? null,
       }),
   }),

@@ -86,6 +86,24 @@ async function findPersonToPlace(tx: Tx, ctx: Context, personId: string, group: 
   return person;
 }
 
+/**
+ * 子ども福祉委員 are registered through 子ども福祉委員の登録 (../child-volunteer/register.ts: grade,
+ * guardian, consent), never placed on a roster as anyone: a school group's member, or anyone in the
+ * role child-volunteer, must have a ChildVolunteer record. Checked by every path that starts a
+ * membership (add, transfer, change of role).
+ */
+async function assertRegisteredChild(tx: Tx, ctx: Context, group: GroupRow, personId: string, roleCode: string, path: string) {
+  if (group.programme.privacyTier !== "CHILD" && roleCode !== "child-volunteer") return;
+  const record = await tx.childVolunteer.findFirst({ where: { orgId: signedIn(ctx).orgId, personId }, select: { id: true } });
+  if (record) return;
+  throw new InvalidInputError([
+    fieldIssue(path, {
+      ja: "子ども福祉委員は、名簿からではなく「子ども福祉委員の登録」（学年・保護者・同意）から登録してください。",
+      en: "Child volunteers are added through child volunteer registration (grade, guardian and consent), not from a roster.",
+    }),
+  ]);
+}
+
 const roleSelect = { id: true, code: true, name: true, nameEn: true, singleHolder: true } as const;
 
 /** A role of the organisation that the group's kind uses; anything else is refused at `path`. */
@@ -292,6 +310,7 @@ export function addMembership(ctx: Context, input: AddMembershipInput, query: Pl
     const person = await findPersonToPlace(tx, ctx, input.personId, group, "input.groupId");
     assertGroupOpen(group);
     const role = await findRole(tx, ctx, input.roleCode, group, "input.roleCode");
+    await assertRegisteredChild(tx, ctx, group, person.id, role.code, "input.personId");
     await takeOverSingleHolderRole(tx, ctx, group, role, input.startedOn, input, null);
     const membership = await createMembership(
       tx,
@@ -396,6 +415,7 @@ export function transferMembership(ctx: Context, input: TransferMembershipInput)
     await findPersonToPlace(tx, ctx, membership.personId, target, "input.toGroupId");
     assertGroupOpen(target);
     const role = await findRole(tx, ctx, input.roleCode ?? membership.groupRole.code, target, "input.roleCode");
+    await assertRegisteredChild(tx, ctx, target, membership.personId, role.code, "input.toGroupId");
     const endedOn = dayBefore(input.on, membership.startedOn, "transfer");
     await takeOverSingleHolderRole(tx, ctx, target, role, input.on, input, null);
     const reason = input.reason?.trim() || `異動（${target.name}へ）`;
@@ -446,6 +466,7 @@ export function changeMembershipRole(ctx: Context, input: ChangeMembershipRoleIn
     await guardFreeText(tx, signedIn(ctx).orgId, { juvenile: false }, [reasonText(input.reason)]);
     assertGroupOpen(membership.group);
     const role = await findRole(tx, ctx, input.roleCode, membership.group, "input.roleCode");
+    await assertRegisteredChild(tx, ctx, membership.group, membership.personId, role.code, "input.roleCode");
     if (role.id === membership.groupRoleId) {
       throw new InvalidInputError([
         fieldIssue("input.roleCode", {

@@ -1,11 +1,12 @@
 // 活動記録の一覧: the logs the viewer may read, newest first, by 年度 and status; drafts can be
-// submitted from here.
+// submitted from here, each log opened, and those the viewer may edit (viewerCanEdit) edited.
+// `?status=REJECTED` (the home page's link to returned logs) starts on that status, every 年度.
 import { useQuery } from "@apollo/client/react";
 import { Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { useDates } from "../../app/preferences.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
@@ -28,6 +29,7 @@ const ActivityLogRow_log = graphql(`
     peopleServed
     place
     rejectionReason
+    viewerCanEdit
     group {
       id
       name
@@ -61,14 +63,18 @@ const ActivityLogsQuery = graphql(
   [ActivityLogRow_log],
 );
 
-type Status = "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED";
+const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+type Status = (typeof STATUSES)[number];
 
 export function Component() {
   const { t } = useTranslation("activity-log");
   const { fiscalYear: fy } = useDates();
   const current = currentFiscalYear();
-  const [fiscalYear, setFiscalYear] = useState(current);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [params] = useSearchParams();
+  const fromLink = STATUSES.find((s) => s === params.get("status")) ?? null;
+  // a link to a status (the home page's 差し戻し) shows it in every 年度
+  const [fiscalYear, setFiscalYear] = useState<number | null>(fromLink ? null : current);
+  const [status, setStatus] = useState<Status | null>(fromLink);
   const { data, loading, error, refetch, fetchMore } = useQuery(ActivityLogsQuery, { variables: { fiscalYear, status } });
   const connection = data?.activityLogs;
   const more = () =>
@@ -92,18 +98,18 @@ export function Component() {
         <Group align="flex-end">
           <Select
             label={t("fiscalYear")}
-            data={[current, current - 1, current - 2].map((y) => ({ value: String(y), label: fy(y) }))}
-            value={String(fiscalYear)}
-            onChange={(v) => v && setFiscalYear(Number(v))}
+            data={[
+              { value: "ALL", label: t("allYears") },
+              ...[current, current - 1, current - 2].map((y) => ({ value: String(y), label: fy(y) })),
+            ]}
+            value={fiscalYear === null ? "ALL" : String(fiscalYear)}
+            onChange={(v) => v && setFiscalYear(v === "ALL" ? null : Number(v))}
             allowDeselect={false}
             w={200}
           />
           <Select
             label={t("statusFilter")}
-            data={[
-              { value: "ALL", label: t("allStatuses") },
-              ...(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const).map((s) => ({ value: s, label: t(`status.${s}`) })),
-            ]}
+            data={[{ value: "ALL", label: t("allStatuses") }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
             value={status ?? "ALL"}
             onChange={(v) => setStatus(!v || v === "ALL" ? null : (v as Status))}
             allowDeselect={false}
@@ -188,17 +194,39 @@ function ActivityLogRow({ log: ref }: { log: FragmentOf<typeof ActivityLogRow_lo
         ) : null}
       </Table.Td>
       <Table.Td>
-        {log.status === "DRAFT" ? (
+        <Group gap={6} wrap="nowrap">
           <Button
             size="compact-sm"
-            variant="default"
-            loading={loading}
-            onClick={() => void doSubmit()}
-            aria-label={t("list.submitFor", { date: date(log.date), group: log.group.name })}
+            variant="subtle"
+            component={Link}
+            to={`/activity-logs/${log.id}`}
+            aria-label={t("list.openFor", { date: date(log.date), group: log.group.name })}
           >
-            {t("list.submit")}
+            {t("list.open")}
           </Button>
-        ) : null}
+          {log.viewerCanEdit ? (
+            <Button
+              size="compact-sm"
+              variant="default"
+              component={Link}
+              to={`/activity-logs/${log.id}/edit`}
+              aria-label={t("list.editFor", { date: date(log.date), group: log.group.name })}
+            >
+              {t("list.edit")}
+            </Button>
+          ) : null}
+          {log.status === "DRAFT" ? (
+            <Button
+              size="compact-sm"
+              variant="default"
+              loading={loading}
+              onClick={() => void doSubmit()}
+              aria-label={t("list.submitFor", { date: date(log.date), group: log.group.name })}
+            >
+              {t("list.submit")}
+            </Button>
+          ) : null}
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

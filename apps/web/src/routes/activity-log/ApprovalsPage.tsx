@@ -1,5 +1,6 @@
 // 承認待ち (staff): the organisation's submitted logs, oldest first; tick some or all, approve or
-// reject (with a reason) in one go. Approval awards milestones, shown afterwards.
+// reject (with a reason) in one go. Approval awards milestones, shown afterwards. A row opens the
+// log in full (participants, description, place, minutes) before deciding.
 import { useQuery } from "@apollo/client/react";
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Table, Text, Textarea } from "@mantine/core";
 import { IconAward } from "@tabler/icons-react";
@@ -16,6 +17,7 @@ import { currentLanguage, notifySaved } from "../../lib/form.ts";
 import { localized } from "../../lib/result.ts";
 import { useApproveActivityLogsMutation } from "../../mutations/useApproveActivityLogsMutation.ts";
 import { useRejectActivityLogsMutation } from "../../mutations/useRejectActivityLogsMutation.ts";
+import { LogDetails } from "./LogDetails.tsx";
 import { UninsuredBadge } from "./StatusBadge.tsx";
 
 const ApprovalQueueQuery = graphql(`
@@ -62,6 +64,7 @@ export function Component() {
   const [alert, setAlert] = useState<string | null>(null);
   const [awards, setAwards] = useState<Award[] | null>(null);
   const [rejecting, setRejecting] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
   const [approve, { loading: approving }] = useApproveActivityLogsMutation();
   const queue = data?.approvalQueue ?? [];
   // a log that left the queue (approved elsewhere) cannot stay selected
@@ -139,6 +142,7 @@ export function Component() {
                   <Table.Th>{t("field.minutes")}</Table.Th>
                   <Table.Th>{t("field.participants")}</Table.Th>
                   <Table.Th style={{ whiteSpace: "nowrap" }}>{t("approvals.submittedBy")}</Table.Th>
+                  <Table.Th>{t("list.actions")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -180,6 +184,16 @@ export function Component() {
                       <Table.Td>
                         <Text size="sm">{log.submittedBy?.name ?? "—"}</Text>
                       </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => setOpened(log.id)}
+                          aria-label={t("detail.openFor", { date: date(log.date), group: log.group.name, type })}
+                        >
+                          {t("detail.open")}
+                        </Button>
+                      </Table.Td>
                     </Table.Tr>
                   );
                 })}
@@ -187,6 +201,9 @@ export function Component() {
             </Table>
           </ScrollTable>
         </QueryState>
+        <Modal opened={opened !== null} onClose={() => setOpened(null)} title={t("detail.title")} size="lg">
+          {opened ? <LogDetails id={opened} /> : null}
+        </Modal>
         <RejectModal
           opened={rejecting}
           ids={chosen}

@@ -3,6 +3,9 @@
 // programme), minutes, place, people served, a note; keep as a draft or submit for approval. For a
 // cohort, a note or place that seems to name someone next to a code is not saved until the user
 // confirms it is not a name (the API's CONFIRMATION_REQUIRED, then acknowledgeNameWarning).
+// At /activity-logs/:id/edit the same form edits a log (updateActivityLog): a draft or returned log
+// is saved or resubmitted; staff correct a submitted or approved one, with a reason kept in its
+// 訂正履歴. The form sends the version it read: a log changed meanwhile is refused (STALE_VERSION).
 import { useQuery } from "@apollo/client/react";
 import {
   Alert,
@@ -23,7 +26,7 @@ import { useForm } from "@mantine/form";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 
 import { useViewer } from "../../app/session.tsx";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
@@ -33,10 +36,12 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, LoadingState, QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
-import { applyFailure, currentLanguage } from "../../lib/form.ts";
+import { applyFailure, currentLanguage, notifySaved } from "../../lib/form.ts";
 import { required } from "../../lib/required.ts";
 import { localized, type Failure } from "../../lib/result.ts";
 import { useLogActivityMutation } from "../../mutations/useLogActivityMutation.ts";
+import { useUpdateActivityLogMutation } from "../../mutations/useUpdateActivityLogMutation.ts";
+import { ActivityLogDetailQuery } from "./LogDetails.tsx";
 
 const LogGroupsQuery = graphql(`
   query LogActivityGroups {
@@ -114,6 +119,94 @@ interface Saved {
 }
 
 export function Component() {
+  const { id } = useParams();
+  return id ? <EditLogPage id={id} /> : <NewLogPage />;
+}
+
+/** The log being edited, as the form starts from it. */
+interface Existing {
+  id: string;
+  version: number;
+  status: string;
+  rejectionReason: string | null;
+  values: LogValues;
+  /** participants of the log who may not be on today's roster (left since, or a cohort's past codes) */
+  extra: Choice[];
+}
+
+function EditLogPage({ id }: { id: string }) {
+  const { t } = useTranslation("activity-log");
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useQuery(ActivityLogDetailQuery, { variables: { id }, fetchPolicy: "network-only" });
+  const log = data?.activityLog;
+  const juvenile = log?.group.programme.privacyTier === "JUVENILE";
+  const existing: Existing | null = log
+    ? {
+        id: log.id,
+        version: log.version,
+        status: log.status,
+        rejectionReason: log.rejectionReason,
+        values: {
+          groupId: log.group.id,
+          date: log.date,
+          activityTypeCode: log.activityType.code,
+          participants: log.participants.flatMap((p) => (juvenile ? (p.juvenileCode ?? []) : (p.person?.id ?? []))),
+          minutes: log.minutes,
+          place: log.place ?? "",
+          peopleServed: log.peopleServed ?? "",
+          description: log.description ?? "",
+          reason: "",
+        },
+        extra: log.participants.flatMap((p) =>
+          juvenile
+            ? p.juvenileCode
+              ? [{ value: p.juvenileCode, label: p.juvenileCode }]
+              : []
+            : p.person
+              ? [{ value: p.person.id, label: p.person.name ?? t("new.hiddenName") }]
+              : [],
+        ),
+      }
+    : null;
+  return (
+    <>
+      <PageTitle title={t(log?.status === "APPROVED" ? "edit.correctTitle" : "edit.title")} />
+      <Stack maw={720}>
+        <Anchor component={Link} to={`/activity-logs/${id}`} size="sm">
+          {t("edit.back")}
+        </Anchor>
+        <QueryState
+          loading={loading && !data}
+          error={error}
+          empty={!log || !log.viewerCanEdit}
+          onRetry={() => void refetch()}
+          emptyText={t("edit.notEditable")}
+        >
+          {log && existing ? (
+            <>
+              {log.status === "REJECTED" && log.rejectionReason ? (
+                <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t("detail.returned")} role="status">
+                  {log.rejectionReason}
+                </Alert>
+              ) : null}
+              <LogForm
+                key={`${log.id}:${log.version}`}
+                groups={[log.group]}
+                existing={existing}
+                onSaved={() => {
+                  notifySaved(t("edit.saved"));
+                  void navigate(`/activity-logs/${log.id}`);
+                }}
+              />
+            </>
+          ) : null}
+        </QueryState>
+      </Stack>
+    </>
+  );
+}
+
+function NewLogPage() {
   const { t } = useTranslation("activity-log");
   const { data, loading, error, refetch } = useQuery(LogGroupsQuery);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -194,32 +287,44 @@ function SavedPanel({ saved, onAnother }: { saved: Saved; onAnother(): void }) {
 
 type LogGroup = { id: string; name: string; programme: { id: string; code: string; privacyTier: string } };
 
-function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved): void }) {
+/** The one form for a new log and an edited one (`existing`). */
+function LogForm({ groups, existing, onSaved }: { groups: LogGroup[]; existing?: Existing; onSaved(saved: Saved): void }) {
   const { t } = useTranslation("activity-log");
-  const [run] = useLogActivityMutation();
+  const [create] = useLogActivityMutation();
+  const [update] = useUpdateActivityLogMutation();
   const [alert, setAlert] = useState<string | null>(null);
   const nameWarning = useNameWarning();
-  const form = useLogForm(groups.length === 1 ? (groups[0]?.id ?? null) : null);
+  const form = useLogForm(existing?.values ?? { ...emptyValues(), groupId: groups.length === 1 ? (groups[0]?.id ?? null) : null });
   const group = groups.find((g) => g.id === form.values.groupId) ?? null;
   const juvenile = group?.programme.privacyTier === "JUVENILE";
+  // a draft or returned log is saved or (re)submitted; staff correct a submitted or approved one
+  const correcting = existing !== undefined && existing.status !== "DRAFT" && existing.status !== "REJECTED";
 
   const save = (submit: boolean) =>
     form.onSubmit(async (v) => {
       setAlert(null);
-      const outcome = await run({
-        input: {
-          groupId: required(v.groupId, "groupId"),
-          date: v.date ?? "",
-          activityTypeCode: required(v.activityTypeCode, "activityTypeCode"),
-          minutes: Number(v.minutes),
-          place: v.place.trim() || null,
-          peopleServed: v.peopleServed === "" ? null : Number(v.peopleServed),
-          description: v.description.trim() || null,
-          ...(juvenile ? { juvenileCodes: v.participants } : { participantPersonIds: v.participants }),
-          submit,
-          ...nameWarning.acknowledgement,
-        },
-      });
+      const fields = {
+        date: v.date ?? "",
+        activityTypeCode: required(v.activityTypeCode, "activityTypeCode"),
+        minutes: Number(v.minutes),
+        place: v.place.trim() || null,
+        peopleServed: v.peopleServed === "" ? null : Number(v.peopleServed),
+        description: v.description.trim() || null,
+        ...(juvenile ? { juvenileCodes: v.participants } : { participantPersonIds: v.participants }),
+        ...nameWarning.acknowledgement,
+      };
+      if (existing) {
+        const outcome = await update({
+          input: { ...fields, id: existing.id, expectedVersion: existing.version, submit, reason: v.reason.trim() || null },
+        });
+        if (!outcome.ok) {
+          if (!nameWarning.caught(outcome.error)) setAlert(showFailure(form, outcome.error));
+          return;
+        }
+        onSaved({ status: outcome.data.activityLog.status, uninsuredCount: outcome.data.uninsuredCount, uninsured: [] });
+        return;
+      }
+      const outcome = await create({ input: { ...fields, groupId: required(v.groupId, "groupId"), submit } });
       if (!outcome.ok) {
         if (!nameWarning.caught(outcome.error)) setAlert(showFailure(form, outcome.error));
         return;
@@ -238,6 +343,7 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
         <Select
           label={t("field.group")}
           required
+          disabled={existing !== undefined}
           searchable
           data={groups.map((g) => ({ value: g.id, label: g.name }))}
           {...form.getInputProps("groupId")}
@@ -262,7 +368,13 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
         </SimpleGrid>
         {group ? (
           juvenile ? (
-            <CohortFields key={group.id} groupId={group.id} programmeCode={group.programme.code} form={form} />
+            <CohortFields
+              key={group.id}
+              groupId={group.id}
+              programmeCode={group.programme.code}
+              form={form}
+              extra={existing?.extra ?? []}
+            />
           ) : (
             <RosterFields
               key={group.id}
@@ -270,6 +382,7 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
               programmeCode={group.programme.code}
               isChild={group.programme.code === "child"}
               form={form}
+              extra={existing?.extra ?? []}
             />
           )
         ) : (
@@ -282,33 +395,58 @@ function LogForm({ groups, onSaved }: { groups: LogGroup[]; onSaved(saved: Saved
           <NumberInput label={t("field.peopleServed")} min={0} inputMode="numeric" {...form.getInputProps("peopleServed")} />
         </SimpleGrid>
         <Textarea label={t("field.description")} autosize minRows={2} maxRows={8} {...form.getInputProps("description")} />
+        {correcting ? <TextInput label={t("edit.reason")} description={t("edit.reasonHint")} {...form.getInputProps("reason")} /> : null}
         {nameWarning.alert}
         <Group justify="flex-end">
-          <Button variant="default" loading={form.submitting} onClick={() => save(false)()}>
-            {t("new.saveDraft")}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t("new.submit")}
-          </Button>
+          {correcting ? (
+            <Button type="submit" loading={form.submitting}>
+              {t("edit.saveCorrection")}
+            </Button>
+          ) : (
+            <>
+              <Button variant="default" loading={form.submitting} onClick={() => save(false)()}>
+                {existing ? t("edit.save") : t("new.saveDraft")}
+              </Button>
+              <Button type="submit" loading={form.submitting}>
+                {existing?.status === "REJECTED" ? t("edit.resubmit") : t("new.submit")}
+              </Button>
+            </>
+          )}
         </Group>
       </Stack>
     </form>
   );
 }
 
-function useLogForm(groupId: string | null) {
+type LogValues = {
+  groupId: string | null;
+  date: string | null;
+  activityTypeCode: string | null;
+  participants: string[];
+  minutes: number | string;
+  place: string;
+  peopleServed: number | string;
+  description: string;
+  /** 訂正の理由 (staff correcting a submitted or approved log) */
+  reason: string;
+};
+
+const emptyValues = (): LogValues => ({
+  groupId: null,
+  date: todayInJapan(),
+  activityTypeCode: null,
+  participants: [],
+  minutes: 60,
+  place: "",
+  peopleServed: "",
+  description: "",
+  reason: "",
+});
+
+function useLogForm(initialValues: LogValues) {
   const { t } = useTranslation("activity-log");
   return useForm({
-    initialValues: {
-      groupId,
-      date: todayInJapan() as string | null,
-      activityTypeCode: null as string | null,
-      participants: [] as string[],
-      minutes: 60 as number | string,
-      place: "",
-      peopleServed: "" as number | string,
-      description: "",
-    },
+    initialValues,
     validate: {
       groupId: (v) => (v ? null : t("new.required.group")),
       activityTypeCode: (v) => (v ? null : t("new.required.activityType")),
@@ -383,16 +521,24 @@ function ActivityTypeSelect({ types, form }: { types: ReadonlyArray<{ code: stri
   );
 }
 
+/** today's choices, then the edited log's participants that are not among them */
+function withExtra(choices: Choice[], extra: Choice[]): Choice[] {
+  const known = new Set(choices.map((c) => c.value));
+  return [...choices, ...extra.filter((c) => !known.has(c.value))];
+}
+
 function RosterFields({
   groupId,
   programmeCode,
   isChild,
   form,
+  extra,
 }: {
   groupId: string;
   programmeCode: string;
   isChild: boolean;
   form: LogFormType;
+  extra: Choice[];
 }) {
   const { t } = useTranslation("activity-log");
   const { data, loading, error, refetch } = useQuery(ParticipantsQuery, { variables: { groupId, programmeCode, isChild } });
@@ -415,12 +561,22 @@ function RosterFields({
   return (
     <>
       <ActivityTypeSelect types={data?.activityTypes ?? []} form={form} />
-      <ParticipantChecklist choices={choices} form={form} />
+      <ParticipantChecklist choices={withExtra(choices, extra)} form={form} />
     </>
   );
 }
 
-function CohortFields({ groupId, programmeCode, form }: { groupId: string; programmeCode: string; form: LogFormType }) {
+function CohortFields({
+  groupId,
+  programmeCode,
+  form,
+  extra,
+}: {
+  groupId: string;
+  programmeCode: string;
+  form: LogFormType;
+  extra: Choice[];
+}) {
   const { t } = useTranslation("activity-log");
   const { data, loading, error, refetch } = useQuery(CohortQuery, { variables: { groupId, programmeCode } });
   if (loading && !data) return <LoadingState />;
@@ -442,7 +598,7 @@ function CohortFields({ groupId, programmeCode, form }: { groupId: string; progr
       <Text size="sm" c="dimmed">
         {t("new.codesOnly")}
       </Text>
-      <ParticipantChecklist choices={choices} form={form} />
+      <ParticipantChecklist choices={withExtra(choices, extra)} form={form} />
     </>
   );
 }

@@ -8,6 +8,9 @@ export const area: AreaRoutes = {
   routes: [
     { path: "/activity-logs", lazy: () => import("./ActivityLogsPage.tsx") },
     { path: "/activity-logs/new", lazy: () => import("./LogActivityPage.tsx") },
+    { path: "/activity-logs/:id", lazy: () => import("./ActivityLogPage.tsx") },
+    // the same form as a new log, in edit mode
+    { path: "/activity-logs/:id/edit", lazy: () => import("./LogActivityPage.tsx") },
     { path: "/approvals", lazy: () => import("./ApprovalsPage.tsx") },
   ],
   nav: [

@@ -150,16 +150,20 @@ const MyLogsQuery = graphql(`
     drafts: activityLogs(status: DRAFT, first: 1) {
       totalCount
     }
+    returned: activityLogs(status: REJECTED, first: 1) {
+      totalCount
+    }
   }
 `);
 
-/** coordinators, leaders, the liaison: their groups' logs waiting for staff, and drafts */
+/** coordinators, leaders, the liaison: their groups' logs waiting for staff, drafts, and returned logs to fix */
 export function MyLogsCard() {
   const { t, i18n } = useTranslation("dashboard");
   const { date } = useDates();
   const { data, loading, error, refetch } = useQuery(MyLogsQuery);
   const submitted = data?.submitted;
   const drafts = data?.drafts.totalCount ?? 0;
+  const returned = data?.returned.totalCount ?? 0;
   return (
     <DashboardCard
       id="dashboard-my-logs"
@@ -184,7 +188,18 @@ export function MyLogsCard() {
               {t("myLogs.count", { count: drafts })}
             </Text>
           </Text>
+          <Text size="sm">
+            {t("myLogs.returned")}{" "}
+            <Text span fw={700} fz="lg" data-testid="returned-count">
+              {t("myLogs.count", { count: returned })}
+            </Text>
+          </Text>
         </Group>
+        {returned > 0 ? (
+          <Anchor component={Link} to="/activity-logs?status=REJECTED" size="sm" display="block" mb="xs">
+            {t("myLogs.returnedLink", { count: returned })}
+          </Anchor>
+        ) : null}
         {submitted && submitted.edges.length > 0 ? (
           <List size="sm" spacing={4}>
             {submitted.edges.map(({ node }) => (

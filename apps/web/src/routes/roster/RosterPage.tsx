@@ -288,7 +288,8 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
         title={title}
         actions={
           <>
-            {isStaff ? (
+            {/* a school group's children are added through 子ども福祉委員の登録 (linked below), never here */}
+            {isStaff && !isChildGroup ? (
               <Button
                 leftSection={<IconUserPlus size={18} aria-hidden />}
                 onClick={() => {
