@@ -416,7 +416,7 @@ describe("子ども福祉委員 only through child registration", () => {
     const results = [
       (
         await staff.graphql<{ addMembership: Failure }>(ADD, {
-          input: { groupId: schoolOzaki, personId: m.personId, roleCode: "member", startedOn: "2026-11-01" },
+          input: { groupId: schoolOzaki, personId: m.personId, roleCode: "child-volunteer", startedOn: "2026-11-01" },
         })
       ).data!.addMembership,
       (
@@ -426,7 +426,7 @@ describe("子ども福祉委員 only through child registration", () => {
       ).data!.addMembership,
       (
         await staff.graphql<{ transferMembership: Failure }>(TRANSFER, {
-          input: { membershipId: m.id, toGroupId: schoolOzaki, on: "2026-11-25" },
+          input: { membershipId: m.id, toGroupId: schoolOzaki, roleCode: "child-volunteer", on: "2026-11-25" },
         })
       ).data!.transferMembership,
       (
@@ -435,10 +435,13 @@ describe("子ども福祉委員 only through child registration", () => {
         })
       ).data!.changeMembershipRole,
     ];
-    for (const r of results) {
+    // into a school group: through 子ども福祉委員の登録; the child-volunteer role in a salon is not a
+    // role of a salon's kind at all (organization/group.test.ts), refused before the person is looked at
+    const expected = ["子ども福祉委員の登録", "役割ではありません", "子ども福祉委員の登録", "役割ではありません"];
+    for (const [i, r] of results.entries()) {
       expect(r.__typename).toBe("InvalidInputError");
       expectBilingual(r);
-      expect(r.issues![0]!.message).toContain("子ども福祉委員の登録");
+      expect(r.issues![0]!.message).toContain(expected[i]);
     }
     expect(await db().membership.count()).toBe(before);
     expect((await db().membership.findUniqueOrThrow({ where: { id: m.id } })).endedOn).toBeNull();
