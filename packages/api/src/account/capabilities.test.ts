@@ -25,7 +25,8 @@ interface Me {
       | "audit"
       | "recognition"
       | "insurance"
-      | "recordInsurance",
+      | "recordInsurance"
+      | "accounts",
       boolean
     >;
   };
@@ -45,7 +46,7 @@ describe("Viewer.can matches what the API allows", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s", async (key, email) => {
     const client = await server.as(email);
     const res = await client.graphql<Me>(`{
-      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance } }
+      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance accounts } }
       groups { viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
     }`);
     expect(res.errors).toBeUndefined();
@@ -67,6 +68,7 @@ describe("Viewer.can matches what the API allows", () => {
       // the lapse list is offered where it lists some group's people (the juvenile programme has codes only)
       insurance: someGroup((g) => g.viewerCanManageRoster && g.programme.privacyTier !== "JUVENILE"),
       recordInsurance: await answers("{ insuranceEnrolments(fiscalYear: 2026) { id } }"),
+      accounts: await answers("{ accounts { id } }"),
     });
   });
 });

@@ -28,6 +28,8 @@ export interface ViewerCapabilities {
   insurance: boolean;
   /** recording enrolments, the rollover and the 加入申込 CSV (staff) */
   recordInsurance: boolean;
+  /** the accounts screen: accounts, invitations and access roles (Query.accounts, staff) */
+  accounts: boolean;
 }
 
 export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
@@ -44,5 +46,6 @@ export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
     recognition: viewer.isStaff,
     insurance: seesInsurance(viewer),
     recordInsurance: recordsInsurance(viewer),
+    accounts: viewer.isStaff,
   };
 }
