@@ -28,6 +28,7 @@ const ViewerQuery = graphql(`
         recognition
         insurance
         recordInsurance
+        accounts
       }
     }
   }

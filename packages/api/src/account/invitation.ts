@@ -22,7 +22,7 @@ import { addAccessRole } from "./access-role.ts";
 const INVITATION_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export type InvitationState = "SENT" | "ACCEPTED" | "EXPIRED" | "REVOKED";
+type InvitationState = "SENT" | "ACCEPTED" | "EXPIRED" | "REVOKED";
 
 /** An invitation as staff see it: its state (送信済み, 承諾済み, 期限切れ, 取消) and the invitee's name. */
 export interface InvitationView extends Invitation {
@@ -30,7 +30,7 @@ export interface InvitationView extends Invitation {
   state: InvitationState;
 }
 
-export function invitationState(row: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationState {
+function invitationState(row: Pick<Invitation, "acceptedAt" | "revokedAt" | "expiresAt">, now = new Date()): InvitationState {
   if (row.acceptedAt) return "ACCEPTED";
   if (row.revokedAt) return "REVOKED";
   return row.expiresAt <= now ? "EXPIRED" : "SENT";
