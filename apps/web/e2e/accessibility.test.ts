@@ -27,30 +27,30 @@ async function navLinks(page: Page): Promise<Array<{ name: string; href: string 
 }
 
 const roles = [
-  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit", "/insurance"] },
+  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit", "/insurance", "/accounts"] },
   {
     account: "coordinator.ozaki@hannan.example",
     key: "coordinator",
     sees: ["/child-volunteers", "/insurance"],
-    never: ["/approvals", "/audit"],
+    never: ["/approvals", "/audit", "/accounts"],
   },
   {
     account: "event-bukai@hannan.example",
     key: "subcommittee",
     sees: ["/events", "/insurance"],
-    never: ["/approvals", "/audit", "/child-volunteers"],
+    never: ["/approvals", "/audit", "/child-volunteers", "/accounts"],
   },
   {
     account: "salon-leader@hannan.example",
     key: "salon-leader",
     sees: ["/groups", "/insurance"],
-    never: ["/approvals", "/audit", "/child-volunteers"],
+    never: ["/approvals", "/audit", "/child-volunteers", "/accounts"],
   },
   {
     account: "liaison@hannan.example",
     key: "liaison",
     sees: [],
-    never: ["/approvals", "/audit", "/child-volunteers", "/groups", "/insurance"],
+    never: ["/approvals", "/audit", "/child-volunteers", "/groups", "/insurance", "/accounts"],
   },
 ];
 

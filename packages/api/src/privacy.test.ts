@@ -74,6 +74,8 @@ interface Fixture {
   ozakiLapse: { id: string; legalName: string };
   /** a child of 尾崎小 insured this 年度 (listed by insuranceEnrolments and the rollover preview) */
   insuredChild: string;
+  /** an invitation staff sent (its invitee's e-mail is visible to staff only) */
+  invitee: { email: string; invitationId: string };
 }
 let F: Fixture;
 
@@ -131,7 +133,7 @@ async function auditsOf(requestId: string) {
 type Refusal = "FORBIDDEN" | "HIDDEN";
 
 interface Cell {
-  tier: "child" | "network" | "juvenile" | "salon";
+  tier: "child" | "network" | "juvenile" | "salon" | "account";
   /** the data of the cell, as DOMAIN.md names it */
   data: string;
   /** the operation, for the test name */
@@ -580,6 +582,22 @@ const cells: Cell[] = [
     allowed: STAFF_ONLY,
     secrets: () => [F.insuredChild],
   },
+  {
+    tier: "account",
+    data: "the organisation's accounts: e-mail addresses and access roles",
+    op: "accounts",
+    query: `{ accounts { id name email lastSignInAt roles { role scopeName } } }`,
+    allowed: STAFF_ONLY,
+    secrets: () => ["staff@hannan.example", F.invitee.email],
+  },
+  {
+    tier: "account",
+    data: "invitations: the invitee's e-mail and the state",
+    op: "invitations",
+    query: `{ invitations { id email state } }`,
+    allowed: STAFF_ONLY,
+    secrets: () => [F.invitee.email, F.invitee.invitationId],
+  },
 ];
 
 interface Row extends Cell {
@@ -831,8 +849,18 @@ async function loadFixture(): Promise<Fixture> {
     },
   });
 
+  // an invitation to a new account (a salon leader of さくら), as staff send it
+  const inviteeId = randomUUID();
+  const inviteeEmail = "invitee.privacy@hannan.example";
+  await db.user.create({ data: { id: inviteeId, name: "招待 花子", email: inviteeEmail, orgId } });
+  await db.accessRoleAssignment.create({ data: { orgId, userId: inviteeId, role: "SALON_LEADER", groupId: groups.salon } });
+  const invitation = await db.invitation.create({
+    data: { orgId, userId: inviteeId, email: inviteeEmail, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+
   return {
     orgId,
+    invitee: { email: inviteeEmail, invitationId: invitation.id },
     userIds: Object.fromEntries(ACCOUNTS.map((a) => [a, user(a).id])) as Record<Account, string>,
     groups,
     ozakiChild: {
@@ -1249,6 +1277,27 @@ describe("another organisation's staff sees nothing of Hannan", () => {
         expect(valueAt(d, ["enrolInsurance"])).toEqual({
           __typename: "InvalidInputError",
           issues: [{ path: "input.personIds.0", messageEn: "The person was not found." }],
+        }),
+    },
+    {
+      op: "accounts (their own only)",
+      query: `{ accounts { id email } invitations { id email } }`,
+      expect: "EMPTY",
+      check: (d) => {
+        expect(valueAt(d, ["accounts"])).toEqual([{ id: F.other.userId, email: OTHER_EMAIL }]);
+        expect(valueAt(d, ["invitations"])).toEqual([]);
+      },
+    },
+    {
+      op: "grantAccessRole(a Hannan account) → not found, nothing written",
+      query: `mutation($i: GrantAccessRoleInput!) { grantAccessRole(input: $i) { __typename ... on Error { code messageEn } } }`,
+      vars: () => ({ i: { userId: F.userIds["salon-leader"], role: "STAFF" } }),
+      expect: "EMPTY",
+      check: (d) =>
+        expect(valueAt(d, ["grantAccessRole"])).toEqual({
+          __typename: "NotFoundError",
+          code: "NOT_FOUND",
+          messageEn: "The account was not found.",
         }),
     },
     {

@@ -29,6 +29,7 @@ const ViewerQuery = graphql(`
         insurance
         recordInsurance
         manageGroups
+        accounts
       }
     }
   }

@@ -26,7 +26,8 @@ interface Me {
       | "recognition"
       | "insurance"
       | "recordInsurance"
-      | "manageGroups",
+      | "manageGroups"
+      | "accounts",
       boolean
     >;
   };
@@ -47,7 +48,7 @@ describe("Viewer.can matches what the API allows", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s", async (key, email) => {
     const client = await server.as(email);
     const res = await client.graphql<Me>(`{
-      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance manageGroups } }
+      me { can { rosters activityLogs reviewActivityLogs childVolunteers events reports audit recognition insurance recordInsurance manageGroups accounts } }
       groups { viewerCanEdit viewerCanManageRoster viewerCanLogActivity viewerCanPlanEvents viewerCanManageChildVolunteers kind { code } programme { privacyTier } }
     }`);
     expect(res.errors).toBeUndefined();
@@ -71,6 +72,7 @@ describe("Viewer.can matches what the API allows", () => {
       recordInsurance: await answers("{ insuranceEnrolments(fiscalYear: 2026) { id } }"),
       // group forms (organization/group.test.ts checks the mutations refuse everyone else)
       manageGroups: someGroup((g) => g.viewerCanEdit),
+      accounts: await answers("{ accounts { id } }"),
     });
   });
 });

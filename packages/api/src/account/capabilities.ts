@@ -30,6 +30,8 @@ export interface ViewerCapabilities {
   recordInsurance: boolean;
   /** creating, editing and closing groups (createGroup / updateGroup / closeGroup, staff; Group.viewerCanEdit per group) */
   manageGroups: boolean;
+  /** the accounts screen: accounts, invitations and access roles (Query.accounts, staff) */
+  accounts: boolean;
 }
 
 export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
@@ -47,5 +49,6 @@ export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
     insurance: seesInsurance(viewer),
     recordInsurance: recordsInsurance(viewer),
     manageGroups: viewer.isStaff,
+    accounts: viewer.isStaff,
   };
 }

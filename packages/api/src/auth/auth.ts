@@ -3,7 +3,8 @@
 // several server instances can share one PostgreSQL. A password reset ends every session of the
 // account; an account's name, e-mail and existence change only through Tsunagu's own audited
 // mutations (Better Auth's update-user, change-email and delete-user are switched off); sign-in is
-// limited per address (Better Auth) and per account (sign-in-limit.ts).
+// limited per address (Better Auth) and per account (sign-in-limit.ts); a successful sign-in is
+// recorded on the account (lastSignInAt).
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware, isAPIError } from "better-auth/api";
@@ -80,7 +81,12 @@ export function createAuth(env: ApiEnv, log: Logger) {
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
           if (returned.statusCode === 401) await signInLimit.failed(email);
-        } else await signInLimit.cleared(email);
+        } else {
+          await signInLimit.cleared(email);
+          // the accounts screen shows each account's last sign-in
+          const userId = ctx.context.newSession?.user.id;
+          if (userId) await prisma().user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
+        }
       }),
     },
     // Better Auth's own messages go to our logger (redacted like every line), not to the console

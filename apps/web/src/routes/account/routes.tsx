@@ -1,0 +1,10 @@
+// アカウント (accounts, staff): the organisation's accounts and their scoped roles, invitations
+// with their state, the invite form, granting and revoking roles, and the coordinator hand-over.
+import { IconUserShield } from "@tabler/icons-react";
+
+import type { AreaRoutes } from "../../app/nav.ts";
+
+export const area: AreaRoutes = {
+  routes: [{ path: "/accounts", lazy: () => import("./AccountsPage.tsx") }],
+  nav: [{ to: "/accounts", label: "accounts:nav", icon: IconUserShield, order: 97, visible: (viewer) => viewer.can.accounts }],
+};
