@@ -529,6 +529,24 @@ const cells: Cell[] = [
   },
   {
     tier: "child",
+    data: "the audit trail, each row naming its target (a child's name)",
+    op: "auditEvents(entity: ChildVolunteer) { target { name } }",
+    query: `query($id: String!) { auditEvents(first: 5, entity: "ChildVolunteer", entityId: $id) { edges { node { target { kind name } } } } }`,
+    vars: () => ({ id: F.ozakiChild.id }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiChild.legalName],
+  },
+  {
+    tier: "child",
+    data: "the audit trail CSV, each row naming its target (a child's name)",
+    op: "auditEventsCsv(entity: ChildVolunteer)",
+    query: `query($id: String!) { auditEventsCsv(entity: "ChildVolunteer", entityId: $id) { filename text } }`,
+    vars: () => ({ id: F.ozakiChild.id }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiChild.legalName],
+  },
+  {
+    tier: "child",
     data: "the year's insurance enrolments (children included)",
     op: "insuranceEnrolments(fiscalYear)",
     query: `query($fy: Int!) { insuranceEnrolments(fiscalYear: $fy) { id plan person { name } } }`,
@@ -771,6 +789,11 @@ async function loadFixture(): Promise<Fixture> {
       userId: otherUserId,
       password: await hashPassword(OTHER_PASSWORD),
     },
+  });
+
+  // a row of the audit trail about the Ozaki child: auditEvents names its target (staff only)
+  await db.auditEvent.create({
+    data: { orgId, actorId: user("coordinator.ozaki").id, action: "read", entity: "ChildVolunteer", entityId: ozakiChildRow.id },
   });
 
   return {
