@@ -71,17 +71,18 @@ const NAMERS: Record<string, Namer> = {
 
 /** The targets of `keys`, in order: one statement per named kind among them. */
 export async function auditTargets(ctx: Context, orgId: string, keys: readonly AuditTargetKey[]): Promise<AuditTarget[]> {
-  const idsByKind = new Map<string, Set<string>>();
+  const idsByKind = new Map<string, { namer: Namer; ids: Set<string> }>();
   for (const { entity, entityId } of keys) {
-    if (!entityId || !NAMERS[entity] || !isUuid(entityId)) continue;
-    const ids = idsByKind.get(entity) ?? new Set<string>();
-    ids.add(entityId);
-    idsByKind.set(entity, ids);
+    const namer = NAMERS[entity];
+    if (!entityId || !namer || !isUuid(entityId)) continue;
+    const kind = idsByKind.get(entity) ?? { namer, ids: new Set<string>() };
+    kind.ids.add(entityId);
+    idsByKind.set(entity, kind);
   }
   const names = new Map<string, Map<string, string | null>>();
   await Promise.all(
-    [...idsByKind].map(async ([kind, ids]) => {
-      names.set(kind, await NAMERS[kind]!(ctx, orgId, [...ids]));
+    [...idsByKind].map(async ([kind, { namer, ids }]) => {
+      names.set(kind, await namer(ctx, orgId, [...ids]));
     }),
   );
   return keys.map(({ entity, entityId }) => {

@@ -135,7 +135,7 @@ export async function auditCsv(ctx: Context, filter: AuditFilter): Promise<CsvFi
   ]);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const rows = events.map((e, i) => {
-    const target = targets[i]!;
+    const target = targets[i] ?? { name: null, deleted: false };
     const kind = ENTITY_JA[e.entity] ?? e.entity;
     const actor = e.actorId ? actorById.get(e.actorId) : undefined;
     return [
