@@ -96,7 +96,7 @@ const ENTITY_JA: Record<string, string> = {
 };
 
 /** The most rows one file holds; a longer period is refused (narrow the dates). */
-export const AUDIT_CSV_MAX_ROWS = 20_000;
+const AUDIT_CSV_MAX_ROWS = 20_000;
 
 /** Excel runs a cell starting with = + - @ as a formula; names are data, so neutralise them. */
 const cell = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
