@@ -566,6 +566,24 @@ const cells: Cell[] = [
   },
   {
     tier: "child",
+    data: "the audit trail, each row naming its target (a child's name)",
+    op: "auditEvents(entity: ChildVolunteer) { target { name } }",
+    query: `query($id: String!) { auditEvents(first: 5, entity: "ChildVolunteer", entityId: $id) { edges { node { target { kind name } } } } }`,
+    vars: () => ({ id: F.ozakiChild.id }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiChild.legalName],
+  },
+  {
+    tier: "child",
+    data: "the audit trail CSV, each row naming its target (a child's name)",
+    op: "auditEventsCsv(entity: ChildVolunteer)",
+    query: `query($id: String!) { auditEventsCsv(entity: "ChildVolunteer", entityId: $id) { filename text } }`,
+    vars: () => ({ id: F.ozakiChild.id }),
+    allowed: STAFF_ONLY,
+    secrets: () => [F.ozakiChild.legalName],
+  },
+  {
+    tier: "child",
     data: "the year's insurance enrolments (children included)",
     op: "insuranceEnrolments(fiscalYear)",
     query: `query($fy: Int!) { insuranceEnrolments(fiscalYear: $fy) { id plan person { name } } }`,
@@ -856,6 +874,10 @@ async function loadFixture(): Promise<Fixture> {
   await db.accessRoleAssignment.create({ data: { orgId, userId: inviteeId, role: "SALON_LEADER", groupId: groups.salon } });
   const invitation = await db.invitation.create({
     data: { orgId, userId: inviteeId, email: inviteeEmail, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  // a row of the audit trail about the Ozaki child: auditEvents names its target (staff only)
+  await db.auditEvent.create({
+    data: { orgId, actorId: user("coordinator.ozaki").id, action: "read", entity: "ChildVolunteer", entityId: ozakiChildRow.id },
   });
 
   return {

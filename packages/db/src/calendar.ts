@@ -37,3 +37,16 @@ const eraYear = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", { era: "long", ye
 export function warekiFiscalYear(fiscalYear: number): string {
   return `${eraYear.format(new Date(Date.UTC(fiscalYear, 3, 1, 12)))}度`;
 }
+
+const eraDate = new Intl.DateTimeFormat("ja-JP-u-ca-japanese", {
+  era: "long",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** A day (a UTC-midnight Date) in 和暦 as file names write it: 令和8年11月1日. */
+export function warekiDate(day: Date): string {
+  return eraDate.format(day);
+}

@@ -143,6 +143,7 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
   const history = memberships.filter((m) => !(m.isCurrent && !m.endedOn));
   const hours = person.hoursByFiscalYear ?? [];
   const awards = person.milestoneAwards ?? [];
+  const { viewer } = useViewer();
   return (
     <>
       <PageTitle title={person.name ?? t("unavailableTitle")} />
@@ -160,6 +161,11 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
             <Badge variant="filled" color="gray.7" miw="max-content">
               {t("usesNickname")}
             </Badge>
+          ) : null}
+          {viewer?.can.audit ? (
+            <Anchor component={Link} to={`/audit?entity=Person&entityId=${encodeURIComponent(person.id)}`} size="sm">
+              {t("auditTrail")}
+            </Anchor>
           ) : null}
         </Group>
 
