@@ -18,7 +18,7 @@ export const scopeRule: Record<AccessRole, { groupKinds?: string[]; programmeTie
 export const roleName: Record<AccessRole, Bilingual> = {
   STAFF: { ja: "社協職員", en: "staff" },
   SCHOOL_COORDINATOR: { ja: "学校の担当（子ども福祉委員）", en: "school coordinator" },
-  SUBCOMMITTEE_MEMBER: { ja: "部会メンバー", en: "部会 (subcommittee) member" },
+  SUBCOMMITTEE_MEMBER: { ja: "部会メンバー", en: "subcommittee (bukai) member" },
   SALON_LEADER: { ja: "サロン代表", en: "salon leader" },
   INSTITUTION_LIAISON: { ja: "少年院の担当", en: "juvenile institution liaison" },
 };
