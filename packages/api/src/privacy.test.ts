@@ -925,39 +925,46 @@ describe("the person master (edit, duplicates, merge): staff only", () => {
     if (result?.__typename === "ForbiddenError") expect(result.code).toBe("FORBIDDEN");
     else expectForbidden(a);
   };
-  it.each(ACCOUNTS.filter((a) => a !== "staff"))("%s · updatePerson, mergePeople, possibleDuplicatePeople → FORBIDDEN, nothing changed", async (account) => {
-    const db = server.db.prisma;
-    const salonPerson = await db.person.findUniqueOrThrow({ where: { id: F.contacts.salonPersonId } });
-    const other = await db.person.findFirstOrThrow({ where: { orgId: F.orgId, id: { not: salonPerson.id }, childVolunteer: null } });
-    const edit = await call(
-      as(account),
-      `mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { __typename ... on Error { code } ... on MutationUpdatePersonSuccess { data { id } } } }`,
-      {
-        i: {
-          personId: salonPerson.id,
-          expectedUpdatedAt: salonPerson.updatedAt.toISOString(),
-          legalName: "書き換え 太郎",
-          legalNameKana: "かきかえ たろう",
+  it.each(ACCOUNTS.filter((a) => a !== "staff"))(
+    "%s · updatePerson, mergePeople, possibleDuplicatePeople → FORBIDDEN, nothing changed",
+    async (account) => {
+      const db = server.db.prisma;
+      const salonPerson = await db.person.findUniqueOrThrow({ where: { id: F.contacts.salonPersonId } });
+      const other = await db.person.findFirstOrThrow({ where: { orgId: F.orgId, id: { not: salonPerson.id }, childVolunteer: null } });
+      const edit = await call(
+        as(account),
+        `mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { __typename ... on Error { code } ... on MutationUpdatePersonSuccess { data { id } } } }`,
+        {
+          i: {
+            personId: salonPerson.id,
+            expectedUpdatedAt: salonPerson.updatedAt.toISOString(),
+            legalName: "書き換え 太郎",
+            legalNameKana: "かきかえ たろう",
+          },
         },
-      },
-    );
-    expectRefused(edit, "updatePerson");
-    const merge = await call(
-      as(account),
-      `mutation($i: MergePeopleInput!) { mergePeople(input: $i) { __typename ... on Error { code } ... on MutationMergePeopleSuccess { data { id } } } }`,
-      { i: { survivorId: salonPerson.id, mergedId: other.id } },
-    );
-    expectRefused(merge, "mergePeople");
-    const dupes = await call(as(account), `query($n: String!, $k: String!) { possibleDuplicatePeople(legalName: $n, legalNameKana: $k) { id name } }`, {
-      n: salonPerson.legalName,
-      k: salonPerson.legalNameKana,
-    });
-    expectForbidden(dupes);
-    expect(dupes.text).not.toContain(salonPerson.legalName);
-    const after = await db.person.findUniqueOrThrow({ where: { id: salonPerson.id } });
-    expect(after.legalName).toBe(salonPerson.legalName);
-    expect(await db.person.count({ where: { id: other.id } })).toBe(1);
-  });
+      );
+      expectRefused(edit, "updatePerson");
+      const merge = await call(
+        as(account),
+        `mutation($i: MergePeopleInput!) { mergePeople(input: $i) { __typename ... on Error { code } ... on MutationMergePeopleSuccess { data { id } } } }`,
+        { i: { survivorId: salonPerson.id, mergedId: other.id } },
+      );
+      expectRefused(merge, "mergePeople");
+      const dupes = await call(
+        as(account),
+        `query($n: String!, $k: String!) { possibleDuplicatePeople(legalName: $n, legalNameKana: $k) { id name } }`,
+        {
+          n: salonPerson.legalName,
+          k: salonPerson.legalNameKana,
+        },
+      );
+      expectForbidden(dupes);
+      expect(dupes.text).not.toContain(salonPerson.legalName);
+      const after = await db.person.findUniqueOrThrow({ where: { id: salonPerson.id } });
+      expect(after.legalName).toBe(salonPerson.legalName);
+      expect(await db.person.count({ where: { id: other.id } })).toBe(1);
+    },
+  );
 });
 
 // ───────────────────────── aggregate counts: any signed-in account of the organisation ─────────────────────────

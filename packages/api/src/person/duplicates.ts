@@ -27,7 +27,9 @@ export async function duplicatePersonIds(
   const kana = compact(probe.legalNameKana);
   const name = compact(probe.legalName);
   // spaces (half- and full-width) are ignored on both sides; the rest is compared here
-  const rows = await tx.$queryRaw<Array<{ id: string; legalName: string; legalNameKana: string; phone: string | null; birthYear: number | null }>>`
+  const rows = await tx.$queryRaw<
+    Array<{ id: string; legalName: string; legalNameKana: string; phone: string | null; birthYear: number | null }>
+  >`
     SELECT "id"::text AS "id", "legalName", "legalNameKana", "phone", "birthYear" FROM "Person"
     WHERE "orgId" = ${orgId}::uuid
       AND (replace("legalNameKana", ' ', '') = ${kana}

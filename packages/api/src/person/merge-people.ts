@@ -66,7 +66,10 @@ async function loadPerson(tx: Prisma.TransactionClient, orgId: string, id: strin
 export async function mergePlan(tx: Prisma.TransactionClient, orgId: string, input: MergeInput): Promise<MergePlan> {
   if (input.survivorId === input.mergedId) {
     throw new InvalidInputError([
-      fieldIssue("input.mergedId", { ja: "同じ人どうしは統合できません。別の記録を選んでください。", en: "A person cannot be merged into themself." }),
+      fieldIssue("input.mergedId", {
+        ja: "同じ人どうしは統合できません。別の記録を選んでください。",
+        en: "A person cannot be merged into themself.",
+      }),
     ]);
   }
   const [survivor, merged] = await Promise.all([loadPerson(tx, orgId, input.survivorId), loadPerson(tx, orgId, input.mergedId)]);
@@ -185,10 +188,19 @@ export function mergePeople(ctx: Context, input: MergeInput, query: object = {})
     const counts = { ...plan.counts };
     await audit(
       ctx,
-      { action: "update", entity: "Person", entityId: input.survivorId, details: { change: "merge", mergedId: input.mergedId, moved: { ...counts }, filled: [...filled] } },
+      {
+        action: "update",
+        entity: "Person",
+        entityId: input.survivorId,
+        details: { change: "merge", mergedId: input.mergedId, moved: { ...counts }, filled: [...filled] },
+      },
       tx,
     );
-    await audit(ctx, { action: "delete", entity: "Person", entityId: input.mergedId, details: { change: "merge", survivorId: input.survivorId } }, tx);
+    await audit(
+      ctx,
+      { action: "delete", entity: "Person", entityId: input.mergedId, details: { change: "merge", survivorId: input.survivorId } },
+      tx,
+    );
     return tx.person.findUniqueOrThrow({ ...query, where: { id: input.survivorId } });
   });
 }

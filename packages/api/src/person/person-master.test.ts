@@ -208,7 +208,11 @@ describe("the duplicate warning on createPerson", () => {
 
   it("the same name and phone warns; the same name with another phone and kana does not", async () => {
     await create({ legalName: "同名 次郎", legalNameKana: "どうめい じろう", phone: "072-555-0101" });
-    const samePhone = await mutate<PersonData>(staff, CREATE, { legalName: "同名　次郎", legalNameKana: "どうな じろう", phone: "0725550101" });
+    const samePhone = await mutate<PersonData>(staff, CREATE, {
+      legalName: "同名　次郎",
+      legalNameKana: "どうな じろう",
+      phone: "0725550101",
+    });
     expect(samePhone.code).toBe("CONFIRMATION_REQUIRED");
     const otherPhone = await mutate<PersonData>(staff, CREATE, {
       legalName: "同名 次郎",
@@ -263,7 +267,15 @@ describe("mergePeople", () => {
     expect(merged.__typename, JSON.stringify(merged)).toBe("MutationMergePeopleSuccess");
     expect(merged.data!.phone).toBe("072-333-0000"); // the survivor's details win
     expect(await count(survivor.id)).toEqual(moving);
-    expect(await count(mergedId)).toEqual({ memberships: 0, participations: 0, awards: 0, certificates: 0, insurance: 0, signUps: 0, thankYous: 0 });
+    expect(await count(mergedId)).toEqual({
+      memberships: 0,
+      participations: 0,
+      awards: 0,
+      certificates: 0,
+      insurance: 0,
+      signUps: 0,
+      thankYous: 0,
+    });
     expect(await db.person.count({ where: { id: mergedId } })).toBe(0);
     expect((await db.childVolunteer.findUniqueOrThrow({ where: { id: child.id } })).personId).toBe(survivor.id);
     // both ids in the trail; the merge on the survivor's history (the person page)

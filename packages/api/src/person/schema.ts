@@ -21,10 +21,10 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
+import { mutationErrors } from "../error-types.ts";
 import { collator, searchWords, searchWordWhere } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
-import { mutationErrors } from "../error-types.ts";
 import { groupContactsVisible, personActivityReach, personContacts, personVisibility, personVisibilitySelect } from "./access.ts";
 import { duplicatePersonIds } from "./duplicates.ts";
 import { blankToNull, personFieldRules, storedKana, storedPhone } from "./fields.ts";
@@ -217,6 +217,14 @@ builder.prismaObjectFields("Person", (t) => ({
     authScopes: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
     resolve: (person) => person.address,
   }),
+  viewerCanSeeContacts: t.boolean({
+    description: "Whether the viewer may see this person's phone, e-mail and address (personContacts)",
+    resolve: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
+  }),
+  viewerCanEdit: t.boolean({
+    description: "Whether the viewer may edit and merge this person (updatePerson, mergePeople): staff",
+    resolve: (_person, _args, ctx) => Boolean(ctx.viewer?.isStaff),
+  }),
   notes: t.string({
     nullable: true,
     description: "staff's notes on the person: staff only",
@@ -354,7 +362,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   updatePerson: t.prismaField({
     type: "Person",
-    description: "Staff edit a person's details (names, contact, notes); refused with CONFLICT if the person changed since expectedUpdatedAt",
+    description:
+      "Staff edit a person's details (names, contact, notes); refused with CONFLICT if the person changed since expectedUpdatedAt",
     authScopes: { staff: true },
     errors: { types: mutationErrors },
     args: { input: t.arg({ type: UpdatePersonInput, required: true }) },

@@ -375,7 +375,8 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     email: t.string(),
     areaId: t.id({ description: "日常生活圏域" }),
     acknowledgeDuplicates: t.boolean({
-      description: "save although people with the same ふりがな, or the same name and phone, are registered (the answer was CONFIRMATION_REQUIRED)",
+      description:
+        "save although people with the same ふりがな, or the same name and phone, are registered (the answer was CONFIRMATION_REQUIRED)",
     }),
   }),
   validate: z.object({
