@@ -14,6 +14,7 @@ export interface DuplicateProbe {
   birthYear?: number | null;
 }
 
+const IDEOGRAPHIC_SPACE = "\u3000";
 const compact = (s: string) => s.normalize("NFKC").replace(/\s+/gu, "");
 const digits = (s: string | null | undefined) => (s ? s.normalize("NFKC").replace(/\D/gu, "") : "");
 
@@ -33,7 +34,7 @@ export async function duplicatePersonIds(
     SELECT "id"::text AS "id", "legalName", "legalNameKana", "phone", "birthYear" FROM "Person"
     WHERE "orgId" = ${orgId}::uuid
       AND (replace("legalNameKana", ' ', '') = ${kana}
-        OR replace(replace("legalName", ' ', ''), '　', '') = ${name})`;
+        OR replace(replace("legalName", ' ', ''), ${IDEOGRAPHIC_SPACE}, '') = ${name})`;
   const phone = digits(probe.phone);
   return rows
     .filter((p) => p.id !== excludeId)
