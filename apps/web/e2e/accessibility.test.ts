@@ -27,7 +27,19 @@ async function navLinks(page: Page): Promise<Array<{ name: string; href: string 
 }
 
 const roles = [
-  { account: "staff@hannan.example", key: "staff", sees: ["/groups", "/approvals", "/audit", "/insurance", "/accounts"] },
+  {
+    account: "staff@hannan.example",
+    key: "staff",
+    sees: ["/groups", "/approvals", "/audit", "/insurance", "/accounts"],
+    // screens reached from a roster, not from the navigation: a person page (with contacts and
+    // history) and a group's 連絡網 print view
+    extra: async () => {
+      const prisma = e2e.app.db.prisma;
+      const sakura = await prisma.group.findFirstOrThrow({ where: { name: "ふれあい喫茶 さくら" }, select: { id: true } });
+      const member = await prisma.membership.findFirstOrThrow({ where: { groupId: sakura.id, endedOn: null }, select: { personId: true } });
+      return [`/people/${member.personId}`, `/groups/${sakura.id}/contacts/print`];
+    },
+  },
   {
     account: "coordinator.ozaki@hannan.example",
     key: "coordinator",
@@ -54,7 +66,7 @@ const roles = [
   },
 ];
 
-describe.each(roles)("$key", ({ account, key, sees, never }) => {
+describe.each(roles)("$key", ({ account, key, sees, never, extra }: (typeof roles)[number] & { extra?: () => Promise<string[]> }) => {
   it("every screen of the navigation passes axe on a desktop and at 360 px, with no horizontal scrolling", async () => {
     const context = await newContext(e2e.browser, e2e.app);
     const page = await context.newPage();
@@ -65,7 +77,7 @@ describe.each(roles)("$key", ({ account, key, sees, never }) => {
     for (const path of never ?? []) expect(hrefs).not.toContain(path);
 
     const failures: Record<string, unknown> = {};
-    for (const { href } of links) {
+    for (const href of [...links.map((l) => l.href), ...((await extra?.()) ?? [])]) {
       await page.setViewportSize(viewports.desktop);
       await page.goto(href);
       await settled(page);

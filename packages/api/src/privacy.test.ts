@@ -76,6 +76,8 @@ interface Fixture {
   insuredChild: string;
   /** an invitation staff sent (its invitee's e-mail is visible to staff only) */
   invitee: { email: string; invitationId: string };
+  /** the person master: phone and e-mail written on a salon member, a nicknamed 部会 member and the Ozaki child */
+  contacts: { salonPersonId: string; salon: string[]; network: string[]; child: string[] };
 }
 let F: Fixture;
 
@@ -836,6 +838,20 @@ async function loadFixture(): Promise<Fixture> {
     orderBy: { id: "asc" },
   });
 
+  // the person master's contact details, on records whose names the group's accounts may see
+  const contactsOf = async (personId: string, key: string) => {
+    const phone = `06-0000-${key}`;
+    const email = `contact-${key}@privacy.example`;
+    await db.person.update({ where: { id: personId }, data: { phone, email, address: `大阪府阪南市 連絡先${key}` } });
+    return [phone, email];
+  };
+  const contacts = {
+    salonPersonId: salonMembership.personId,
+    salon: await contactsOf(salonMembership.personId, "7101"),
+    network: await contactsOf(nicknamed[0]!.id, "7102"),
+    child: await contactsOf(ozakiChildRow.personId, "7103"),
+  };
+
   // a second organisation (社協) with one staff account and a salon of its own
   const other = await db.organization.create({
     data: {
@@ -923,6 +939,7 @@ async function loadFixture(): Promise<Fixture> {
     salonLapse,
     ozakiLapse,
     insuredChild: insuredChild.legalName,
+    contacts,
   };
 }
 
@@ -1007,6 +1024,55 @@ describe("privacy tiers × demo accounts", () => {
       if (account === "staff") expect(trail.filter((e) => e.action === "read")).toEqual([]);
       if (account === "liaison")
         expect(trail.some((e) => e.action === "read" && e.entity === "Certificate" && e.entityId === F.youthCertificateId)).toBe(true);
+    },
+  );
+});
+
+describe("the person master (edit, duplicates, merge): staff only", () => {
+  /** a mutation refused as FORBIDDEN: its union's ForbiddenError, or a FORBIDDEN error on the field */
+  const expectRefused = (a: Answer, field: string) => {
+    const result = valueAt(a.data, [field]) as { __typename?: string; code?: string } | null;
+    if (result?.__typename === "ForbiddenError") expect(result.code).toBe("FORBIDDEN");
+    else expectForbidden(a);
+  };
+  it.each(ACCOUNTS.filter((a) => a !== "staff"))(
+    "%s · updatePerson, mergePeople, possibleDuplicatePeople → FORBIDDEN, nothing changed",
+    async (account) => {
+      const db = server.db.prisma;
+      const salonPerson = await db.person.findUniqueOrThrow({ where: { id: F.contacts.salonPersonId } });
+      const other = await db.person.findFirstOrThrow({ where: { orgId: F.orgId, id: { not: salonPerson.id }, childVolunteer: null } });
+      const edit = await call(
+        as(account),
+        `mutation($i: UpdatePersonInput!) { updatePerson(input: $i) { __typename ... on Error { code } ... on MutationUpdatePersonSuccess { data { id } } } }`,
+        {
+          i: {
+            personId: salonPerson.id,
+            expectedUpdatedAt: salonPerson.updatedAt.toISOString(),
+            legalName: "書き換え 太郎",
+            legalNameKana: "かきかえ たろう",
+          },
+        },
+      );
+      expectRefused(edit, "updatePerson");
+      const merge = await call(
+        as(account),
+        `mutation($i: MergePeopleInput!) { mergePeople(input: $i) { __typename ... on Error { code } ... on MutationMergePeopleSuccess { data { id } } } }`,
+        { i: { survivorId: salonPerson.id, mergedId: other.id } },
+      );
+      expectRefused(merge, "mergePeople");
+      const dupes = await call(
+        as(account),
+        `query($n: String!, $k: String!) { possibleDuplicatePeople(legalName: $n, legalNameKana: $k) { id name } }`,
+        {
+          n: salonPerson.legalName,
+          k: salonPerson.legalNameKana,
+        },
+      );
+      expectForbidden(dupes);
+      expect(dupes.text).not.toContain(salonPerson.legalName);
+      const after = await db.person.findUniqueOrThrow({ where: { id: salonPerson.id } });
+      expect(after.legalName).toBe(salonPerson.legalName);
+      expect(await db.person.count({ where: { id: other.id } })).toBe(1);
     },
   );
 });

@@ -3,6 +3,7 @@
 //    whose role reaches one of the person's groups — except a child's name, which only staff and
 //    the coordinators of the child's current school see;
 //  - legal name and kana behind a nickname, 当事者/family status: staff only;
+//  - contact details (phone, e-mail, address): staff and the person themself only (personContacts);
 //  - hours and milestones: beyond staff and the person, only those earned in the groups the viewer's
 //    role reaches (personActivityReach).
 // personVisibility checks one loaded person (field checks); personNameVisibleWhere and
@@ -79,4 +80,21 @@ export function personLegalNameVisibleWhere(viewer: Viewer): Prisma.PersonWhereI
   if (!name) return null;
   const withoutNickname: Prisma.PersonWhereInput = { AND: [name, { displayName: null }] };
   return viewer.personId ? { OR: [{ id: viewer.personId }, withoutNickname] } : withoutNickname;
+}
+
+/**
+ * Whether the viewer may see a person's contact details (phone, e-mail, address; the person page,
+ * a group's 連絡網): staff and the person themself. Deliberately narrower than the name: a group's
+ * accounts (a salon leader, a coordinator, a 部会 member) do not get them — a child's contact is the
+ * guardian's, on the child record; a network member's is staff's alone; and the only groups without
+ * a tier rule (OPEN) are read by staff only (docs/domain.md, "Privacy tiers").
+ */
+export function personContacts(viewer: Viewer | null, personId: string): boolean {
+  if (!viewer) return false;
+  return viewer.isStaff || viewer.personId === personId;
+}
+
+/** Whether the viewer may print a group's 連絡網 (contacts of all its members): staff only, as personContacts. */
+export function groupContactsVisible(viewer: Viewer | null): boolean {
+  return Boolean(viewer?.isStaff);
 }

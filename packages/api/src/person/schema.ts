@@ -10,6 +10,9 @@
 //  - Person.hoursByFiscalYear (and milestoneAwards, ../milestone/schema.ts): under the rule of `name`;
 //    other than staff and the person, only what was earned in the groups the viewer's role reaches.
 // Every field has an explicit rule (usesNickname too: it says whether a legal name hides behind the name).
+//  - phone, email, address: staff and the person themself (personContacts); notes, updatedAt and
+//    history (the record's audit trail): staff only.
+//  - updatePerson, mergePeople, possibleDuplicatePeople, personMergePreview: staff (the person master).
 // Person.memberships lives in ../roster/schema.ts, beside the Membership type it returns.
 import { z } from "zod";
 
@@ -18,10 +21,15 @@ import { prisma } from "@tsunagu/db/client";
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
+import { mutationErrors } from "../error-types.ts";
 import { collator, searchWords, searchWordWhere } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
-import { personActivityReach, personVisibility, personVisibilitySelect } from "./access.ts";
+import { groupContactsVisible, personActivityReach, personContacts, personVisibility, personVisibilitySelect } from "./access.ts";
+import { duplicatePersonIds } from "./duplicates.ts";
+import { blankToNull, personFieldRules, storedKana, storedPhone } from "./fields.ts";
+import { mergePeople, mergePlan, type MergeCounts } from "./merge-people.ts";
+import { updatePerson } from "./update-person.ts";
 
 const NetworkStatusEnum = builder.enumType("NetworkStatus", {
   values: ["FORMER_TOJISHA", "FAMILY", "SUPPORTER"] as const,
@@ -182,5 +190,208 @@ builder.queryFields((t) => ({
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
+  }),
+}));
+
+// ── the person master: contact details, staff's edit, duplicates, merge (docs/domain.md, "The person master")
+
+builder.prismaObjectFields("Person", (t) => ({
+  phone: t.string({
+    nullable: true,
+    description: "電話番号: staff and the person themself only (personContacts)",
+    select: { id: true, phone: true },
+    authScopes: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
+    resolve: (person) => person.phone,
+  }),
+  email: t.string({
+    nullable: true,
+    description: "メールアドレス: staff and the person themself only (personContacts)",
+    select: { id: true, email: true },
+    authScopes: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
+    resolve: (person) => person.email,
+  }),
+  address: t.string({
+    nullable: true,
+    description: "住所: staff and the person themself only (personContacts)",
+    select: { id: true, address: true },
+    authScopes: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
+    resolve: (person) => person.address,
+  }),
+  viewerCanSeeContacts: t.boolean({
+    description: "Whether the viewer may see this person's phone, e-mail and address (personContacts)",
+    resolve: (person, _args, ctx) => personContacts(ctx.viewer, person.id),
+  }),
+  viewerCanEdit: t.boolean({
+    description: "Whether the viewer may edit and merge this person (updatePerson, mergePeople): staff",
+    resolve: (_person, _args, ctx) => Boolean(ctx.viewer?.isStaff),
+  }),
+  notes: t.string({
+    nullable: true,
+    description: "staff's notes on the person: staff only",
+    authScopes: { staff: true },
+    select: { notes: true },
+    resolve: (person) => person.notes,
+  }),
+  updatedAt: t.field({
+    type: "DateTime",
+    nullable: true,
+    description: "when the details last changed (send it back as updatePerson's expectedUpdatedAt): staff only",
+    authScopes: { staff: true },
+    select: { updatedAt: true },
+    resolve: (person) => person.updatedAt,
+  }),
+  history: t.prismaField({
+    type: ["AuditEvent"],
+    nullable: true,
+    description: "The audit trail of this person record (edits, merges), newest first, at most 50: staff only",
+    authScopes: { staff: true },
+    resolve: (query, person, _args, ctx) =>
+      prisma().auditEvent.findMany({
+        ...query,
+        where: { orgId: signedIn(ctx).orgId, entity: "Person", entityId: person.id },
+        orderBy: { id: "desc" },
+        take: 50,
+      }),
+  }),
+}));
+
+builder.prismaObjectFields("Group", (t) => ({
+  viewerCanSeeContacts: t.boolean({
+    description: "Whether the viewer may print this group's 連絡網 (its members' phone and e-mail): staff (personContacts)",
+    resolve: (_group, _args, ctx) => groupContactsVisible(ctx.viewer),
+  }),
+}));
+
+const UpdatePersonInput = builder.inputType("UpdatePersonInput", {
+  fields: (t) => ({
+    personId: t.id({ required: true }),
+    expectedUpdatedAt: t.field({
+      type: "DateTime",
+      required: true,
+      description: "the Person.updatedAt the form loaded: if the person changed since, nothing is saved (CONFLICT)",
+    }),
+    legalName: t.string({ required: true, description: "氏名" }),
+    legalNameKana: t.string({ required: true, description: "ふりがな in hiragana or katakana; stored in hiragana" }),
+    displayName: t.string({ description: "表示名・ニックネーム; blank: the person uses no nickname" }),
+    phone: t.string(),
+    email: t.string(),
+    address: t.string(),
+    notes: t.string(),
+  }),
+  validate: z.object({ personId, expectedUpdatedAt: z.date(), ...personFieldRules }),
+});
+
+const MergePeopleInput = builder.inputType("MergePeopleInput", {
+  fields: (t) => ({
+    survivorId: t.id({ required: true, description: "the record that stays" }),
+    mergedId: t.id({ required: true, description: "the duplicate: its records move to the survivor, then it is deleted" }),
+  }),
+  validate: z.object({ survivorId: personId, mergedId: personId }),
+});
+
+const MergeCountsRef = builder.objectRef<MergeCounts>("PersonMergeCounts").implement({
+  description: "What a merge moves to the survivor, by kind of record",
+  fields: (t) => ({
+    memberships: t.exposeInt("memberships"),
+    participations: t.exposeInt("participations", { description: "activity-log participations" }),
+    signUps: t.exposeInt("signUps"),
+    thankYous: t.exposeInt("thankYous"),
+    milestoneAwards: t.exposeInt("milestoneAwards"),
+    certificates: t.exposeInt("certificates"),
+    insuranceEnrolments: t.exposeInt("insuranceEnrolments"),
+    tasks: t.exposeInt("tasks", { description: "event tasks assigned" }),
+    childVolunteer: t.exposeInt("childVolunteer", { description: "1 if the child-volunteer record moves" }),
+    account: t.exposeInt("account", { description: "1 if the sign-in account moves" }),
+  }),
+});
+
+interface MergePreview {
+  counts: MergeCounts;
+  conflicts: Array<{ ja: string; en: string }>;
+}
+
+const MergePreviewRef = builder.objectRef<MergePreview>("PersonMergePreview").implement({
+  description: "What mergePeople would do: what moves, and why it would be refused (empty: it may go ahead)",
+  fields: (t) => ({
+    counts: t.field({ type: MergeCountsRef, resolve: (p) => p.counts }),
+    conflicts: t.stringList({ description: "in Japanese", resolve: (p) => p.conflicts.map((c) => c.ja) }),
+    conflictsEn: t.stringList({ description: "the same in English", resolve: (p) => p.conflicts.map((c) => c.en) }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  possibleDuplicatePeople: t.prismaField({
+    type: ["Person"],
+    description:
+      "Staff: people already registered who are likely the person about to be registered (same ふりがな, or the same name and phone or birth year), in 五十音 order",
+    authScopes: { staff: true },
+    args: {
+      legalName: t.arg.string({ required: true, validate: personFieldRules.legalName }),
+      legalNameKana: t.arg.string({ required: true, validate: personFieldRules.legalNameKana }),
+      phone: t.arg.string({ validate: personFieldRules.phone }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = signedIn(ctx);
+      const ids = await duplicatePersonIds(prisma(), viewer.orgId, {
+        legalName: args.legalName,
+        legalNameKana: storedKana(args.legalNameKana),
+        phone: args.phone,
+      });
+      const rows = await prisma().person.findMany({ ...query, where: { id: { in: ids }, orgId: viewer.orgId } });
+      const keys = await prisma().person.findMany({ where: { id: { in: ids } }, select: { id: true, legalNameKana: true } });
+      const kana = new Map(keys.map((k) => [k.id, k.legalNameKana]));
+      return rows.sort((a, b) => collator.compare(kana.get(a.id) ?? "", kana.get(b.id) ?? ""));
+    },
+  }),
+  personMergePreview: t.field({
+    type: MergePreviewRef,
+    description: "Staff: what merging mergedId into survivorId would move, and what would refuse it (nothing changes)",
+    authScopes: { staff: true },
+    args: {
+      survivorId: t.arg.id({ required: true, validate: personId }),
+      mergedId: t.arg.id({ required: true, validate: personId }),
+    },
+    errors: { types: mutationErrors },
+    resolve: async (_root, args, ctx) => {
+      const plan = await mergePlan(prisma(), signedIn(ctx).orgId, { survivorId: String(args.survivorId), mergedId: String(args.mergedId) });
+      return { counts: plan.counts, conflicts: plan.conflicts };
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  updatePerson: t.prismaField({
+    type: "Person",
+    description:
+      "Staff edit a person's details (names, contact, notes); refused with CONFLICT if the person changed since expectedUpdatedAt",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: UpdatePersonInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      updatePerson(
+        ctx,
+        {
+          personId: String(input.personId),
+          expectedUpdatedAt: input.expectedUpdatedAt,
+          legalName: input.legalName.trim(),
+          legalNameKana: storedKana(input.legalNameKana),
+          displayName: blankToNull(input.displayName),
+          phone: storedPhone(input.phone),
+          email: blankToNull(input.email),
+          address: blankToNull(input.address),
+          notes: blankToNull(input.notes),
+        },
+        query,
+      ),
+  }),
+  mergePeople: t.prismaField({
+    type: "Person",
+    description:
+      "Staff merge a duplicate record into the survivor: everything moves in one transaction and the duplicate is deleted; refused when both hold what only one may (docs/domain.md)",
+    authScopes: { staff: true },
+    errors: { types: mutationErrors },
+    args: { input: t.arg({ type: MergePeopleInput, required: true }) },
+    resolve: (query, _root, { input }, ctx) =>
+      mergePeople(ctx, { survivorId: String(input.survivorId), mergedId: String(input.mergedId) }, query),
   }),
 }));

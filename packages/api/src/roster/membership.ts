@@ -15,6 +15,7 @@ import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { assertNoNamedPersonInCohort } from "../juvenile/cohort-people.ts";
 import { scopedGroupIds } from "../organization/access.ts";
 import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { guardDuplicates } from "../person/duplicates.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -528,9 +529,10 @@ export interface CreatePersonInput {
 }
 
 /** Registers a new volunteer (staff only; checked by the field's auth scope). */
-export function createPerson(ctx: Context, input: CreatePersonInput, query: PlannedQuery = {}) {
+export function createPerson(ctx: Context, input: CreatePersonInput, acknowledgeDuplicates: boolean, query: PlannedQuery = {}) {
   return prisma().$transaction(async (tx) => {
     const orgId = signedIn(ctx).orgId;
+    if (!acknowledgeDuplicates) await guardDuplicates(tx, orgId, input);
     // a name is read by everyone whose role reaches the person's groups
     await guardFreeText(tx, orgId, { juvenile: false }, [
       { path: "input.legalName", text: input.legalName, what: { ja: "氏名", en: "legal name" } },

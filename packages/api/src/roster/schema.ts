@@ -21,10 +21,9 @@ import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
 import { groupAccess, groupAccessSelect, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
 import { personVisibility } from "../person/access.ts";
-import { required } from "../required.ts";
+import { blankToNull, personFieldRules, storedKana, storedPhone } from "../person/fields.ts";
 import { bilingual, dayUntil, uuid } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
-import { normaliseKana } from "./kana.ts";
 import { addMembership, changeMembershipRole, createPerson, endMembership, transferMembership } from "./membership.ts";
 import { pageIds, rosterOrder } from "./query.ts";
 import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "./stats.ts";
@@ -367,13 +366,6 @@ const MembershipChangeRef = builder.objectRef<{ ended: { id: string }; started: 
   }),
 });
 
-const optionalText = (max: number, what: Bilingual) =>
-  z
-    .string()
-    .trim()
-    .max(max, bilingual({ ja: `${what.ja}は${max}文字以内にしてください。`, en: `The ${what.en} is limited to ${max} characters.` }))
-    .nullish();
-
 const CreatePersonInput = builder.inputType("CreatePersonInput", {
   fields: (t) => ({
     legalName: t.string({ required: true, description: "氏名" }),
@@ -382,38 +374,21 @@ const CreatePersonInput = builder.inputType("CreatePersonInput", {
     phone: t.string(),
     email: t.string(),
     areaId: t.id({ description: "日常生活圏域" }),
+    acknowledgeDuplicates: t.boolean({
+      description:
+        "save although people with the same ふりがな, or the same name and phone, are registered (the answer was CONFIRMATION_REQUIRED)",
+    }),
   }),
   validate: z.object({
-    legalName: z
-      .string()
-      .trim()
-      .min(1, bilingual({ ja: "氏名を入力してください。", en: "Enter the legal name." }))
-      .max(100, bilingual({ ja: "氏名は100文字以内にしてください。", en: "The legal name is limited to 100 characters." })),
-    legalNameKana: z
-      .string()
-      .max(100, bilingual({ ja: "ふりがなは100文字以内にしてください。", en: "The kana is limited to 100 characters." }))
-      .refine(
-        (s) => normaliseKana(s) !== null,
-        bilingual({ ja: "ふりがなは、ひらがなかカタカナで入力してください。", en: "Write the kana reading in hiragana or katakana." }),
-      ),
-    displayName: optionalText(50, { ja: "表示名", en: "display name" }),
-    phone: z
-      .string()
-      .trim()
-      .regex(
-        /^$|^[0-9０-９+＋()（）\-－ ]{6,20}$/,
-        bilingual({ ja: "電話番号の形式が正しくありません。", en: "Not a valid phone number." }),
-      )
-      .nullish(),
-    email: z
-      .union([z.literal(""), z.email(bilingual({ ja: "メールアドレスの形式が正しくありません。", en: "Not a valid email address." }))])
-      .nullish(),
+    legalName: personFieldRules.legalName,
+    legalNameKana: personFieldRules.legalNameKana,
+    displayName: personFieldRules.displayName,
+    phone: personFieldRules.phone,
+    email: personFieldRules.email,
     areaId: id({ ja: "地区", en: "area" }).nullish(),
+    acknowledgeDuplicates: z.boolean().nullish(),
   }),
 });
-
-/** "" from a form means "not given". */
-const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
 builder.mutationFields((t) => ({
   addMembership: t.prismaField({
@@ -491,12 +466,13 @@ builder.mutationFields((t) => ({
         ctx,
         {
           legalName: input.legalName.trim(),
-          legalNameKana: required(normaliseKana(input.legalNameKana), "kana (validated by the input schema)"),
+          legalNameKana: storedKana(input.legalNameKana),
           displayName: blankToNull(input.displayName),
-          phone: blankToNull(input.phone)?.normalize("NFKC") ?? null,
+          phone: storedPhone(input.phone),
           email: blankToNull(input.email),
           areaId: input.areaId ? String(input.areaId) : null,
         },
+        input.acknowledgeDuplicates ?? false,
         query,
       ),
   }),

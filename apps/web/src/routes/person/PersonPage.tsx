@@ -2,10 +2,12 @@
 // memberships over time (current and history, with role, dates and end reason), approved hours
 // per 年度, milestones, thank-yous to them and their certificates (感謝状, PDF). The API refuses a
 // person outside the viewer's reach (a child outside a coordinator's school, …): shown as such.
+// Contact details (phone, e-mail, address) where Person.viewerCanSeeContacts says so; for staff
+// (Person.viewerCanEdit) notes, 編集, 統合 and the record's history (edits, merges).
 import { useQuery } from "@apollo/client/react";
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { IconAward, IconDownload, IconHeart } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconArrowMerge, IconAward, IconDownload, IconHeart, IconPencil } from "@tabler/icons-react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
@@ -15,6 +17,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States.tsx";
 import { graphql, type ResultOf } from "../../graphql.ts";
+import { PersonEditModal, PersonMergeModal } from "./PersonModals.tsx";
 
 const PersonQuery = graphql(`
   query PersonPage($id: ID!, $staff: Boolean!) {
@@ -22,8 +25,24 @@ const PersonQuery = graphql(`
       id
       name
       usesNickname
+      viewerCanEdit
+      viewerCanSeeContacts
+      phone
+      email
+      address
       legalName @include(if: $staff)
       legalNameKana @include(if: $staff)
+      notes @include(if: $staff)
+      updatedAt @include(if: $staff)
+      history @include(if: $staff) {
+        id
+        action
+        at
+        details
+        actor {
+          name
+        }
+      }
       memberships {
         id
         startedOn
@@ -144,9 +163,33 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
   const hours = person.hoursByFiscalYear ?? [];
   const awards = person.milestoneAwards ?? [];
   const { viewer } = useViewer();
+  const [modal, setModal] = useState<"edit" | "merge" | null>(null);
+  // a modal stays mounted once opened, so it can close with its transition and return focus
+  const [used, setUsed] = useState({ edit: false, merge: false });
+  const open = (kind: "edit" | "merge") => {
+    setUsed((u) => ({ ...u, [kind]: true }));
+    setModal(kind);
+  };
+  const recordHistory = "history" in person ? (person.history ?? []) : [];
   return (
     <>
-      <PageTitle title={person.name ?? t("unavailableTitle")} />
+      <PageTitle
+        title={person.name ?? t("unavailableTitle")}
+        actions={
+          person.viewerCanEdit ? (
+            <Group gap="xs">
+              <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => open("edit")}>
+                {t("edit.open")}
+              </Button>
+              <Button variant="default" leftSection={<IconArrowMerge size={18} aria-hidden />} onClick={() => open("merge")}>
+                {t("merge.open")}
+              </Button>
+            </Group>
+          ) : null
+        }
+      />
+      {used.edit ? <PersonEditModal person={person} opened={modal === "edit"} onClose={() => setModal(null)} /> : null}
+      {used.merge ? <PersonMergeModal person={person} opened={modal === "merge"} onClose={() => setModal(null)} /> : null}
       <Stack gap="lg">
         <Group gap="xs" wrap="wrap">
           {"legalName" in person && person.legalName && person.usesNickname ? (
@@ -168,6 +211,21 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
             </Anchor>
           ) : null}
         </Group>
+
+        {person.viewerCanSeeContacts ? (
+          <Section title={t("contacts.title")} id="person-contacts">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+              <Contact label={t("fields.phone")} value={person.phone} />
+              <Contact label={t("fields.email")} value={person.email} />
+              <Contact label={t("fields.address")} value={person.address} />
+            </SimpleGrid>
+            {"notes" in person && person.notes ? (
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {t("contacts.notes", { notes: person.notes })}
+              </Text>
+            ) : null}
+          </Section>
+        ) : null}
 
         <Section title={t("memberships.title")} id="person-memberships">
           {memberships.length === 0 ? (
@@ -317,7 +375,43 @@ function PersonView({ person, thankYous, certificates }: { person: PersonData; t
             </Stack>
           )}
         </Section>
+        {person.viewerCanEdit ? (
+          <Section title={t("history.title")} id="person-history">
+            {recordHistory.length === 0 ? (
+              <EmptyState>{t("history.empty")}</EmptyState>
+            ) : (
+              <List size="sm" spacing={4}>
+                {recordHistory.map((e) => (
+                  <List.Item key={e.id}>
+                    {t("history.entry", { at: dateTime(e.at), who: e.actor?.name ?? t("history.system"), what: historyText(e, t) })}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+        ) : null}
       </Stack>
     </>
   );
+}
+
+function Contact({ label, value }: { label: string; value: string | null | undefined }) {
+  const { t } = useTranslation("person");
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value || t("contacts.none")}</Text>
+    </Stack>
+  );
+}
+
+/** one audit entry of the person, in words: created, edited (which fields), merged */
+function historyText(e: { action: string; details: string | null }, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const details = (e.details ? JSON.parse(e.details) : {}) as { change?: string; fields?: string[] };
+  if (details.change === "merge") return t("history.merged");
+  if (e.action === "create") return t("history.created");
+  if (e.action === "update") return t("history.updated", { fields: (details.fields ?? []).map((f) => t(`fields.${f}`)).join("、") });
+  return e.action;
 }

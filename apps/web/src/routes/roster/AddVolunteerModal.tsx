@@ -1,6 +1,8 @@
 // ボランティアを追加 (staff): pick someone already registered (people search, 五十音 order) or
-// register a new volunteer (氏名, ふりがな, 表示名), then put them on this roster in a role from a
-// date. A new person registered before a refused placement is kept and reused on the next try.
+// register a new volunteer (the person's fields: ../person/PersonFields.tsx), then put them on this
+// roster in a role from a date. A likely duplicate is shown before anyone is registered (the API's
+// CONFIRMATION_REQUIRED, ../person/DuplicateWarning.tsx). A new person registered before a refused
+// placement is kept and reused on the next try.
 import { useQuery } from "@apollo/client/react";
 import { Button, Group, Modal, Radio, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -17,6 +19,8 @@ import { todayInJapan } from "../../lib/dates.ts";
 import { applyFailure, notifySaved } from "../../lib/form.ts";
 import { useAddMembershipMutation } from "../../mutations/useAddMembershipMutation.ts";
 import { useCreatePersonMutation } from "../../mutations/useCreatePersonMutation.ts";
+import { useDuplicateWarning } from "../person/DuplicateWarning.tsx";
+import { displayNameOf, emptyPersonFields, missingPersonFields, PersonFields } from "../person/PersonFields.tsx";
 
 const PeopleQuery = graphql(`
   query RosterPeopleSearch($search: String, $first: Int) {
@@ -62,6 +66,8 @@ export function AddVolunteerModal({
 function AddForm({ group, roles, onDone }: { group: { id: string; name: string }; roles: Role[]; onDone(): void }) {
   const { t, i18n } = useTranslation("roster");
   const { t: tc } = useTranslation();
+  const { t: tp } = useTranslation("person");
+  const duplicates = useDuplicateWarning();
   const en = i18n.resolvedLanguage === "en";
   const [mode, setMode] = useState<Mode>("new");
   const [alert, setAlert] = useState<string | null>(null);
@@ -73,9 +79,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
   const form = useForm({
     initialValues: {
       personId: null as string | null,
-      legalName: "",
-      legalNameKana: "",
-      displayName: "",
+      ...emptyPersonFields,
       roleCode: defaultRole,
       startedOn: todayInJapan() as string | null,
     },
@@ -89,8 +93,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
   const missing = (v: typeof form.values): boolean => {
     const errors: Record<string, string> = {};
     if (mode === "existing" && !v.personId) errors.personId = t("validation.person");
-    if (mode === "new" && !created && !v.legalName.trim()) errors.legalName = t("validation.legalName");
-    if (mode === "new" && !created && !v.legalNameKana.trim()) errors.legalNameKana = t("validation.legalNameKana");
+    if (mode === "new" && !created) Object.assign(errors, missingPersonFields(v, tp));
     for (const [field, message] of Object.entries(errors)) form.setFieldError(field, message);
     return Object.keys(errors).length > 0;
   };
@@ -103,10 +106,18 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
       let name = mode === "existing" ? null : (created?.name ?? null);
       if (mode === "new" && !personId) {
         const outcome = await createPerson({
-          input: { legalName: v.legalName, legalNameKana: v.legalNameKana, displayName: v.displayName.trim() || null },
+          input: {
+            legalName: v.legalName,
+            legalNameKana: v.legalNameKana,
+            displayName: displayNameOf(v) || null,
+            phone: v.phone,
+            email: v.email,
+            ...duplicates.acknowledgement,
+          },
         });
         if (!outcome.ok) {
-          setAlert(applyFailure(form, outcome.error));
+          if (!duplicates.caught(outcome.error, { legalName: v.legalName, legalNameKana: v.legalNameKana, phone: v.phone.trim() || null }))
+            setAlert(applyFailure(form, outcome.error));
           return;
         }
         personId = outcome.data.id;
@@ -153,29 +164,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
           created ? (
             <Text size="sm">{t("add.alreadyCreated", { name: created.name })}</Text>
           ) : (
-            <>
-              <TextInput
-                label={t("add.legalName")}
-                placeholder={t("add.legalNamePlaceholder")}
-                required
-                maxLength={100}
-                {...form.getInputProps("legalName")}
-              />
-              <TextInput
-                label={t("add.legalNameKana")}
-                description={t("add.legalNameKanaHint")}
-                placeholder={t("add.legalNameKanaPlaceholder")}
-                required
-                maxLength={100}
-                {...form.getInputProps("legalNameKana")}
-              />
-              <TextInput
-                label={t("add.displayName")}
-                description={t("add.displayNameHint")}
-                maxLength={50}
-                {...form.getInputProps("displayName")}
-              />
-            </>
+            <PersonFields form={form} />
           )
         ) : (
           <PersonPicker
@@ -196,6 +185,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
           />
           <CalendarDateInput label={t("add.startedOn")} required miw={180} {...form.getInputProps("startedOn")} />
         </Group>
+        {mode === "new" && !created ? duplicates.alert : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>
             {tc("action.cancel")}
@@ -209,7 +199,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
   );
 }
 
-function PersonPicker({
+export function PersonPicker({
   value,
   onChange,
   error,
@@ -218,7 +208,7 @@ function PersonPicker({
   value: string | null;
   onChange(id: string | null): void;
   error?: ReactNode;
-  groupId: string;
+  groupId?: string;
 }) {
   const { t } = useTranslation("roster");
   const [search, setSearch] = useState("");

@@ -5,7 +5,16 @@
 import { useApolloClient, useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDoorExit, IconDownload, IconPencil, IconPrinter, IconSearch, IconShieldPlus, IconUserPlus } from "@tabler/icons-react";
+import {
+  IconAddressBook,
+  IconDoorExit,
+  IconDownload,
+  IconPencil,
+  IconPrinter,
+  IconSearch,
+  IconShieldPlus,
+  IconUserPlus,
+} from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -38,6 +47,7 @@ export const RosterGroupQuery = graphql(`
       isClosed
       viewerCanManageRoster
       viewerCanEdit
+      viewerCanSeeContacts
       parent {
         id
       }
@@ -342,6 +352,16 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             >
               {t("print.open")}
             </Button>
+            {group.viewerCanSeeContacts ? (
+              <Button
+                variant="default"
+                component={Link}
+                to={`/groups/${group.id}/contacts/print`}
+                leftSection={<IconAddressBook size={18} aria-hidden />}
+              >
+                {t("contacts.open")}
+              </Button>
+            ) : null}
           </>
         }
       />
