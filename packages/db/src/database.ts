@@ -7,7 +7,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { lockDataDir, type FolderLock } from "./lock.ts";
 
 /** how long opening a PostgreSQL connection may take before it fails (node-postgres waits forever by default) */
-export const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 
 export type DatabaseKind = "embedded" | "postgresql";
 
