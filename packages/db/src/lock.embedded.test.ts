@@ -56,15 +56,18 @@ describe("with one process holding the embedded database", () => {
     expect(result.stderr).toContain("別のプロセスが使用中です");
   });
 
-  it("db:migrate and db:reset --force refuse too", async () => {
+  it("db:migrate, db:reset --force, db:backup and db:restore refuse too (a backup never copies a held folder)", async () => {
     for (const [script, args] of [
       ["db:migrate", []],
       ["db:reset", ["--force"]],
+      ["db:backup", ["--out", path.join(dataDir, "refused.json.gz")]],
+      ["db:restore", [path.join(dataDir, "refused.json.gz"), "--force"]],
     ] as const) {
       const result = await runDbScript(script, [...args], { TSUNAGU_DATA_DIR: dataDir });
       expect(result.code, script).toBe(1);
       expect(result.stderr, script).toContain("is in use by process");
     }
+    await expect(fs.stat(path.join(dataDir, "refused.json.gz"))).rejects.toMatchObject({ code: "ENOENT" });
   });
 
   it("a second opener in the same process is refused", async () => {
