@@ -1,37 +1,109 @@
 // `npm start`: the API (and, once built, the web app) on one port, PORT (default 4000).
+//
+// One way to stop (SIGINT or SIGTERM, once): stop accepting connections, let the requests in flight
+// finish (at most SHUTDOWN_GRACE_MS), stop the mail loop, close the database (which releases the
+// embedded folder's lock), exit 0. Another signal while stopping forces exit 1 — except the same
+// Ctrl-C delivered twice within a moment (the terminal signals npm and node together, and npm relays
+// it). `npm start` runs node itself (`node --import tsx`), not the tsx command, whose own signal
+// relay could send the server a late second SIGTERM.
+import http from "node:http";
+
 import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";
 import { getDatabase } from "@tsunagu/db/client";
 
 import { createServer } from "./app.ts";
 import { readServerEnv } from "./env.ts";
-import { prepareDatabase } from "./start.ts";
+import { describeStartupError, listenErrorMessage, prepareDatabase } from "./start.ts";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+/** a signal this soon after the first is the same stop delivered twice (by the terminal to the group, and relayed by npm) */
+const DUPLICATE_SIGNAL_MS = 2_000;
 
 const apiEnv = readApiEnv();
 const serverEnv = readServerEnv();
 // redacting: no cookie, authorization header, token or mail body reaches the log
 const log = createLogger(apiEnv.logLevel);
 
+let stopping: { at: number } | undefined;
+/** set once the server listens: stops serving (not the database) */
+const serving: { stop?: () => Promise<void> } = {};
+
+async function exitAfterClosingDatabase(code: number): Promise<never> {
+  try {
+    await (await getDatabase()).close();
+  } catch (err) {
+    log.error({ err }, "closing the database failed");
+    code = code || 1;
+  }
+  process.exit(code);
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  if (stopping) {
+    if (Date.now() - stopping.at < DUPLICATE_SIGNAL_MS) return;
+    log.warn({ signal }, "停止中に再度シグナルを受けたため強制終了します / second signal while stopping: exiting now");
+    process.exit(1);
+  }
+  stopping = { at: Date.now() };
+  log.info({ signal }, "shutting down");
+  if (!serving.stop) {
+    // still starting (migrations, demo data): nothing is served yet; the folder lock is released by
+    // this process's end (a lock whose holder is gone is free)
+    log.warn("起動中に停止しました / stopped while starting");
+    process.exit(1);
+  }
+  void serving.stop().then(
+    () => exitAfterClosingDatabase(0),
+    (err: unknown) => {
+      log.error({ err }, "shutdown failed");
+      return exitAfterClosingDatabase(1);
+    },
+  );
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
 try {
   await prepareDatabase(log);
 } catch (err) {
-  log.fatal(err instanceof Error ? err.message : err);
+  log.fatal(describeStartupError(err));
   process.exit(1);
 }
-const { app } = await createServer(apiEnv, log, serverEnv.webDir);
-const server = app.listen(serverEnv.port, serverEnv.host, () => {
-  log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
-});
+const { app, apollo } = await createServer(apiEnv, log, serverEnv.webDir);
+const server = http.createServer(app);
+try {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(serverEnv.port, serverEnv.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+} catch (err) {
+  log.fatal(listenErrorMessage(err, serverEnv));
+  await exitAfterClosingDatabase(1);
+}
+log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
+
 // the outbox: SMTP with SMTP_URL; a file per mail outside production; in production without
 // SMTP_URL, createMailSender logs an error and mail waits in the outbox
 const sender = createMailSender(apiEnv, log);
 const mail = sender ? startMailDelivery(sender, log) : null;
 
-async function shutdown(signal: string) {
-  log.info({ signal }, "shutting down");
-  await mail?.stop();
-  server.close();
-  await (await getDatabase()).close();
-  process.exit(0);
-}
-process.once("SIGINT", () => void shutdown("SIGINT"));
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
+// while stopping, a connection whose response is done is closed at once (no keep-alive wait)
+server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+  res.once("finish", () => {
+    if (stopping) setImmediate(() => server.closeIdleConnections());
+  });
+});
+
+serving.stop = async () => {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const grace = setTimeout(() => {
+    log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period: closing their connections");
+    server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
+  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop()]);
+  await apollo.stop();
+};

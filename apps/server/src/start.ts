@@ -10,6 +10,9 @@ export async function prepareDatabase(log: Logger): Promise<void> {
   const db = await getDatabase();
   const paths = { adapterFactory: db.adapterFactory, schemaPath, migrationsDir };
   if (db.kind === "postgresql") {
+    // one plain query first: a database that cannot be reached fails here with the driver's own
+    // message (the migration engine would report it as an opaque "External error")
+    await db.prisma.$queryRaw`SELECT 1`;
     const status = await migrationStatus({ ...paths, checkDrift: false });
     if (status.pending.length || status.failed.length) {
       throw new Error(
@@ -27,4 +30,28 @@ export async function prepareDatabase(log: Logger): Promise<void> {
     log.info("loaded the Hannan demo data into the new embedded database");
   }
   log.info({ database: db.location }, "embedded PGlite");
+}
+
+/** a start-up failure as one clear line for the log: a database that does not answer is named as such */
+export function describeStartupError(err: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = err; e instanceof Error && messages.length < 5; e = e.cause) messages.push(e.message);
+  const text = messages.join(" / ") || String(err);
+  if (/timeout|timed out/i.test(text)) {
+    return `データベースが応答しません（DATABASE_URL のホストとポートを確認してください）/ The database did not answer in time (check the host and port in DATABASE_URL): ${text}`;
+  }
+  return text;
+}
+
+/** why the server could not listen, in Japanese and English */
+export function listenErrorMessage(err: unknown, where: { host: string; port: number }): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const at = `${where.host}:${where.port}`;
+  if (code === "EADDRINUSE") {
+    return `ポート ${where.port} は別のプログラムが使用中です。そのプログラムを止めるか、PORT に別の番号を指定してください / Port ${where.port} (${at}) is already in use: stop the other program or set PORT to another number.`;
+  }
+  if (code === "EACCES") {
+    return `ポート ${where.port} を開く権限がありません。1024 以上の番号を PORT に指定してください / No permission to listen on ${at}: set PORT to a number of 1024 or more.`;
+  }
+  return `${at} で待ち受けできません / Cannot listen on ${at}: ${err instanceof Error ? err.message : String(err)}`;
 }

@@ -23,24 +23,51 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface Started {
+  child: ChildProcess;
+  /** everything the process printed so far (grows while it runs) */
+  output: string;
+  listening: boolean;
+  /** resolves with the exit code (null when a signal ended it) and the signal */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
 /** Runs `npm start` and resolves with its output once it listens, or exits. */
-export function npmStart(env: Record<string, string>): Promise<{ child: ChildProcess; output: string; listening: boolean }> {
+export function npmStart(env: Record<string, string>): Promise<Started> {
+  return spawnServer(["start"], env);
+}
+
+/**
+ * Runs the server as `npm start` does after building the web app (`npm run -w @tsunagu/server start`:
+ * npm, tsx and node, in their own process group as a terminal would run them) — seconds, not a build.
+ */
+export function serverStart(env: Record<string, string>): Promise<Started> {
+  return spawnServer(["run", "--silent", "-w", "@tsunagu/server", "start"], env);
+}
+
+function spawnServer(npmArgs: string[], env: Record<string, string>): Promise<Started> {
   // the child gets this process's environment as a user's shell would have it: no database chosen,
   // and not Vitest's NODE_ENV=test (its `turbo run build` then hits the build the test run made)
   // eslint-disable-next-line no-restricted-properties
   const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
   // its own process group, so stopping it stops npm, tsx and node together
-  const child = spawn("npm", ["start"], { cwd: repoRoot, env: { ...inherited, LOG_LEVEL: "info", ...env }, detached: true });
+  const child = spawn("npm", npmArgs, { cwd: repoRoot, env: { ...inherited, LOG_LEVEL: "info", ...env }, detached: true });
   children.push(child);
-  let output = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const started = { child, output: "", listening: false, exited };
   return new Promise((resolve) => {
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("ツナグ / Tsunagu: http://localhost:")) resolve({ child, output, listening: true });
+      started.output += chunk.toString();
+      if (!started.listening && started.output.includes("ツナグ / Tsunagu: http://localhost:")) {
+        started.listening = true;
+        resolve(started);
+      }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.on("exit", () => resolve({ child, output, listening: false }));
+    void exited.then(() => resolve(started));
   });
 }
 

@@ -144,6 +144,8 @@ export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
     hideSchemaDetailsFromClientErrors: env.production,
     includeStacktraceInErrorResponses: !env.production,
     formatError: formatError(env.production),
+    // the server process (apps/server main.ts) owns SIGINT/SIGTERM: one shutdown path, not two
+    stopOnTerminationSignals: false,
     // limits and arguments are checked before anything runs (request-checks.ts)
     plugins: [requestChecks(), errorLogging()],
     // csrfPrevention is on by default in Apollo Server 5

@@ -6,6 +6,9 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { lockDataDir, type FolderLock } from "./lock.ts";
 
+/** how long opening a PostgreSQL connection may take before it fails (node-postgres waits forever by default) */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 export type DatabaseKind = "embedded" | "postgresql";
 
 /** One open database: the Prisma client and the adapter factory the migration engine uses. */
@@ -92,7 +95,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         `DATABASE_URL は postgresql:// で始まる必要があります / DATABASE_URL must start with postgresql:// (got ${redactUrl(url)})`,
       );
     }
-    const adapterFactory = new PrismaPg({ connectionString: url });
+    // a host that accepts the connection but never answers fails after CONNECT_TIMEOUT_MS, not never
+    const adapterFactory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: "postgresql",

@@ -2,6 +2,7 @@
 // the process (`npm run db:<command>`); tests run it in-process (see cli.test.ts).
 import { parseArgs } from "node:util";
 
+import { BackupError } from "../backup.ts";
 import { DatabaseInUseError } from "../lock.ts";
 import { MigrationError } from "../migrate/index.ts";
 import type { CliIo } from "./io.ts";
@@ -14,7 +15,9 @@ const usage = `使い方 / usage: npm run db:<command>
   db:new-migration -- <name>      スキーマから次のマイグレーションを作成 / create the next migration from the schema
   db:status                       適用状況 / applied and pending migrations
   db:reset [-- --force]           全データを消して作り直す / drop everything and re-apply migrations
-  db:seed [-- --scale N]          デモデータ（または N 社協分の合成データ）/ demo data (or N synthetic 社協)`;
+  db:seed [-- --scale N]          デモデータ（または N 社協分の合成データ）/ demo data (or N synthetic 社協)
+  db:backup [-- --out <file>]     バックアップ（既定 .data/backups/）/ back up everything (default .data/backups/)
+  db:restore -- <file> [--force]  空のデータベースへ復元 / restore into an empty database (--force: replace everything)`;
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -24,6 +27,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     options: {
       force: { type: "boolean", default: false },
       scale: { type: "string" },
+      out: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -45,6 +49,14 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       const { runSeed } = await import("./seed-command.ts");
       return runSeed({ scale: values.scale }, io);
     }
+    case "backup": {
+      const { runBackup } = await import("./backup-commands.ts");
+      return runBackup({ out: values.out }, io);
+    }
+    case "restore": {
+      const { runRestore } = await import("./backup-commands.ts");
+      return runRestore({ file: positionals[0], force: values.force }, io);
+    }
     default:
       io.err(`不明なコマンド / unknown command: ${command}\n${usage}`);
       return 2;
@@ -56,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (err) {
-    if (err instanceof DatabaseInUseError || err instanceof MigrationError) {
+    if (err instanceof DatabaseInUseError || err instanceof MigrationError || err instanceof BackupError) {
       io.err(err.message);
     } else {
       io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
