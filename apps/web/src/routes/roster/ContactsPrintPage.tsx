@@ -1,10 +1,8 @@
 // 連絡網の印刷: a group's current members in 五十音 order with phone and e-mail, for A4 paper, for
 // those Group.viewerCanSeeContacts allows (staff: the API's personContacts rule). Every page of the
 // roster is loaded first; the layout's header and this page's buttons are hidden when printing.
-import { useQuery } from "@apollo/client/react";
 import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -14,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../components/States.ts
 import { graphql } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
 import { RosterGroupGate } from "./RosterPage.tsx";
+import { useWholeRoster } from "./whole-roster.ts";
 
 const PAGE = 100;
 
@@ -71,30 +70,8 @@ export function Component() {
 function ContactsView({ group }: { group: { id: string; name: string } }) {
   const { t, i18n } = useTranslation("roster");
   const { date } = useDates();
-  const { data, error, fetchMore, refetch } = useQuery(ContactsQuery, {
-    variables: { groupId: group.id, first: PAGE },
-    errorPolicy: "all",
-  });
-  const roster = data?.group?.roster;
-  const endCursor = roster?.pageInfo.hasNextPage ? roster.pageInfo.endCursor : null;
-  // the printout is the whole list: the following pages are loaded one after the other
-  useEffect(() => {
-    if (!endCursor) return;
-    void fetchMore({
-      variables: { after: endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => {
-        const prev = previous.group?.roster;
-        const next = fetchMoreResult.group?.roster;
-        if (!prev || !next || !previous.group) return fetchMoreResult;
-        return {
-          ...fetchMoreResult,
-          group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } },
-        } as typeof fetchMoreResult;
-      },
-    });
-  }, [endCursor, fetchMore]);
+  const { data, error, refetch, roster, complete } = useWholeRoster(ContactsQuery, { groupId: group.id, first: PAGE });
   const rows = (roster?.edges ?? []).map((e) => e.node);
-  const complete = roster && !roster.pageInfo.hasNextPage;
   return (
     <>
       <PageTitle

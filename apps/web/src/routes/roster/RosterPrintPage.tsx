@@ -1,9 +1,7 @@
 // 名簿の印刷: the whole roster as a plain table for A4 paper (the layout's header and navigation,
 // and this page's buttons, are hidden when printing). Every page of the connection is loaded first.
-import { useQuery } from "@apollo/client/react";
 import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
-import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
@@ -13,6 +11,7 @@ import { EmptyState, ErrorState, LoadingState } from "../../components/States.ts
 import { currentFiscalYear, todayInJapan } from "../../lib/dates.ts";
 import { asksKana, RosterGroupGate, RosterQuery } from "./RosterPage.tsx";
 import { readMembership } from "./RosterRow.tsx";
+import { useWholeRoster } from "./whole-roster.ts";
 
 const PAGE = 100;
 
@@ -30,32 +29,16 @@ function PrintView({ group, withKana }: { group: { id: string; name: string; are
   const [params] = useSearchParams();
   const fiscalYear = Number(params.get("fy")) || currentFiscalYear();
   const includeEnded = params.get("history") === "1";
-  const { data, error, fetchMore, refetch } = useQuery(RosterQuery, {
-    variables: { groupId: group.id, first: PAGE, fiscalYear, includeEnded, withKana },
-    errorPolicy: "all",
+  const { data, error, refetch, roster, complete } = useWholeRoster(RosterQuery, {
+    groupId: group.id,
+    first: PAGE,
+    fiscalYear,
+    includeEnded,
+    withKana,
   });
-  const roster = data?.group?.roster;
-  const endCursor = roster?.pageInfo.hasNextPage ? roster.pageInfo.endCursor : null;
-  // the printout is the whole roster: the following pages are loaded one after the other
-  useEffect(() => {
-    if (!endCursor) return;
-    void fetchMore({
-      variables: { after: endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => {
-        const prev = previous.group?.roster;
-        const next = fetchMoreResult.group?.roster;
-        if (!prev || !next || !previous.group) return fetchMoreResult;
-        return {
-          ...fetchMoreResult,
-          group: { ...previous.group, roster: { ...next, edges: [...prev.edges, ...next.edges] } },
-        } as typeof fetchMoreResult;
-      },
-    });
-  }, [endCursor, fetchMore]);
 
   const title = t("print.title", { name: group.name });
   const rows = (roster?.edges ?? []).map((e) => readMembership(e.node));
-  const complete = roster && !roster.pageInfo.hasNextPage;
   return (
     <>
       <PageTitle
