@@ -3,7 +3,7 @@
 // person's name, a group's, an event's title; a juvenile participant only by code). Filtered by
 // dates (Japan days), account, action, kind and one target (?entity=Person&entityId=… from a person
 // page's この人の記録), and downloaded as CSV with the same filters.
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { Badge, Button, Center, CloseButton, Group, Select, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useState } from "react";
@@ -19,7 +19,7 @@ import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
 import { todayInJapan } from "../../lib/dates.ts";
-import { downloadText } from "../../lib/download.ts";
+import { useFileDownload } from "../../lib/download.ts";
 
 const AuditEventsQuery = graphql(`
   query AuditEvents(
@@ -133,7 +133,6 @@ export function Component() {
   const { t, i18n } = useTranslation("audit");
   const { dateTime } = useDates();
   const { viewer } = useViewer();
-  const client = useApolloClient();
   const [params, setParams] = useSearchParams();
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -142,8 +141,7 @@ export function Component() {
   const [entity, setEntity] = useState<string | null>(params.get("entity"));
   const entityId = params.get("entityId");
   const [loadingMore, setLoadingMore] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const [csvFailure, setCsvFailure] = useState<string | null>(null);
+  const csv = useFileDownload();
   const filters = { from, to, actorId, action, entity, entityId };
   const { data, loading, error, refetch, fetchMore } = useQuery(AuditEventsQuery, {
     variables: { first: PAGE, ...filters },
@@ -177,21 +175,6 @@ export function Component() {
       });
     } finally {
       setLoadingMore(false);
-    }
-  };
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setCsvFailure(null);
-    try {
-      const res = await client.query({ query: AuditEventsCsvQuery, variables: filters, fetchPolicy: "no-cache" });
-      const file = res.data?.auditEventsCsv;
-      if (!file) throw new Error(res.error?.message ?? "auditEventsCsv");
-      downloadText(file.filename, file.text, `${file.mimeType};charset=utf-8`);
-    } catch (e) {
-      setCsvFailure(t("csvFailed", { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setExporting(false);
     }
   };
 
@@ -262,13 +245,13 @@ export function Component() {
           <Button
             variant="default"
             leftSection={<IconDownload size={16} aria-hidden />}
-            loading={exporting}
-            onClick={() => void exportCsv()}
+            loading={csv.busy}
+            onClick={() => void csv.download(AuditEventsCsvQuery, filters, (d) => d.auditEventsCsv)}
           >
             {t("csv")}
           </Button>
         </Group>
-        <FailureAlert message={csvFailure} />
+        <FailureAlert message={csv.failure ? t("csvFailed", { message: csv.failure }) : null} />
         <QueryState
           loading={loading && !data}
           error={error}

@@ -1,7 +1,7 @@
 // 未加入者: people active in the viewer's groups (staff: the organisation) without ボランティア活動保険
 // for the 年度, filtered by programme, group and area. Staff tick people and enrol them at once
 // (plan, date, receipt number), or download the list as the 加入申込 CSV.
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconDownload, IconShieldPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
@@ -12,7 +12,7 @@ import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";
-import { downloadText } from "../../lib/download.ts";
+import { useFileDownload } from "../../lib/download.ts";
 import { notifySaved } from "../../lib/form.ts";
 import { useEnrolInsuranceMutation } from "../../mutations/useEnrolInsuranceMutation.ts";
 import { EnrolmentForm } from "./EnrolmentForm.tsx";
@@ -86,13 +86,11 @@ export function LapsesPanel({
   const { t, i18n } = useTranslation("insurance");
   const en = i18n.resolvedLanguage === "en";
   const { fiscalYear: fyLabel } = useDates();
-  const client = useApolloClient();
   const [programmeCode, setProgrammeCode] = useState<string | null>(null);
   const [areaId, setAreaId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [enrolling, setEnrolling] = useState(false);
-  const [csvFailure, setCsvFailure] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const csv = useFileDownload();
   const [enrol] = useEnrolInsuranceMutation();
   const filters = useQuery(InsuranceFiltersQuery, { fetchPolicy: "cache-first" });
   const variables = { fiscalYear, programmeCode, groupId, areaId };
@@ -114,21 +112,6 @@ export function LapsesPanel({
       else next.delete(id);
       return next;
     });
-
-  const exportCsv = async () => {
-    setExporting(true);
-    setCsvFailure(null);
-    try {
-      const res = await client.query({ query: InsuranceLapsesCsvQuery, variables, fetchPolicy: "no-cache" });
-      const file = res.data?.insuranceLapsesCsv;
-      if (!file) throw new Error(res.error?.message ?? "insuranceLapsesCsv");
-      downloadText(file.filename, file.text, `${file.mimeType};charset=utf-8`);
-    } catch (e) {
-      setCsvFailure(t("lapses.csvFailed", { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Stack>
@@ -162,7 +145,7 @@ export function LapsesPanel({
           clearable
         />
       </SimpleGrid>
-      <FailureAlert message={csvFailure} />
+      <FailureAlert message={csv.failure ? t("lapses.csvFailed", { message: csv.failure }) : null} />
       <Group justify="space-between" wrap="wrap">
         <Title order={2} size="h4">
           {heading}{" "}
@@ -182,8 +165,8 @@ export function LapsesPanel({
             <Button
               variant="default"
               leftSection={<IconDownload size={18} aria-hidden />}
-              onClick={() => void exportCsv()}
-              loading={exporting}
+              onClick={() => void csv.download(InsuranceLapsesCsvQuery, variables, (d) => d.insuranceLapsesCsv)}
+              loading={csv.busy}
             >
               {t("lapses.csv")}
             </Button>

@@ -1,7 +1,7 @@
 // 活動実績報告 (reports): the figures a 社協 reports to its city for a fiscal year (年度), from
 // approved logs — totals, then by month, programme, area and activity type, each as a chart with
 // its table and a CSV for Excel. Optional programme and area filters.
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconDownload } from "@tabler/icons-react";
 import { useState } from "react";
@@ -13,7 +13,7 @@ import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql, type ResultOf, type VariablesOf } from "../../graphql.ts";
 import { currentFiscalYear, formatMonth } from "../../lib/dates.ts";
-import { downloadText } from "../../lib/download.ts";
+import { useFileDownload } from "../../lib/download.ts";
 import { FiguresChart, type FiguresRow } from "./FiguresChart.tsx";
 
 const ReportFiltersQuery = graphql(`
@@ -257,27 +257,8 @@ function Section({
   orientation?: "horizontal" | "vertical";
 }) {
   const { t, i18n } = useTranslation("report");
-  const client = useApolloClient();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const csv = useFileDownload();
   const id = `report-${breakdown.toLowerCase()}`;
-  const download = async () => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      const { data } = await client.query({ query: ReportCsvQuery, variables: { ...variables, breakdown }, fetchPolicy: "network-only" });
-      if (!data) throw new Error("no data");
-      const csv = data.fiscalYearReportCsv;
-      downloadText(csv.filename, csv.text, csv.mimeType);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setFailure(
-        i18n.resolvedLanguage === "en" ? `Could not download the CSV (${message})` : `CSVをダウンロードできませんでした（${message}）`,
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <section aria-labelledby={id}>
       <Group justify="space-between" align="center" mb="xs" wrap="wrap" gap="xs">
@@ -288,14 +269,22 @@ function Section({
           variant="default"
           size="xs"
           leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => void download()}
-          loading={busy}
+          onClick={() => void csv.download(ReportCsvQuery, { ...variables, breakdown }, (d) => d.fiscalYearReportCsv)}
+          loading={csv.busy}
           aria-label={t("csv", { title })}
         >
           {t("common:action.downloadCsv")}
         </Button>
       </Group>
-      <FailureAlert message={failure} />
+      <FailureAlert
+        message={
+          csv.failure
+            ? i18n.resolvedLanguage === "en"
+              ? `Could not download the CSV (${csv.failure})`
+              : `CSVをダウンロードできませんでした（${csv.failure}）`
+            : null
+        }
+      />
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("empty")}

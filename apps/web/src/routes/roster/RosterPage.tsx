@@ -2,7 +2,7 @@
 // katakana), filtered by role, insurance and history, for a chosen 年度; CSV, print view, and the
 // changes staff and the group's own leaders may make. Staff edit and close the group here
 // (Group.viewerCanEdit); a closed group's roster opens on its history.
-import { useApolloClient, useQuery } from "@apollo/client/react";
+import { useQuery } from "@apollo/client/react";
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import {
@@ -27,7 +27,7 @@ import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { EmptyState, ErrorState, LoadingState, QueryState } from "../../components/States.tsx";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { currentFiscalYear } from "../../lib/dates.ts";
-import { downloadText } from "../../lib/download.ts";
+import { useFileDownload } from "../../lib/download.ts";
 import { listable, useListedGroups } from "./groups.ts";
 import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
 
@@ -205,7 +205,6 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const en = i18n.resolvedLanguage === "en";
   const { viewer } = useViewer();
   const { fiscalYear: fyLabel, date } = useDates();
-  const client = useApolloClient();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [roleCode, setRoleCode] = useState<string | null>(null);
@@ -217,8 +216,7 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const [modalsUsed, setModalsUsed] = useState({ add: false, membership: false, group: false });
   const [groupAction, setGroupAction] = useState<"edit" | "close" | null>(null);
   const [action, setAction] = useState<{ kind: MembershipAction; membership: RosterMembership } | null>(null);
-  const [csvFailure, setCsvFailure] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const csv = useFileDownload();
   const { groups: listed } = useListedGroups();
 
   const isStaff = viewer?.isStaff ?? false;
@@ -269,26 +267,6 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
     }
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    setCsvFailure(null);
-    try {
-      const res = await client.query({
-        query: RosterCsvQuery,
-        variables: { groupId: group.id, fiscalYear, includeEnded },
-        fetchPolicy: "no-cache",
-      });
-      const file = res.data?.rosterCsv;
-      if (!file) throw new Error(res.error?.message ?? "rosterCsv");
-      downloadText(file.filename, file.text, `${file.mimeType};charset=utf-8`);
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      setCsvFailure(t("csv.failed", { message }));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const title = group.name;
   const edges = roster?.edges ?? [];
   const isChildGroup = group.programme.privacyTier === "CHILD";
@@ -329,8 +307,8 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             <Button
               variant="default"
               leftSection={<IconDownload size={18} aria-hidden />}
-              onClick={() => void exportCsv()}
-              loading={exporting}
+              onClick={() => void csv.download(RosterCsvQuery, { groupId: group.id, fiscalYear, includeEnded }, (d) => d.rosterCsv)}
+              loading={csv.busy}
             >
               {t("csv.button")}
             </Button>
@@ -399,7 +377,7 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             </Text>
           </Alert>
         ) : null}
-        <FailureAlert message={csvFailure} />
+        <FailureAlert message={csv.failure ? t("csv.failed", { message: csv.failure }) : null} />
 
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput
