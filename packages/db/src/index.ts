@@ -5,4 +5,5 @@ export * as enums from "./generated/prisma/enums.ts";
 export { openDatabase, redactUrl } from "./database.ts";
 export type { Database, DatabaseKind, OpenOptions } from "./database.ts";
 export { DatabaseInUseError } from "./lock.ts";
+export { isUniqueViolation } from "./unique-violation.ts";
 export { addDays, currentFiscalYear, fiscalYearOf, startOfDayInJapan, todayInJapan, warekiDate, warekiFiscalYear } from "./calendar.ts";

@@ -4,7 +4,7 @@
 // (auth/viewer.ts), so a revoked role stops working on the account's very next request, in every
 // session. Staff cannot revoke their own last staff role (an organisation keeps its staff). The
 // holder hears of each change by mail (notify.ts); every change is audited.
-import type { AccessRoleAssignment, Prisma } from "@tsunagu/db";
+import { isUniqueViolation, type AccessRoleAssignment, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -12,6 +12,9 @@ import { signedIn, type Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { mailAccessChanged } from "./notify.ts";
 import { checkScope, type RoleScope } from "./scope.ts";
+
+const heldAlready = () =>
+  new ConflictError({ ja: "このアカウントは既にこの役割を持っています。", en: "This account holds this role already." });
 
 interface Holder {
   id: string;
@@ -34,22 +37,22 @@ export async function addAccessRole(
     where: { userId: holder.id, role: scope.role, groupId: scope.groupId, programmeId: scope.programmeId, revokedAt: null },
     select: { id: true },
   });
-  if (duplicate) {
-    throw new ConflictError({
-      ja: "このアカウントは既にこの役割を持っています。",
-      en: "This account holds this role already.",
+  if (duplicate) throw heldAlready();
+  // two grants at once both pass the check above: the index refuses the second
+  const role = await tx.accessRoleAssignment
+    .create({
+      data: {
+        orgId: viewer.orgId,
+        userId: holder.id,
+        role: scope.role,
+        groupId: scope.groupId,
+        programmeId: scope.programmeId,
+        grantedById: viewer.userId,
+      },
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err, { name: "AccessRoleAssignment_held_once" }) ? heldAlready() : err;
     });
-  }
-  const role = await tx.accessRoleAssignment.create({
-    data: {
-      orgId: viewer.orgId,
-      userId: holder.id,
-      role: scope.role,
-      groupId: scope.groupId,
-      programmeId: scope.programmeId,
-      grantedById: viewer.userId,
-    },
-  });
   await audit(
     ctx,
     {

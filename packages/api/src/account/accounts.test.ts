@@ -297,6 +297,25 @@ describe("granting and revoking roles", () => {
     expect((await revokeRole(granted.data!.id)).__typename).toBe("NotFoundError");
   });
 
+  it("grants the same role at once from several requests: one is granted, the others refused; the account holds it once", async () => {
+    const salon = server.groupId("ふれあい喫茶 さくら");
+    const user = await db().user.findUniqueOrThrow({ where: { email: "coordinator.ozaki@hannan.example" } });
+    const results = await Promise.all(Array.from({ length: 6 }, () => grant({ userId: user.id, role: "SALON_LEADER", groupId: salon })));
+    const granted = results.filter((r) => r.__typename === "MutationGrantAccessRoleSuccess");
+    expect(granted, JSON.stringify(results)).toHaveLength(1);
+    for (const refused of results.filter((r) => r.__typename !== "MutationGrantAccessRoleSuccess"))
+      expectBilingual(refused, "ConflictError", /holds this role already/);
+    const active = { userId: user.id, role: "SALON_LEADER" as const, groupId: salon, revokedAt: null };
+    expect(await db().accessRoleAssignment.count({ where: active })).toBe(1);
+    // the database itself refuses a second active row (the race the check above cannot see) …
+    const row = { orgId: user.orgId, userId: user.id, role: "SALON_LEADER" as const, groupId: salon };
+    await expect(db().accessRoleAssignment.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
+    // … and keeps ended ones as history
+    await db().accessRoleAssignment.create({ data: { ...row, revokedAt: new Date() } });
+    await revokeRole(granted[0]!.data!.id);
+    expect(await db().accessRoleAssignment.count({ where: active })).toBe(0);
+  });
+
   it("refuses a scope of the wrong kind, and a group of another organisation — writing nothing", async () => {
     const user = await db().user.findUniqueOrThrow({ where: { email: "liaison@hannan.example" } });
     const wrongKind = await grant({ userId: user.id, role: "SCHOOL_COORDINATOR", groupId: server.groupId("ふれあい喫茶 さくら") });

@@ -4,14 +4,12 @@
 // enrolled for the year) writes nothing and names every bad item (input.personIds.N). A cancelled
 // enrolment is deleted; its audit entry keeps what it was (plan, date, reference), so the person can
 // be enrolled again for the year and the trail still tells the story.
-import { currentFiscalYear, Prisma } from "@tsunagu/db";
+import { currentFiscalYear, isUniqueViolation } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 const alreadyEnrolled = () =>
   new ConflictError({

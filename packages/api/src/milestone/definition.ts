@@ -1,7 +1,7 @@
 // The milestones a 社協 recognises are data staff change: a code, a kind and a threshold, unique per
 // organisation (the unique indexes catch a concurrent duplicate). Awards already earned are kept
 // when a definition changes (award.ts awards them).
-import { Prisma, type MilestoneKind } from "@tsunagu/db";
+import { isUniqueViolation, type MilestoneKind } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -26,8 +26,6 @@ function duplicate(): ConflictError {
     en: "A milestone with this code, or of this kind and threshold, already exists.",
   });
 }
-
-const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 export interface CreateMilestoneInput {
   code: string;

@@ -9,7 +9,7 @@
 //  - closing (endedOn) ends the open memberships that day (history kept), refuses while 部会 of
 //    the group are open or events are planned after that day; a closed group takes no new member
 //    or event (roster/membership.ts, event/plan-event.ts) and stays readable.
-import { Prisma } from "@tsunagu/db";
+import { isUniqueViolation, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -144,7 +144,7 @@ function columns(fields: GroupFields) {
 
 /** The unique (orgId, kindId, name): two groups of a kind never share a name. */
 function duplicateName(err: unknown, name: string): never {
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+  if (isUniqueViolation(err)) {
     throw new InvalidInputError([
       fieldIssue("input.name", {
         ja: `同じ種類の団体「${name}」がすでにあります。別の名前にしてください。`,

@@ -5,7 +5,7 @@
 // (GroupKindRole); a single-holder role (代表, 部会長) has at most one current holder per group,
 // and a new holder takes it over only with `endCurrentHolder` (the hand-over, in the same
 // transaction). A closed group (endedOn set) takes no new member.
-import { addDays, Prisma } from "@tsunagu/db";
+import { addDays, isUniqueViolation, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -254,12 +254,7 @@ function assertGroupOpen(group: GroupRow) {
 }
 
 /** The partial unique index "Membership_one_open_per_role" refuses a second open row. */
-function isOpenMembershipConflict(err: unknown): boolean {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2002") return false;
-  // PostgreSQL's adapter names the index; PGlite's gives its columns (and the name in the message)
-  const meta = JSON.stringify(err.meta ?? {});
-  return meta.includes("Membership_one_open_per_role") || meta.includes("groupRoleId");
-}
+const isOpenMembershipConflict = (err: unknown) => isUniqueViolation(err, { name: "Membership_one_open_per_role", column: "groupRoleId" });
 
 async function createMembership(
   tx: Tx,
