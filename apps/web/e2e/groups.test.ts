@@ -1,6 +1,7 @@
 // Groups (団体), as staff: create a salon from the groups page, edit it from its roster page, hand
 // ふれあい喫茶 さくら's 代表 over to one of its members in one step (the previous 代表 stays a
-// member; both keep the day they joined), close the new salon and find it among the closed groups.
+// member; both keep the day they joined), add a registered volunteer as 代表 with the same hand-over,
+// close the new salon and find it among the closed groups.
 // Each dialog passes axe; the groups page with its closed section passes at 360 px too.
 import { expect, it } from "vitest";
 
@@ -121,6 +122,46 @@ it("staff create a salon, edit it, hand a 代表 over, close the salon and see i
   });
   expect(previous.groupRole.code).toBe("member");
   await screenshot(page, "groups-hand-over");
+
+  // adding a volunteer as 代表 offers the same hand-over (another salon, whose 代表 began before today)
+  const before = new Date(`${today}T00:00:00Z`);
+  const rep = await prisma.membership.findFirstOrThrow({
+    where: {
+      endedOn: null,
+      startedOn: { lt: before },
+      groupRole: { code: "representative" },
+      group: { programme: { code: "salon" }, id: { not: sakura.id } },
+    },
+    select: { personId: true, group: { select: { id: true, name: true } } },
+    orderBy: { id: "asc" },
+  });
+  const newcomer = await prisma.person.findFirstOrThrow({
+    where: { childVolunteer: { is: null }, displayName: null, memberships: { some: { endedOn: null }, none: { groupId: rep.group.id } } },
+    select: { id: true, legalName: true, legalNameKana: true },
+    orderBy: { legalNameKana: "asc" },
+  });
+  await page.goto(`/groups/${rep.group.id}`);
+  await settled(page);
+  await page.getByRole("button", { name: "ボランティアを追加" }).click();
+  const add = page.getByRole("dialog", { name: `${rep.group.name}にボランティアを追加` });
+  await add.waitFor();
+  await add.getByText("登録済みの人から選ぶ", { exact: true }).click();
+  await field(add, "登録済みの人を探す").fill(newcomer.legalNameKana);
+  await add.getByRole("radio", { name: new RegExp(`^${newcomer.legalName}（`) }).check();
+  await choose(add, "役割", "代表");
+  await add.getByRole("checkbox", { name: "今の代表から引き継ぐ" }).check();
+  await add.getByRole("combobox", { name: "前任の代表のその後" }).waitFor();
+  expect(await axeWhenStill(page)).toEqual([]);
+  await add.getByRole("button", { name: "追加する" }).click();
+  await add.waitFor({ state: "detached" });
+  const repsOf = (groupId: string) =>
+    prisma.membership.findMany({ where: { groupId, endedOn: null, groupRole: { code: "representative" } }, select: { personId: true } });
+  await expect.poll(async () => (await repsOf(rep.group.id)).map((m) => m.personId)).toEqual([newcomer.id]);
+  const formerRep = await prisma.membership.findFirstOrThrow({
+    where: { groupId: rep.group.id, personId: rep.personId, endedOn: null },
+    include: { groupRole: { select: { code: true } } },
+  });
+  expect(formerRep.groupRole.code).toBe("member");
 
   // close the new salon: it leaves the list of active groups for the closed ones
   await page.goto(`/groups/${salon.id}`);

@@ -21,6 +21,7 @@ import { useAddMembershipMutation } from "../../mutations/useAddMembershipMutati
 import { useCreatePersonMutation } from "../../mutations/useCreatePersonMutation.ts";
 import { useDuplicateWarning } from "../person/DuplicateWarning.tsx";
 import { displayNameOf, emptyPersonFields, missingPersonFields, PersonFields } from "../person/PersonFields.tsx";
+import { HandOverFields, handOverInput, noHandOver, type Role } from "./HandOver.tsx";
 
 const PeopleQuery = graphql(`
   query RosterPeopleSearch($search: String, $first: Int) {
@@ -41,7 +42,6 @@ const PeopleQuery = graphql(`
   }
 `);
 
-type Role = { id: string; code: string; name: string; nameEn: string };
 type Mode = "new" | "existing";
 
 export function AddVolunteerModal({
@@ -82,6 +82,7 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
       ...emptyPersonFields,
       roleCode: defaultRole,
       startedOn: todayInJapan() as string | null,
+      ...noHandOver(roles),
     },
     validate: {
       roleCode: (v) => (v ? null : t("validation.role")),
@@ -125,7 +126,13 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
         setCreated({ id: outcome.data.id, name: outcome.data.name });
       }
       const placed = await addMembership({
-        input: { groupId: group.id, personId: personId ?? "", roleCode: v.roleCode ?? "", startedOn: v.startedOn ?? "" },
+        input: {
+          groupId: group.id,
+          personId: personId ?? "",
+          roleCode: v.roleCode ?? "",
+          startedOn: v.startedOn ?? "",
+          ...handOverInput(roles, v),
+        },
       });
       if (!placed.ok) {
         setAlert(applyFailure(form, placed.error, { fields: { personId: mode === "existing" ? "personId" : "legalName" } }));
@@ -185,6 +192,12 @@ function AddForm({ group, roles, onDone }: { group: { id: string; name: string }
           />
           <CalendarDateInput label={t("add.startedOn")} required miw={180} {...form.getInputProps("startedOn")} />
         </Group>
+        <HandOverFields
+          roles={roles}
+          values={form.getValues()}
+          endCurrentHolder={form.getInputProps("endCurrentHolder", { type: "checkbox" })}
+          previousHolderRoleCode={form.getInputProps("previousHolderRoleCode")}
+        />
         {mode === "new" && !created ? duplicates.alert : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone}>

@@ -3,7 +3,7 @@
 // start a new one, as the API does; its messages show next to the fields. The roles offered are the
 // group's kind's (Group.availableRoles); a single-holder role (代表) is taken over with a hand-over:
 // the current holder's role ends the day before, and they stay in the role chosen for them or leave.
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,9 +16,8 @@ import { useChangeMembershipRoleMutation } from "../../mutations/useChangeMember
 import { useEndMembershipMutation } from "../../mutations/useEndMembershipMutation.ts";
 import { useTransferMembershipMutation } from "../../mutations/useTransferMembershipMutation.ts";
 import type { ListedGroup } from "./groups.ts";
+import { HandOverFields, handOverInput, noHandOver, type Role } from "./HandOver.tsx";
 import type { RosterMembership } from "./RosterRow.tsx";
-
-type Role = { id: string; code: string; name: string; nameEn: string; singleHolder: boolean };
 
 function MembershipModal({ opened, title, onClose, children }: { opened: boolean; title: string; onClose(): void; children: ReactNode }) {
   return (
@@ -123,24 +122,19 @@ function RoleForm({ membership, roles, onDone }: { membership: RosterMembership;
       roleCode: null as string | null,
       on: todayInJapan() as string | null,
       reason: "",
-      endCurrentHolder: false,
-      previousHolderRoleCode: roles.some((r) => r.code === "member") ? "member" : "",
+      ...noHandOver(roles),
     },
     validate: { roleCode: required(t("validation.role")), on: required(t("validation.date")) },
   });
-  const chosen = roles.find((r) => r.code === form.getValues().roleCode);
-  const chosenName = chosen ? (en ? chosen.nameEn : chosen.name) : "";
   const submit = form.onSubmit(async (v) => {
     setAlert(null);
-    const handOver = Boolean(chosen?.singleHolder && v.endCurrentHolder);
     const outcome = await run({
       input: {
         membershipId: membership.id,
         roleCode: v.roleCode ?? "",
         on: v.on ?? "",
         reason: v.reason.trim() || null,
-        endCurrentHolder: handOver,
-        previousHolderRoleCode: handOver ? v.previousHolderRoleCode || null : null,
+        ...handOverInput(roles, v),
       },
     });
     if (!outcome.ok) {
@@ -161,28 +155,12 @@ function RoleForm({ membership, roles, onDone }: { membership: RosterMembership;
           data={roles.filter((r) => r.code !== membership.groupRole.code).map((r) => ({ value: r.code, label: en ? r.nameEn : r.name }))}
           {...form.getInputProps("roleCode")}
         />
-        {chosen?.singleHolder ? (
-          <>
-            <Checkbox
-              label={t("role.handOver", { role: chosenName })}
-              description={t("role.handOverHint", { role: chosenName })}
-              {...form.getInputProps("endCurrentHolder", { type: "checkbox" })}
-            />
-            {form.getValues().endCurrentHolder ? (
-              <Select
-                label={t("role.previousHolder", { role: chosenName })}
-                allowDeselect={false}
-                data={[
-                  ...roles
-                    .filter((r) => !r.singleHolder)
-                    .map((r) => ({ value: r.code, label: t("role.continueAs", { role: en ? r.nameEn : r.name }) })),
-                  { value: "", label: t("role.leaves") },
-                ]}
-                {...form.getInputProps("previousHolderRoleCode")}
-              />
-            ) : null}
-          </>
-        ) : null}
+        <HandOverFields
+          roles={roles}
+          values={form.getValues()}
+          endCurrentHolder={form.getInputProps("endCurrentHolder", { type: "checkbox" })}
+          previousHolderRoleCode={form.getInputProps("previousHolderRoleCode")}
+        />
         <CalendarDateInput label={t("role.on")} description={t("role.onHint")} required {...form.getInputProps("on")} />
         <TextInput label={t("role.reason")} description={t("role.reasonHint")} maxLength={200} {...form.getInputProps("reason")} />
         <Buttons submitting={loading} label={t("role.submit")} onCancel={onDone} />
@@ -243,6 +221,7 @@ function TransferForm({
       roleCode: membership.groupRole.code as string | null,
       on: todayInJapan() as string | null,
       reason: "",
+      ...noHandOver(roles),
     },
     validate: { toGroupId: required(t("validation.group")), on: required(t("validation.date")) },
   });
@@ -255,6 +234,7 @@ function TransferForm({
         roleCode: v.roleCode,
         on: v.on ?? "",
         reason: v.reason.trim() || null,
+        ...handOverInput(roles, v),
       },
     });
     if (!outcome.ok) {
@@ -282,6 +262,12 @@ function TransferForm({
           data={roles.map((r) => ({ value: r.code, label: en ? r.nameEn : r.name }))}
           allowDeselect={false}
           {...form.getInputProps("roleCode")}
+        />
+        <HandOverFields
+          roles={roles}
+          values={form.getValues()}
+          endCurrentHolder={form.getInputProps("endCurrentHolder", { type: "checkbox" })}
+          previousHolderRoleCode={form.getInputProps("previousHolderRoleCode")}
         />
         <CalendarDateInput label={t("transfer.on")} description={t("transfer.onHint")} required {...form.getInputProps("on")} />
         <TextInput label={t("transfer.reason")} description={t("transfer.reasonHint")} maxLength={200} {...form.getInputProps("reason")} />

@@ -29,6 +29,7 @@ import { graphql, type ResultOf } from "../../graphql.ts";
 import { currentFiscalYear } from "../../lib/dates.ts";
 import { useFileDownload } from "../../lib/download.ts";
 import { listable, useListedGroups } from "./groups.ts";
+import type { Role } from "./HandOver.tsx";
 import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
 
 export const RosterGroupQuery = graphql(`
@@ -198,7 +199,6 @@ export function RosterGroupGate({
 }
 
 type RosterGroupData = NonNullable<ResultOf<typeof RosterGroupQuery>["group"]>;
-type Role = { id: string; code: string; name: string; nameEn: string; singleHolder: boolean };
 
 function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
   const { t, i18n } = useTranslation("roster");
