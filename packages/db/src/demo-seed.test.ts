@@ -77,6 +77,14 @@ describe("the Hannan demo data", () => {
     expect(cohort.thankYouMessages.map((t) => t.body).join()).toContain("我々漁師も嬉しくて涙がでる");
     const words = await db.prisma.thankYouMessage.findMany({ select: { body: true } });
     expect(words.map((w) => w.body).join()).toContain("ありがとう");
+    // a cohort that has ended has no youth still in it: each left on or before its end
+    const ended = await db.prisma.group.findMany({
+      where: { kind: { code: "cohort" }, endedOn: { not: null } },
+      select: { endedOn: true, juvenileParticipants: { select: { code: true, leftOn: true } } },
+    });
+    expect(ended.length).toBeGreaterThan(0);
+    for (const c of ended)
+      for (const j of c.juvenileParticipants) expect(j.leftOn && j.leftOn <= c.endedOn!, `${j.code} left ${String(j.leftOn)}`).toBe(true);
   });
 
   it("has a year of activity logs with an approval queue, each in the fiscal year of its date", async () => {

@@ -66,13 +66,14 @@ beforeAll(async () => {
   liaison = await server.signIn("liaison");
   const db = server.db.prisma;
   const youth = await db.juvenileParticipant.findFirstOrThrow({
-    where: { leftOn: null },
     orderBy: [{ joinedOn: "desc" }, { code: "asc" }],
-    select: { code: true, joinedOn: true, cohortId: true, cohort: { select: { programmeId: true } } },
+    select: { code: true, joinedOn: true, cohortId: true, cohort: { select: { programmeId: true, endedOn: true } } },
   });
-  // the demo's cohort ended with its season (March); these tests plan its events in December, and a
-  // closed group plans none (organization/group.ts), so here it runs on
+  // the demo's cohort ended with its season (March), its youths with it; these tests plan its events
+  // in December, and a closed group plans none (organization/group.ts), so here it runs on
   await db.group.update({ where: { id: youth.cohortId }, data: { endedOn: null } });
+  if (youth.cohort.endedOn)
+    await db.juvenileParticipant.updateMany({ where: { cohortId: youth.cohortId, leftOn: youth.cohort.endedOn }, data: { leftOn: null } });
   const sakura = await db.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true, programmeId: true } });
   const activityType = (programmeId: string) =>
     db.activityType

@@ -82,6 +82,8 @@ function seedCohort(ctx: DemoContext, rng: Rng, season: WakameSeason, size: numb
     // two youths left on provisional release (仮退院) before the end of the season
     const leftOn = i === 2 ? day(season.year + 1, 2, 20) : i === 5 ? day(season.year + 1, 3, 12) : undefined;
     if (joinedOn >= ctx.today) continue;
+    // a youth still in the programme when its cohort ended left with it
+    const left = leftOn && leftOn <= ctx.today ? leftOn : season.end <= ctx.today ? season.end : undefined;
     const id = demoId(ctx, "juvenile-participant", code);
     ctx.rows.juvenileParticipant.push({
       id,
@@ -89,9 +91,9 @@ function seedCohort(ctx: DemoContext, rng: Rng, season: WakameSeason, size: numb
       cohortId: group.id,
       code,
       joinedOn,
-      leftOn: leftOn && leftOn <= ctx.today ? leftOn : null,
+      leftOn: left ?? null,
     });
-    const info: JuvenileInfo = { id, code, joinedOn, ...(leftOn && leftOn <= ctx.today ? { leftOn } : {}) };
+    const info: JuvenileInfo = { id, code, joinedOn, ...(left ? { leftOn: left } : {}) };
     ctx.juveniles.push(info);
     cohort.push(info);
   }
