@@ -6,6 +6,7 @@
 // only on an empty embedded database) is a separate chunk loaded on demand.
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 import * as esbuild from "esbuild";
@@ -41,6 +42,5 @@ const result = await esbuild.build({
   plugins: [npmDependenciesExternal],
 });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(
-  `apps/server/dist: ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js")).length} files, ${(bytes / 1e6).toFixed(1)} MB`,
-);
+const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".js")).length;
+process.stdout.write(`apps/server/dist: ${files} files, ${(bytes / 1e6).toFixed(1)} MB\n`);

@@ -1,5 +1,4 @@
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -105,6 +104,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       );
     }
     // a host that accepts the connection but never answers fails after CONNECT_TIMEOUT_MS, not never
+    // the PostgreSQL driver is loaded only for PostgreSQL (an embedded server never needs it)
+    const { PrismaPg } = await import("@prisma/adapter-pg");
     const adapterFactory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     const prisma = createClient(adapterFactory, options.onQuery);
     return {

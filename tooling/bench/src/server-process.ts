@@ -8,7 +8,20 @@ import path from "node:path";
 
 import { repoRoot } from "@tsunagu/db/env";
 
-export const serverMain = path.join(repoRoot, "apps/server/dist/main.js");
+const serverDir = path.join(repoRoot, "apps/server");
+const serverMain = path.join(serverDir, "dist/main.js");
+
+/**
+ * node's arguments as @tsunagu/server's `start` script gives them (`exec node <flags> dist/main.js`):
+ * the benchmarks run and time that node process itself, with the same flags, without npm in front.
+ */
+function nodeArguments(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const words = (pkg.scripts["start"] ?? "").trim().split(/\s+/);
+  if (words[0] !== "exec" || words[1] !== "node")
+    throw new Error(`apps/server's start script is not "exec node …": ${pkg.scripts["start"]}`);
+  return words.slice(2);
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -22,7 +35,7 @@ export interface ServerProcess {
   stop: () => Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = srv.address() as net.AddressInfo;
@@ -49,8 +62,8 @@ export async function startServer(env: Record<string, string>, { timeoutMs = 300
   // eslint-disable-next-line no-restricted-properties
   const { DATABASE_URL: _url, TSUNAGU_DATA_DIR: _dir, NODE_ENV: _mode, ...inherited } = process.env;
   const started = performance.now();
-  const child = spawn(process.execPath, [serverMain], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, nodeArguments(), {
+    cwd: serverDir,
     env: { ...inherited, LOG_LEVEL: "warn", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -34,7 +34,7 @@ interface Run {
 const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) {
   const server = await startServer({ TSUNAGU_DATA_DIR: dataDir });
-  const pid = server.child.pid!;
+  const pid = server.child.pid ?? 0;
   const rssAtStartMb = rssMb(pid);
   await sleep(3_000);
   const rssIdleMb = rssMb(pid);
