@@ -4,8 +4,9 @@
 // finish (at most SHUTDOWN_GRACE_MS), stop the mail loop, close the database (which releases the
 // embedded folder's lock), exit 0. Another signal while stopping forces exit 1 — except the same
 // Ctrl-C delivered twice within a moment (the terminal signals npm and node together, and npm relays
-// it). `npm start` runs node itself (`node --import tsx`), not the tsx command, whose own signal
-// relay could send the server a late second SIGTERM.
+// it). `npm start` runs the compiled server (dist/main.js, built by `turbo run build`) in node
+// itself, through `exec`: no TypeScript loader and no wrapper whose signal relay could send the
+// server a late second SIGTERM.
 import http from "node:http";
 
 import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";

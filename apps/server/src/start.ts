@@ -1,10 +1,12 @@
 // Start-up: open the database; on the embedded one apply pending migrations and load the demo
-// data on first start; on PostgreSQL refuse to serve a database with pending migrations.
+// data on first start; on PostgreSQL refuse to serve a database with pending migrations. When
+// _prisma_migrations already lists every migration (every start but the first after an update),
+// one query says so and the WebAssembly schema engine is never loaded (memory and start time).
 import type { Logger } from "pino";
 
 import { getDatabase } from "@tsunagu/db/client";
 import { migrationsDir, schemaPath } from "@tsunagu/db/env";
-import { applyPendingMigrations, migrationStatus } from "@tsunagu/db/migrate";
+import { applyPendingMigrations, migrationStatus, migrationsUpToDate } from "@tsunagu/db/migrate";
 
 export async function prepareDatabase(log: Logger): Promise<void> {
   const db = await getDatabase();
@@ -13,6 +15,10 @@ export async function prepareDatabase(log: Logger): Promise<void> {
     // one plain query first: a database that cannot be reached fails here with the driver's own
     // message (the migration engine would report it as an opaque "External error")
     await db.prisma.$queryRaw`SELECT 1`;
+    if (await migrationsUpToDate(db.prisma, migrationsDir)) {
+      log.info({ database: db.location }, "PostgreSQL");
+      return;
+    }
     const status = await migrationStatus({ ...paths, checkDrift: false });
     if (status.pending.length || status.failed.length) {
       throw new Error(
@@ -22,7 +28,7 @@ export async function prepareDatabase(log: Logger): Promise<void> {
     log.info({ database: db.location }, "PostgreSQL");
     return;
   }
-  const { applied } = await applyPendingMigrations(paths);
+  const { applied } = (await migrationsUpToDate(db.prisma, migrationsDir)) ? { applied: [] } : await applyPendingMigrations(paths);
   if (applied.length) log.info({ applied }, "applied migrations to the embedded database");
   if ((await db.prisma.organization.count()) === 0) {
     const { seedDemo } = await import("@tsunagu/seed");

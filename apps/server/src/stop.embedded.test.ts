@@ -61,7 +61,7 @@ describe("stopping the server", () => {
       let server = await startOn(port);
       for (let round = 0; round < 3; round++) {
         const request = await beginRequest(port);
-        // the signal as `kill` or a service manager sends it: to the whole process group (npm, tsx, node)
+        // the signal as `kill` or a service manager sends it: to the whole process group (npm and node)
         process.kill(-server.child.pid!, "SIGTERM");
         await new Promise((resolve) => setTimeout(resolve, 300));
         const answer = await request.finish();

@@ -9,8 +9,8 @@ import { repoRoot } from "@tsunagu/db/env";
 export const children: ChildProcess[] = [];
 
 /**
- * `npm start` boots in ~20 s on an idle two-core machine (web build cache hit, tsx, migrations,
- * demo seed); each start test gets 4 minutes for slower machines.
+ * `npm start` on an empty folder boots in ~20 s on an idle two-core machine (build cache hits,
+ * migrations, demo seed); each start test gets 4 minutes for slower or busy machines.
  */
 export const START_TIMEOUT = 240_000;
 
@@ -38,8 +38,9 @@ export function npmStart(env: Record<string, string>): Promise<Started> {
 }
 
 /**
- * Runs the server as `npm start` does after building the web app (`npm run -w @tsunagu/server start`:
- * npm, tsx and node, in their own process group as a terminal would run them) — seconds, not a build.
+ * Runs the server as `npm start` does after the builds (`npm run -w @tsunagu/server start`: npm and
+ * node running the compiled dist/main.js, in their own process group as a terminal would run them)
+ * — seconds, not a build. The compiled server is built by this package's vitest global setup.
  */
 export function serverStart(env: Record<string, string>): Promise<Started> {
   return spawnServer(["run", "--silent", "-w", "@tsunagu/server", "start"], env);
@@ -50,7 +51,7 @@ function spawnServer(npmArgs: string[], env: Record<string, string>): Promise<St
   // and not Vitest's NODE_ENV=test (its `turbo run build` then hits the build the test run made)
   // eslint-disable-next-line no-restricted-properties
   const { DATABASE_URL: _url, NODE_ENV: _mode, ...inherited } = process.env;
-  // its own process group, so stopping it stops npm, tsx and node together
+  // its own process group, so stopping it stops npm and node together
   const child = spawn("npm", npmArgs, { cwd: repoRoot, env: { ...inherited, LOG_LEVEL: "info", ...env }, detached: true });
   children.push(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

@@ -1,10 +1,22 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The one place of this package that reads process.env.
 
-/** The repository's root folder (packages/db/src → ../../..). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+/**
+ * The repository's root folder: the nearest folder above this module that holds
+ * prisma/schema.prisma — packages/db/src/.. /.. when run from the sources, apps/server/dist/../..
+ * when bundled into the compiled server.
+ */
+export const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`prisma/schema.prisma not found in any folder above ${from}`);
+  }
+}
 
 export const schemaPath = path.join(repoRoot, "prisma", "schema.prisma");
 export const migrationsDir = path.join(repoRoot, "prisma", "migrations");

@@ -17,7 +17,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import nodemailer from "nodemailer";
+import type * as Nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Logger } from "pino";
 
 import type { PrismaClient } from "@tsunagu/db";
@@ -56,21 +57,22 @@ export function createMailSender(env: MailEnv, log: Logger): MailSender | null {
     messageId: `<${mail.id}@${new URL(env.publicUrl).hostname}>`,
   });
   if (env.smtpUrl) {
-    const transport = nodemailer.createTransport({
-      url: env.smtpUrl,
+    const smtpUrl = env.smtpUrl;
+    const transport = lazyTransport(() => ({
+      url: smtpUrl,
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
       // nodemailer's own logger would print the SMTP conversation, bodies included
       logger: false,
       debug: false,
-    });
+    }));
     const server = new URL(env.smtpUrl);
     log.info({ smtp: `${server.protocol}//${server.host}`, from: env.mailFrom }, "mail is sent by SMTP");
     return {
       kind: "smtp",
       async send(mail) {
-        const info = await transport.sendMail(message(mail));
+        const info = await (await transport.get()).sendMail(message(mail));
         return { response: info.response };
       },
       close: () => transport.close(),
@@ -82,18 +84,35 @@ export function createMailSender(env: MailEnv, log: Logger): MailSender | null {
     );
     return null;
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transport = lazyTransport(() => ({ streamTransport: true, buffer: true, newline: "unix" }));
   log.info({ mailDir: env.mailDir }, "SMTP_URL is not set: each mail is written to an .eml file in mailDir, not sent");
   return {
     kind: "file",
     async send(mail) {
-      const info = await transport.sendMail(message(mail));
+      const info = await (await transport.get()).sendMail(message(mail));
       await mkdir(env.mailDir, { recursive: true });
       const file = path.join(env.mailDir, `${mail.id}.eml`);
       await writeFile(file, info.message as Buffer);
       return { file };
     },
     close: () => transport.close(),
+  };
+}
+
+/**
+ * A nodemailer transport made on the first mail: nodemailer is loaded then, not when the server
+ * starts (about 15 MB of memory a server without mail to send never needs).
+ */
+function lazyTransport(options: () => Parameters<typeof Nodemailer.createTransport>[0]) {
+  let made: Promise<Transporter> | undefined;
+  return {
+    get(): Promise<Transporter> {
+      made ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport(options()));
+      return made;
+    },
+    close(): void {
+      void made?.then((t) => t.close());
+    },
   };
 }
 

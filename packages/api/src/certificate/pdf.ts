@@ -4,7 +4,6 @@
 // Served over HTTP (certificateRoute) so a browser can download it.
 import { fromNodeHeaders } from "better-auth/node";
 import type { RequestHandler } from "express";
-import PDFDocument from "pdfkit";
 
 import { prisma } from "@tsunagu/db/client";
 
@@ -212,7 +211,9 @@ function layoutBody(ts: Typesetter, body: string, width: number, height: number)
 }
 
 /** Draws the certificate on an A4 page; returns the PDF's bytes. */
-function renderCertificate(content: CertificateContent, options: { compress?: boolean } = {}): Promise<Buffer> {
+async function renderCertificate(content: CertificateContent, options: { compress?: boolean } = {}): Promise<Buffer> {
+  // pdfkit is loaded with the first certificate, not when the server starts (about 25 MB of memory)
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     layout: "portrait",

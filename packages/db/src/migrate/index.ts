@@ -11,6 +11,7 @@ export {
 } from "./migrate.ts";
 export type { MigrateOptions, MigrationStatus } from "./migrate.ts";
 export { MigrationError } from "./errors.ts";
+export { migrationsUpToDate } from "./up-to-date.ts";
 export { lastEnginePanic, loadSchemaEngine, openEngine, setEngineLogger, withEngine } from "./engine.ts";
 export type { OpenedEngine, SchemaEngine, SchemaEngineModule, SchemaFile } from "./engine.ts";
 export { closeMigrationCache, freshPGlite, wrapAdapterFactory } from "./adapter.ts";
