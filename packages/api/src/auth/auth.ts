@@ -73,14 +73,15 @@ export function createAuth(env: ApiEnv, log: Logger) {
     disabledPaths: ["/update-user", "/change-email", "/delete-user"],
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path === "/sign-in/email") await signInLimit.check((ctx.body as { email?: unknown } | undefined)?.email);
+        if (ctx.path === "/sign-in/email") await signInLimit.attempt((ctx.body as { email?: unknown } | undefined)?.email);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
         const returned = ctx.context.returned;
         if (isAPIError(returned)) {
-          if (returned.statusCode === 401) await signInLimit.failed(email);
+          if (returned.statusCode === 401) await signInLimit.failed();
+          else if (returned.statusCode !== 429) await signInLimit.notCounted(email);
         } else {
           await signInLimit.cleared(email);
           // the accounts screen shows each account's last sign-in

@@ -6,8 +6,13 @@
 // After FAILURES_ALLOWED failed sign-ins within the window, the account's sign-in is refused for the
 // rest of the window with a clear message. Nobody is locked out for good: the window ends, a
 // successful sign-in clears the count, and so does a password reset (the message says so).
+//
+// Each attempt takes its point before the password is checked (one atomic increment in the
+// database), not after it failed: otherwise a burst of concurrent guesses — at one instance or
+// spread over several — would all pass the check before any failure was counted. A sign-in that
+// succeeds clears the count; one that ends for another reason than a wrong password gets its point back.
 import { APIError } from "better-auth/api";
-import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 
 import { prisma } from "@tsunagu/db/client";
 
@@ -26,13 +31,15 @@ export function accountSignInLimit() {
   });
   const keyOf = (email: unknown) => (typeof email === "string" && email.trim() ? email.trim().toLowerCase() : null);
   return {
-    /** throws 429 when the account has used up its failures in this window */
-    async check(email: unknown): Promise<void> {
+    /** counts an attempt before its password is checked; throws 429 when the account has used up its failures in this window */
+    async attempt(email: unknown): Promise<void> {
       const key = keyOf(email);
       if (!key) return;
-      const state = await counter.get(key);
-      if (state && state.consumedPoints >= FAILURES_ALLOWED) {
-        const minutes = Math.max(1, Math.ceil(state.msBeforeNext / 60_000));
+      try {
+        await counter.consume(key, 1);
+      } catch (refused) {
+        if (!(refused instanceof RateLimiterRes)) throw refused;
+        const minutes = Math.max(1, Math.ceil(refused.msBeforeNext / 60_000));
         throw new APIError("TOO_MANY_REQUESTS", {
           code: "ACCOUNT_SIGN_IN_LIMITED",
           message: `このアカウントへのログインの失敗が続いたため、あと${minutes}分間ログインできません。パスワードを再設定すると、すぐにログインできます。`,
@@ -40,15 +47,17 @@ export function accountSignInLimit() {
         });
       }
     },
-    /** counts a failure (for any address given, existing or not: the answer must not tell them apart) */
-    async failed(email: unknown): Promise<void> {
-      const key = keyOf(email);
-      if (!key) return;
-      await counter.penalty(key, 1);
+    /** a wrong password (for any address given, existing or not: the answer must not tell them apart): its point stays */
+    async failed(): Promise<void> {
       // counts of ended windows are of no use: each failure sweeps them, so the table stays small
       await prisma()
         .signInFailure.deleteMany({ where: { expire: { lt: new Date() } } })
         .catch(() => undefined);
+    },
+    /** an attempt that ended for another reason than a wrong password (e.g. a malformed request) */
+    async notCounted(email: unknown): Promise<void> {
+      const key = keyOf(email);
+      if (key) await counter.reward(key, 1);
     },
     async cleared(email: unknown): Promise<void> {
       const key = keyOf(email);
