@@ -9,6 +9,7 @@
 import http from "node:http";
 
 import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";
+import { serveBackups } from "@tsunagu/db/backup-service";
 import { getDatabase } from "@tsunagu/db/client";
 
 import { createServer } from "./app.ts";
@@ -85,6 +86,11 @@ try {
 }
 log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
 
+// on the embedded database, `npm run db:backup` asks this process for the backup (it cannot open
+// the folder this process holds): a listener on 127.0.0.1 with a secret in the data folder
+const db = await getDatabase();
+const backups = db.kind === "embedded" ? await serveBackups(db, { dataDir: db.location, log }) : null;
+
 // the outbox: SMTP with SMTP_URL; a file per mail outside production; in production without
 // SMTP_URL, createMailSender logs an error and mail waits in the outbox
 const sender = createMailSender(apiEnv, log);
@@ -104,6 +110,6 @@ serving.stop = async () => {
     log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period: closing their connections");
     server.closeAllConnections();
   }, SHUTDOWN_GRACE_MS);
-  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop()]);
+  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop(), backups?.close()]);
   await apollo.stop();
 };

@@ -165,6 +165,10 @@ describe("a migration interrupted by kill -9", () => {
     const recovered = await runDbScript("db:migrate", [], env);
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(recovered.stdout).toContain(recoveredMessage(THIRD));
+    // marking by hand is for failed migrations only
+    const notFailed = await runDbScript("db:migrate", ["--rolled-back", THIRD], env);
+    expect(notFailed.code).toBe(1);
+    expect(notFailed.stderr).toContain(`${THIRD} is not recorded as failed`);
     await withDb(async (db) => {
       expect(await tables(db)).toContain("Third");
       expect(await rowsOf(db, THIRD)).toEqual([
