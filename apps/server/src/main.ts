@@ -70,6 +70,10 @@ try {
   log.fatal(describeStartupError(err));
   process.exit(1);
 }
+// on the embedded database, `npm run db:backup` asks this process for the backup (it cannot open
+// the folder this process holds): a listener on 127.0.0.1 with a secret in the data folder
+const db = await getDatabase();
+const backups = db.kind === "embedded" ? await serveBackups(db, { dataDir: db.location, log }) : null;
 const { app, apollo } = await createServer(apiEnv, log, serverEnv.webDir);
 const server = http.createServer(app);
 try {
@@ -82,14 +86,10 @@ try {
   });
 } catch (err) {
   log.fatal(listenErrorMessage(err, serverEnv));
+  await backups?.close();
   await exitAfterClosingDatabase(1);
 }
 log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
-
-// on the embedded database, `npm run db:backup` asks this process for the backup (it cannot open
-// the folder this process holds): a listener on 127.0.0.1 with a secret in the data folder
-const db = await getDatabase();
-const backups = db.kind === "embedded" ? await serveBackups(db, { dataDir: db.location, log }) : null;
 
 // the outbox: SMTP with SMTP_URL; a file per mail outside production; in production without
 // SMTP_URL, createMailSender logs an error and mail waits in the outbox
