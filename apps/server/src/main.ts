@@ -10,6 +10,7 @@
 import http from "node:http";
 
 import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";
+import { serveBackups } from "@tsunagu/db/backup-service";
 import { getDatabase } from "@tsunagu/db/client";
 
 import { createServer } from "./app.ts";
@@ -70,6 +71,10 @@ try {
   log.fatal(describeStartupError(err));
   process.exit(1);
 }
+// on the embedded database, `npm run db:backup` asks this process for the backup (it cannot open
+// the folder this process holds): a listener on 127.0.0.1 with a secret in the data folder
+const db = await getDatabase();
+const backups = db.kind === "embedded" ? await serveBackups(db, { dataDir: db.location, log }) : null;
 const { app, apollo } = await createServer(apiEnv, log, serverEnv.webDir);
 const server = http.createServer(app);
 try {
@@ -82,6 +87,7 @@ try {
   });
 } catch (err) {
   log.fatal(listenErrorMessage(err, serverEnv));
+  await backups?.close();
   await exitAfterClosingDatabase(1);
 }
 log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
@@ -105,6 +111,6 @@ serving.stop = async () => {
     log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period: closing their connections");
     server.closeAllConnections();
   }, SHUTDOWN_GRACE_MS);
-  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop()]);
+  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop(), backups?.close()]);
   await apollo.stop();
 };

@@ -1,9 +1,13 @@
-// `npm start` on an empty embedded folder: migrates, loads the demo data, serves the demo accounts.
+// `npm start` on an empty embedded folder: migrates, loads the demo data, serves the demo accounts,
+// and writes a backup for `npm run db:backup` while it runs.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
+
+import { BACKUP_ENDPOINT_FILE } from "@tsunagu/db/backup-service";
+import { runDbScript } from "@tsunagu/db/testing";
 
 import { children, freePort, npmStart, signInAndAskMe, START_TIMEOUT, stop } from "./testing.ts";
 
@@ -31,7 +35,15 @@ describe("npm start on the embedded database", () => {
       expect(await page.text()).toContain('<html lang="ja">');
       const body = await signInAndAskMe(port);
       expect(body.data).toEqual({ me: { email: "staff@hannan.example", isStaff: true }, organization: { name: "阪南市社会福祉協議会" } });
+      // npm run db:backup while it runs: the server writes the backup (it holds the folder)
+      const file = `${dataDir}-backup.json.gz`;
+      const backup = await runDbScript("db:backup", ["--out", file], { TSUNAGU_DATA_DIR: dataDir });
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(backup.stdout).toContain("written by the running server");
+      expect((await fs.stat(file)).size).toBeGreaterThan(1000);
+      await fs.rm(file);
       await stop(child);
+      await expect(fs.stat(path.join(dataDir, BACKUP_ENDPOINT_FILE))).rejects.toMatchObject({ code: "ENOENT" });
     },
     START_TIMEOUT,
   );

@@ -28,7 +28,16 @@ export async function prepareDatabase(log: Logger): Promise<void> {
     log.info({ database: db.location }, "PostgreSQL");
     return;
   }
-  const { applied } = (await migrationsUpToDate(db.prisma, migrationsDir)) ? { applied: [] } : await applyPendingMigrations(paths);
+  // an interrupted migration (the server killed while migrating) is checked and applied again
+  const { applied, recovered } = (await migrationsUpToDate(db.prisma, migrationsDir))
+    ? { applied: [], recovered: [] }
+    : await applyPendingMigrations(paths);
+  for (const migration of recovered ?? []) {
+    log.warn(
+      { migration },
+      `中断されたマイグレーションを検出し、何も残っていないことを確認して再適用しました / migration ${migration} was interrupted in an earlier run: checked that nothing of it remained, marked it rolled back and applied it again`,
+    );
+  }
   if (applied.length) log.info({ applied }, "applied migrations to the embedded database");
   if ((await db.prisma.organization.count()) === 0) {
     const { seedDemo } = await import("@tsunagu/seed");

@@ -69,7 +69,8 @@ async function tablesParentsFirst(tx: Tx): Promise<string[]> {
   return ordered;
 }
 
-function defaultBackupFile(dir: string): string {
+/** `<dir>/tsunagu-<UTC timestamp>.json.gz` */
+export function defaultBackupFile(dir: string): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
   return path.join(dir, `tsunagu-${stamp}.json.gz`);
 }

@@ -33,3 +33,12 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseE
   const dataDir = path.resolve(env.TSUNAGU_DATA_DIR?.trim() || path.join(repoRoot, ".data", "pglite"));
   return { url, dataDir };
 }
+
+/**
+ * The migrations folder the db:* commands use: TSUNAGU_MIGRATIONS_DIR, default prisma/migrations.
+ * (Tests point it at a scratch folder; the server always uses prisma/migrations.)
+ */
+export function readMigrationsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = env.TSUNAGU_MIGRATIONS_DIR?.trim();
+  return dir ? path.resolve(dir) : migrationsDir;
+}

@@ -379,7 +379,7 @@ export function runRootScript(
 export async function runDbScript(
   script: string,
   args: string[],
-  env: { DATABASE_URL?: string; TSUNAGU_DATA_DIR?: string },
+  env: { DATABASE_URL?: string; TSUNAGU_DATA_DIR?: string; TSUNAGU_MIGRATIONS_DIR?: string },
 ): Promise<CommandResult> {
   if (!script.startsWith("db:")) throw new Error(`runDbScript runs the db:* scripts, not ${script}`);
   const stdout: string[] = [];

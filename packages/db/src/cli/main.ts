@@ -11,7 +11,8 @@ import { runMigrate, runNewMigration, runReset, runStatus } from "./migrate-comm
 export type { CliIo } from "./io.ts";
 
 const usage = `使い方 / usage: npm run db:<command>
-  db:migrate                      未適用のマイグレーションを適用 / apply pending migrations
+  db:migrate                      未適用のマイグレーションを適用（中断されたものは確認して再適用）/ apply pending migrations (an interrupted one is checked and applied again)
+  db:migrate -- --rolled-back <name>  失敗したマイグレーションを確認のうえロールバック済みに / mark a failed migration rolled back, after checking the database
   db:new-migration -- <name>      スキーマから次のマイグレーションを作成 / create the next migration from the schema
   db:status                       適用状況 / applied and pending migrations
   db:reset [-- --force]           全データを消して作り直す / drop everything and re-apply migrations
@@ -28,6 +29,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
       force: { type: "boolean", default: false },
       scale: { type: "string" },
       out: { type: "string" },
+      "rolled-back": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -37,7 +39,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   switch (command) {
     case "migrate":
-      return runMigrate(io);
+      return runMigrate({ rolledBack: values["rolled-back"] }, io);
     case "new-migration":
       return runNewMigration(positionals[0], io);
     case "status":

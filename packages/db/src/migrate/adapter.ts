@@ -14,6 +14,9 @@
 // So we replace `executeScript` with one that sends the whole script in one simple-protocol
 // round trip on the underlying driver (pg `client.query(script)`, PGlite `exec(script)`), where
 // PostgreSQL itself parses the statements and rolls all of them back if one fails.
+// The script goes between two guards in that same transaction (guardScript): its own
+// `_prisma_migrations` row is locked first and marked finished last, so that after a crash an
+// unfinished row provably means "nothing of it committed" (see migrate.ts, recoverInterrupted).
 //
 // Second fix, for @prisma/adapter-pg only: it cannot describe PostgreSQL's one-byte `"char"`
 // type (OID 18, used all over pg_catalog, e.g. pg_constraint.contype) and throws
@@ -26,6 +29,8 @@
 // The wrapper also keeps track of every connection it hands out so we can dispose them all
 // (PrismaPg opens a new pg.Pool per connect()), and can replace the shadow database with a
 // fresh in-memory PGlite.
+
+import { createHash } from "node:crypto";
 
 import type { PGlite } from "@electric-sql/pglite";
 import {
@@ -50,6 +55,8 @@ export interface MigrationFactory extends SqlMigrationAwareDriverAdapterFactory 
   readonly lastFailure: ScriptFailure | undefined;
   /** Disposes every connection (and in-memory shadow) this factory opened. */
   disposeAll(): Promise<void>;
+  /** Runs `fn` in a transaction of our own on the target database (BEGIN … COMMIT on one session). */
+  transaction<T>(fn: (query: DriverQuery) => Promise<T>): Promise<T>;
 }
 
 export interface WrapOptions {
@@ -59,8 +66,69 @@ export interface WrapOptions {
 
 type ScriptRunner = (script: string) => Promise<void>;
 
+/** A query on one database session: rows as objects. */
+type DriverQuery = (sql: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+/** How to reach the driver under an adapter: whole scripts, and transactions of our own. */
+interface DriverAccess {
+  kind: "pg" | "pglite" | "unsupported";
+  runScript: ScriptRunner;
+  /** runs `fn` inside BEGIN … COMMIT on one session (ROLLBACK if it throws) */
+  transaction<T>(fn: (query: DriverQuery) => Promise<T>): Promise<T>;
+}
+
+/**
+ * True when the script commits or ends transactions itself; then a failure may have left part of
+ * it applied, and we must not mark it rolled back. (plpgsql `BEGIN`/`END;` block lines are not
+ * transaction control and do not match.)
+ */
+export function hasTransactionControl(script: string): boolean {
+  return /^\s*(?:(?:COMMIT|ROLLBACK|ABORT)\b[^;]*;|START\s+TRANSACTION\b|BEGIN(?:\s+(?:TRANSACTION|WORK))?\s*;|END\s+(?:TRANSACTION|WORK)\s*;)/im.test(
+    script,
+  );
+}
+
+/** Prisma's checksum of a migration script: the sha256 of its text, in hex (as in `_prisma_migrations`). */
+function scriptChecksum(script: string): string {
+  return createHash("sha256").update(script).digest("hex");
+}
+
+/**
+ * The script as we send it: between two guards that run in the same implicit transaction.
+ *
+ * Before it: lock the script's unfinished `_prisma_migrations` row (the engine inserts that row,
+ * committed, just before it runs the script). While the script runs, nobody can mark that row
+ * rolled back (the recovery in migrate.ts waits for this lock), so a migration still running is
+ * never taken for an interrupted one. On PostgreSQL ≥ 14 also `client_connection_check_interval`,
+ * so a server whose client died (kill -9 of db:migrate) aborts the script within a second instead
+ * of running it to the end.
+ *
+ * After it: set the row's `finished_at` in the same transaction, so a script that committed is
+ * recorded as applied even if the process dies before the engine writes `finished_at` itself.
+ * Hence an unfinished row whose lock we can take means: the script did not commit.
+ *
+ * Both guards do nothing where `_prisma_migrations` does not exist (shadow and scratch databases)
+ * or holds no unfinished row with this script's checksum (scripts that are not migrations).
+ * Scripts that manage their own transactions are sent as they are.
+ */
+function guardScript(script: string, kind: DriverAccess["kind"]): string {
+  if (hasTransactionControl(script)) return script;
+  const row = `"checksum" = '${scriptChecksum(script)}' AND "finished_at" IS NULL AND "rolled_back_at" IS NULL`;
+  const checkClient =
+    kind === "pg"
+      ? "IF current_setting('server_version_num')::int >= 140000 THEN PERFORM set_config('client_connection_check_interval', '1000', true); END IF;"
+      : "";
+  const before =
+    `DO $tsunagu_guard$ BEGIN ${checkClient} IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN ` +
+    `PERFORM 1 FROM "_prisma_migrations" WHERE ${row} FOR UPDATE; END IF; END $tsunagu_guard$;\n`;
+  const after =
+    `\n;\nDO $tsunagu_guard$ BEGIN IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN ` +
+    `UPDATE "_prisma_migrations" SET "finished_at" = now() WHERE ${row}; END IF; END $tsunagu_guard$;\n`;
+  return before + script + after;
+}
+
 interface PgLikeClient {
-  query(text: string): Promise<unknown>;
+  query(text: string, values?: unknown[]): Promise<unknown>;
   release?: (err?: Error | boolean) => void;
 }
 interface PgLikePool {
@@ -80,48 +148,76 @@ function isPGliteLike(x: unknown): x is PGliteLike {
   );
 }
 
-/** Finds how to send a whole script in one simple-protocol query on this adapter's driver. */
-function scriptRunnerFor(adapter: SqlDriverAdapter): ScriptRunner {
+/** Finds how to send a whole script in one simple-protocol query, and run transactions, on this adapter's driver. */
+function driverAccessFor(adapter: SqlDriverAdapter): DriverAccess {
   // @prisma/adapter-pg: public underlyingDriver() returns the pg.Pool (or pg.Client).
   const withDriver = adapter as SqlDriverAdapter & { underlyingDriver?: () => unknown };
   if (typeof withDriver.underlyingDriver === "function") {
     const driver = withDriver.underlyingDriver() as Partial<PgLikePool & PgLikeClient>;
-    if (typeof driver.connect === "function" && "totalCount" in driver) {
-      const pool = driver as PgLikePool;
-      return async (script) => {
-        const client = await pool.connect();
-        let broken: Error | undefined;
-        try {
-          await client.query(script);
-        } catch (err) {
-          // a database error leaves the connection usable; anything else may not
-          if (!isDbError(err)) broken = err instanceof Error ? err : new Error(String(err));
-          throw err;
-        } finally {
-          client.release?.(broken);
-        }
-      };
-    }
-    if (typeof driver.query === "function") {
-      const client = driver as PgLikeClient;
-      return async (script) => {
-        await client.query(script);
+    const pool = typeof driver.connect === "function" && "totalCount" in driver ? (driver as PgLikePool) : undefined;
+    const single = typeof driver.query === "function" ? (driver as PgLikeClient) : undefined;
+    if (pool || single) {
+      const onPool =
+        (p: PgLikePool) =>
+        async <T>(fn: (client: PgLikeClient) => Promise<T>): Promise<T> => {
+          const client = await p.connect();
+          let broken: Error | undefined;
+          try {
+            return await fn(client);
+          } catch (err) {
+            // a database error leaves the connection usable; anything else may not
+            if (!isDbError(err)) broken = err instanceof Error ? err : new Error(String(err));
+            throw err;
+          } finally {
+            client.release?.(broken);
+          }
+        };
+      const onClient =
+        (c: PgLikeClient) =>
+        <T>(fn: (client: PgLikeClient) => Promise<T>): Promise<T> =>
+          fn(c);
+      const session = pool ? onPool(pool) : onClient(single as PgLikeClient);
+      return {
+        kind: "pg",
+        runScript: (script) => session(async (client) => void (await client.query(script))),
+        transaction: (fn) =>
+          session(async (client) => {
+            await client.query("BEGIN");
+            try {
+              const result = await fn(
+                async (sql, params) => ((await client.query(sql, params)) as { rows: Array<Record<string, unknown>> }).rows,
+              );
+              await client.query("COMMIT");
+              return result;
+            } catch (err) {
+              await client.query("ROLLBACK").catch(() => undefined);
+              throw err;
+            }
+          }),
       };
     }
   }
   // pglite-prisma-adapter: the PGlite instance is the adapter's (TS-private) `client` field.
   const client = (adapter as unknown as { client?: unknown }).client;
   if (isPGliteLike(client)) {
-    return async (script) => {
-      await client.exec(script);
+    return {
+      kind: "pglite",
+      runScript: async (script) => {
+        await client.exec(script);
+      },
+      transaction: (fn) =>
+        (client as unknown as PGlite).transaction((tx) =>
+          fn(async (sql, params) => (await tx.query<Record<string, unknown>>(sql, params)).rows),
+        ),
     };
   }
-  return () =>
+  const unsupported = () =>
     Promise.reject(
       new Error(
         `migrations: adapter "${adapter.adapterName}" is not supported — use @prisma/adapter-pg (PrismaPg) or pglite-prisma-adapter (PrismaPGlite)`,
       ),
     );
+  return { kind: "unsupported", runScript: unsupported, transaction: unsupported };
 }
 
 const PG_CHAR_OID = 18;
@@ -225,7 +321,7 @@ export function wrapAdapterFactory(inner: SqlMigrationAwareDriverAdapterFactory,
   let lastFailure: ScriptFailure | undefined;
 
   const wrap = (adapter: SqlDriverAdapter, onDispose?: () => Promise<void>): SqlDriverAdapter => {
-    const run = scriptRunnerFor(adapter);
+    const driver = driverAccessFor(adapter);
     const charFix = patchCharColumns(adapter);
     let disposed: Promise<void> | undefined;
     const dispose = () => {
@@ -248,7 +344,7 @@ export function wrapAdapterFactory(inner: SqlMigrationAwareDriverAdapterFactory,
       startTransaction: (level) => adapter.startTransaction(level),
       async executeScript(script) {
         try {
-          await run(script);
+          await driver.runScript(guardScript(script, driver.kind));
         } catch (error) {
           lastFailure = { script, error };
           throw toAdapterError(error);
@@ -276,6 +372,14 @@ export function wrapAdapterFactory(inner: SqlMigrationAwareDriverAdapterFactory,
       if (!options.pgliteShadow) return wrap(await inner.connectToShadowDb());
       const pglite = await freshPGlite();
       return wrap(await new PrismaPGlite(pglite).connect(), () => pglite.close());
+    },
+    async transaction(fn) {
+      const adapter = await inner.connect();
+      try {
+        return await driverAccessFor(adapter).transaction(fn);
+      } finally {
+        await adapter.dispose();
+      }
     },
     async disposeAll() {
       const all = opened.splice(0);

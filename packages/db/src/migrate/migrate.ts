@@ -5,10 +5,12 @@ import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 
-import { describeDbError, openScratchDatabase, wrapAdapterFactory, type MigrationFactory } from "./adapter.ts";
+import { describeDbError, hasTransactionControl, openScratchDatabase, wrapAdapterFactory, type MigrationFactory } from "./adapter.ts";
 import { withEngine, type SchemaEngine, type SchemaFile } from "./engine.ts";
 import { engineReason, MigrationError } from "./errors.ts";
 import { MIGRATION_FILE_NAME, migrationTimestamp, readMigrationsList, readSchemaFiles, snakeName, writeMigration } from "./files.ts";
+
+export { hasTransactionControl };
 
 export interface MigrateOptions {
   /** PrismaPg or PrismaPGlite factory for the target database */
@@ -61,17 +63,6 @@ function scriptOf(migrations: MigrationList, name: string): string | undefined {
 }
 
 /**
- * True when the script commits or ends transactions itself; then a failure may have left part of
- * it applied, and we must not mark it rolled back. (plpgsql `BEGIN`/`END;` block lines are not
- * transaction control and do not match.)
- */
-export function hasTransactionControl(script: string): boolean {
-  return /^\s*(?:(?:COMMIT|ROLLBACK|ABORT)\b[^;]*;|START\s+TRANSACTION\b|BEGIN(?:\s+(?:TRANSACTION|WORK))?\s*;|END\s+(?:TRANSACTION|WORK)\s*;)/im.test(
-    script,
-  );
-}
-
-/**
  * Turns an applyMigrations error into a MigrationError naming the migration and the database's
  * reason. With `rollBack`, a migration that failed atomically is marked rolled back in
  * `_prisma_migrations` so that the fixed file can be applied on the next run.
@@ -117,13 +108,13 @@ async function explainApplyFailure(
     } catch (markErr) {
       note =
         "Nothing from it was applied (its statements were rolled back), but marking it rolled back " +
-        `in _prisma_migrations failed too (${engineReason(markErr)}); mark it rolled back before retrying.`;
+        `in _prisma_migrations failed too (${engineReason(markErr)}); run npm run db:migrate again, which recovers it.`;
     }
   } else {
     note =
       "It may be partly applied (the script manages its own transactions, or the failure did not " +
-      "come from running its SQL). Inspect the database, undo what was applied, then mark the " +
-      `migration rolled back and fix ${file}.`;
+      "come from running its SQL). Inspect the database, undo what was applied, fix " +
+      `${file}, then run ${markRolledBackCommand(name)} and npm run db:migrate.`;
   }
   const where = options.where ? ` ${options.where}` : "";
   return new MigrationError(`Migration ${name} failed${where}: ${reason}\n${note}`, {
@@ -134,35 +125,130 @@ async function explainApplyFailure(
   });
 }
 
+/** the command that marks a migration rolled back by hand (after checking the database) */
+const markRolledBackCommand = (name: string) => `npm run db:migrate -- --rolled-back ${name}`;
+
 function failedRunMessage(names: string[]): string {
   const list = names.join(", ");
   return (
-    `Migration ${list} is recorded as failed in _prisma_migrations and was not rolled back, ` +
-    "so the database may be partly migrated (an earlier run was interrupted, or another tool ran it). " +
-    "Check the database; once nothing of it remains, mark it rolled back (markMigrationRolledBack) and apply again."
+    `Migration ${list} is recorded as failed in _prisma_migrations (started, never finished, not rolled back): ` +
+    "an earlier run was interrupted, or it failed in another tool. Run npm run db:migrate: it checks that nothing of it " +
+    "remains in the database, marks it rolled back and applies it again (or, when it cannot prove that, changes nothing and says what to do)."
   );
 }
 
-/** Applies every migration folder not yet applied to the target database, in order. */
-export async function applyPendingMigrations(o: MigrateOptions): Promise<{ applied: string[] }> {
-  return onTarget(o, async (engine, factory, migrations) => {
-    const before = await diagnose(engine, migrations);
-    if (before.failedMigrationNames.length > 0) {
-      throw new MigrationError(failedRunMessage(before.failedMigrationNames), {
-        migration: before.failedMigrationNames[0] ?? null,
-        reason: "failed migration recorded",
-      });
+/** How long recovery waits for a migration that another session may still be running. */
+const RUNNING_MIGRATION_WAIT = "10s";
+
+/**
+ * Recovers a migration whose run was interrupted (a crash, kill -9, a lost connection): its
+ * `_prisma_migrations` row was inserted but never finished. Proves nothing of it remains, then
+ * marks the row rolled back so that applyMigrations runs it again. Throws a MigrationError, having
+ * changed nothing, when it cannot prove that.
+ *
+ * The proof (see guardScript in adapter.ts): every migration runs in one implicit transaction
+ * that holds a lock on its row and sets `finished_at` itself when it commits. So (1) once we hold
+ * the row's lock, no session is running the script any more; (2) if the row is still unfinished
+ * then, the script's transaction did not commit — PostgreSQL rolled back every statement of it.
+ * As a second check — and the only one for a row left by an older Tsunagu or by another tool —
+ * (3) the database's schema must be exactly what the migrations before it produce (the engine's
+ * diff against those migrations replayed on an in-memory PGlite).
+ */
+async function recoverInterrupted(
+  name: string,
+  engine: SchemaEngine,
+  factory: MigrationFactory,
+  migrations: MigrationList,
+  schemaFiles: SchemaFile[],
+  configDir: string,
+): Promise<void> {
+  const refuse = (why: string, reason: string): MigrationError =>
+    new MigrationError(
+      `Migration ${name} is recorded as failed in _prisma_migrations (started, never finished: an interrupted run, ` +
+        `or a failure in another tool) and cannot be recovered automatically: ${why}\nNothing was changed. Check the database and undo what ${name} ` +
+        `applied, if anything; then run ${markRolledBackCommand(name)} and npm run db:migrate.`,
+      { migration: name, reason },
+    );
+  const script = scriptOf(migrations, name);
+  if (script === undefined) throw refuse(`its folder is missing from ${migrations.baseDir}.`, "migration folder missing");
+  if (hasTransactionControl(script)) {
+    throw refuse("its script commits or ends transactions itself, so part of it may be applied.", "script manages its own transactions");
+  }
+  // (1) and (2): wait for any session still running it; see whether it committed after all
+  let unfinished: unknown[];
+  try {
+    unfinished = await factory.transaction(async (query) => {
+      await query(`SET LOCAL lock_timeout = '${RUNNING_MIGRATION_WAIT}'`);
+      return query(
+        'SELECT "id" FROM "_prisma_migrations" WHERE "migration_name" = $1 AND "finished_at" IS NULL AND "rolled_back_at" IS NULL FOR UPDATE',
+        [name],
+      );
+    });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === "55P03") {
+      throw new MigrationError(
+        `Migration ${name} is being applied by another session right now (it still holds its row in _prisma_migrations ` +
+          `after ${RUNNING_MIGRATION_WAIT}). Let it finish, then run npm run db:migrate again. Nothing was changed.`,
+        { migration: name, reason: "migration running in another session", cause: err },
+      );
     }
-    try {
-      const out = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTER });
-      return { applied: out.appliedMigrationNames };
-    } catch (err) {
-      throw await explainApplyFailure(err, engine, factory, migrations, {
-        rollBack: true,
-        where: "",
-      });
-    }
+    throw err;
+  }
+  if (unfinished.length === 0) return; // it committed after all: its row is finished, nothing to recover
+  // (3) the schema is exactly what the migrations before it produce
+  const appliedNames = new Set(await appliedMigrationNames(factory));
+  const before: MigrationList = {
+    ...migrations,
+    migrationDirectories: migrations.migrationDirectories.filter((d) => appliedNames.has(d.path)),
+  };
+  const out = await engine.diff({
+    from: { tag: "migrations", ...before },
+    to: { tag: "schemaDatasource", files: schemaFiles, configDir },
+    script: false,
+    exitCode: true,
+    filters: NO_FILTER,
   });
+  if (out.exitCode !== 0) {
+    throw refuse(
+      `the database's schema is not what the migrations before it produce, so part of it may be applied:\n${(out.stdout ?? "").trim()}`,
+      "schema differs from the migrations before it",
+    );
+  }
+  await factory.transaction((query) =>
+    query(
+      'UPDATE "_prisma_migrations" SET "rolled_back_at" = now() WHERE "migration_name" = $1 AND "finished_at" IS NULL AND "rolled_back_at" IS NULL',
+      [name],
+    ),
+  );
+}
+
+/**
+ * Applies every migration folder not yet applied to the target database, in order. A migration
+ * whose earlier run was interrupted is first recovered (see recoverInterrupted) and applied again;
+ * `recovered` names those (absent when none).
+ */
+export async function applyPendingMigrations(o: MigrateOptions): Promise<{ applied: string[]; recovered?: string[] }> {
+  return onTarget(
+    o,
+    async (engine, factory, migrations, schemaFiles) => {
+      const before = await diagnose(engine, migrations);
+      const recovered: string[] = [];
+      for (const name of before.failedMigrationNames) {
+        await recoverInterrupted(name, engine, factory, migrations, schemaFiles, path.dirname(o.schemaPath));
+        recovered.push(name);
+      }
+      try {
+        const out = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTER });
+        return recovered.length ? { applied: out.appliedMigrationNames, recovered } : { applied: out.appliedMigrationNames };
+      } catch (err) {
+        throw await explainApplyFailure(err, engine, factory, migrations, {
+          rollBack: true,
+          where: "",
+        });
+      }
+    },
+    { pgliteShadow: true },
+  );
 }
 
 /** Marks a failed migration rolled back (like `prisma migrate resolve --rolled-back`). */
