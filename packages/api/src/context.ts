@@ -25,9 +25,17 @@ export interface Viewer {
   liaisonProgrammeIds: string[];
 }
 
+/** Forgets the cached sessions and viewers of an account (auth/viewer.ts ViewerCache). */
+export interface ViewerInvalidation {
+  /** after a change to the account's roles or sessions has committed */
+  forgetUser(userId: string): void;
+}
+
 export interface Context {
   requestId: string;
   viewer: Viewer | null;
+  /** the app's viewer cache: services that change roles forget the holder's cached viewer */
+  viewers: ViewerInvalidation;
   log: Logger;
   /** memo of per-request look-ups (group privacy, etc.) */
   memo: Map<string, Promise<unknown>>;

@@ -3,8 +3,9 @@
 import { randomUUID } from "node:crypto";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { toNodeHandler } from "better-auth/node";
 import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import helmet from "helmet";
@@ -12,7 +13,7 @@ import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
-import { loadViewer } from "./auth/viewer.ts";
+import { ViewerCache } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
@@ -25,6 +26,7 @@ export interface App {
   app: express.Express;
   apollo: ApolloServer<Context>;
   auth: ReturnType<typeof createAuth>;
+  viewers: ViewerCache;
 }
 
 /** codes of errors that describe the client's request, not a fault of the server */
@@ -134,10 +136,17 @@ function securityHeaders(env: ApiEnv): express.RequestHandler {
   return (req, res, next) => (req.path === "/graphql" ? landingPage : withPolicy)(req, res, next);
 }
 
-export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
+export interface AppOptions {
+  /** how long a session's viewer is reused (default VIEWER_CACHE_TTL_MS; tests use a long one to prove invalidation) */
+  viewerCacheTtlMs?: number;
+}
+
+export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOptions = {}): Promise<App> {
   // whatever logger the caller passes, the app's lines go through the redacting serializers
   const log = withRedaction(parentLog);
-  const auth = createAuth(env, log);
+  // signed-in requests reuse their session's viewer for a few seconds (auth/viewer.ts, docs/api.md)
+  const viewers = new ViewerCache(options.viewerCacheTtlMs);
+  const auth = createAuth(env, log, viewers);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !env.production,
@@ -147,7 +156,9 @@ export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
     // the server process (apps/server main.ts) owns SIGINT/SIGTERM: one shutdown path, not two
     stopOnTerminationSignals: false,
     // limits and arguments are checked before anything runs (request-checks.ts)
-    plugins: [requestChecks(), errorLogging()],
+    // Apollo's cache-control plugin is off: no field has a cache hint (every answer is per viewer),
+    // and it hooked every field of every request for nothing (issue 9: 11 % of a roster's allocations)
+    plugins: [requestChecks(), errorLogging(), ApolloServerPluginCacheControlDisabled()],
     // csrfPrevention is on by default in Apollo Server 5
   });
   await apollo.start();
@@ -178,17 +189,16 @@ export async function createApp(env: ApiEnv, parentLog: Logger): Promise<App> {
     next();
   });
   app.all("/api/auth/{*rest}", toNodeHandler(auth));
-  app.get("/api/certificates/:id.pdf", certificateRoute(auth));
+  app.get("/api/certificates/:id.pdf", certificateRoute(auth, viewers));
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-        const viewer = session ? await loadViewer(session.user.id) : null;
-        return { requestId: String(req.id), viewer, log: req.log, memo: new Map() };
+        const viewer = await viewers.viewerFor(auth, req.headers);
+        return { requestId: String(req.id), viewer, viewers, log: req.log, memo: new Map() };
       },
     }),
   );
-  return { app, apollo, auth };
+  return { app, apollo, auth, viewers };
 }

@@ -67,7 +67,9 @@ function client(url: string, cookie: string | null): TestClient {
   };
 }
 
-export async function startTestServer(options: { production?: boolean; log?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { production?: boolean; log?: Logger; viewerCacheTtlMs?: number } = {},
+): Promise<TestServer> {
   const statements = new StatementCounter();
   // a copy of the demo data seeded once (the first file to ask seeds it; the others copy it)
   const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record });
@@ -77,7 +79,9 @@ export async function startTestServer(options: { production?: boolean; log?: Log
   };
   const log = options.log ?? pino({ level: "silent" });
   // as behind a reverse proxy on this machine: each test client names its address in X-Forwarded-For
-  const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log);
+  const { app, apollo } = await createApp({ ...env, publicUrl: "http://127.0.0.1", trustProxy: "loopback" }, log, {
+    viewerCacheTtlMs: options.viewerCacheTtlMs,
+  });
   const server = app.listen(0, "127.0.0.1");
   // the clients' pool (fetch) drops an idle connection after 4 s; the server keeps one longer, so it
   // never closes a connection just as a client reuses it (ECONNRESET on a busy machine)

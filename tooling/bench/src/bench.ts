@@ -6,13 +6,13 @@
 // Environment: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/tsunagu_bench),
 // BENCH_SECONDS (per autocannon run, default 15), BENCH_CONNECTIONS (default 10),
 // BENCH_VERBOSE=1 (print the SQL statements of one API request per workload).
+import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { isDeepStrictEqual } from "node:util";
-import { Worker } from "node:worker_threads";
+import v8 from "node:v8";
 
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import pg from "pg";
@@ -180,11 +180,16 @@ SELECT json_build_object('data', json_build_object('fiscalYearReport', json_buil
     FROM fig JOIN "ActivityType" t ON t.id = fig."activityTypeId" WHERE fig.gs = 14), '[]'::json)
 )))::text AS body`;
 
+const TYPENAME_BODY = JSON.stringify({ data: { __typename: "Query" } });
+
 interface Workload {
   name: string;
   graphql: { query: string; variables: Record<string, unknown> };
+  /** with the staff session's cookie (else anonymous) */
+  signedIn: boolean;
   baselinePath: string;
-  sql: string;
+  /** the baseline's one statement (its first row's `body` is the answer); null: a constant answer, no SQL */
+  sql: string | null;
   params: unknown[];
   /** compares the GraphQL data and the baseline's; returns a line for the report */
   compare(api: unknown, baseline: unknown): string;
@@ -216,12 +221,12 @@ function compareExact(name: string) {
   };
 }
 
-// ───────────────────────── load generation (autocannon in a worker thread) ─────────────────────────
+// ───────────────────────── load generation (autocannon in a child process) ─────────────────────────
 
 interface LoadResult {
   requests: number;
   durationSeconds: number;
-  latencies: Float64Array;
+  latencies: number[];
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -229,52 +234,43 @@ interface LoadResult {
   badBodies: number;
 }
 
-// Runs in a worker so that the load generator does not share this thread's event loop with the
-// server under test (a CommonJS string: the worker needs no TypeScript loader).
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const autocannon = require(workerData.autocannonPath);
-const latencies = [];
-let non2xx = 0;
-const instance = autocannon(
-  { ...workerData.options, verifyBody: (body) => /^\\{\\s*"data"\\s*:/.test(body) && !body.includes('"errors"') },
-  (err, result) => {
-    if (err) return parentPort.postMessage({ error: String(err && err.stack || err) });
-    parentPort.postMessage({
-      requests: latencies.length,
-      durationSeconds: result.duration,
-      latencies: Float64Array.from(latencies),
-      non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      badBodies: result.mismatches,
-    });
-  },
-);
-instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-  latencies.push(responseTime);
-  if (statusCode < 200 || statusCode >= 300) non2xx++;
-});
-`;
+/** What the servers of this process spent during a run. */
+interface Cost {
+  cpuMicros: number;
+  allocatedBytes: number;
+}
 
-const autocannonPath = createRequire(import.meta.url).resolve("autocannon");
-
-function runLoad(url: string, headers: Record<string, string>, body: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        autocannonPath,
-        options: { url, method: "POST", headers, body, connections: CONNECTIONS, duration: SECONDS, timeout: 30 },
-      },
+/**
+ * Runs autocannon in a child process (load.ts; forked with this process's tsx loader) and measures
+ * what THIS process — the server under test; the other server is idle meanwhile — spent: CPU time
+ * of all its threads (process.cpuUsage: user + system, including V8's GC and libuv threads) and
+ * bytes allocated on its V8 heap (what the heap grew by, plus what every garbage collection of the
+ * run freed, from v8.GCProfiler). Neither counts the load generator, which is another process.
+ */
+async function runLoad(url: string, headers: Record<string, string>, body: string): Promise<{ load: LoadResult; cost: Cost }> {
+  const child = fork(new URL("./load.ts", import.meta.url), { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const profiler = new v8.GCProfiler();
+  const cpu0 = process.cpuUsage();
+  const used0 = v8.getHeapStatistics().used_heap_size;
+  profiler.start();
+  try {
+    const load = await new Promise<LoadResult>((resolve, reject) => {
+      child.once("message", (m: LoadResult | { error: string }) => {
+        if ("error" in m) reject(new Error(m.error));
+        else resolve(m);
+      });
+      child.once("error", reject);
+      child.once("exit", (code) => reject(new Error(`the load generator exited (${code}) without a result`)));
+      child.send({ url, headers, body, connections: CONNECTIONS, duration: SECONDS });
     });
-    worker.once("message", (m: LoadResult | { error: string }) => {
-      void worker.terminate();
-      if ("error" in m) reject(new Error(m.error));
-      else resolve(m);
-    });
-    worker.once("error", reject);
-  });
+    const gcs = profiler.stop()?.statistics ?? [];
+    const cpu = process.cpuUsage(cpu0);
+    const used1 = v8.getHeapStatistics().used_heap_size;
+    const freed = gcs.reduce((sum, gc) => sum + gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize, 0);
+    return { load, cost: { cpuMicros: cpu.user + cpu.system, allocatedBytes: used1 - used0 + freed } };
+  } finally {
+    child.kill();
+  }
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -293,11 +289,18 @@ interface Stats {
   non2xx: number;
   errors: number;
   badBodies: number;
+  /** server CPU (user + system) per response, ms */
+  cpuMs: number;
+  /** V8 heap bytes allocated per response, MB */
+  allocatedMb: number;
 }
 
-function summarise(r: LoadResult): Stats {
+function summarise({ load: r, cost }: { load: LoadResult; cost: Cost }): Stats {
   const sorted = Float64Array.from(r.latencies).sort();
+  const per = Math.max(1, r.requests);
   return {
+    cpuMs: cost.cpuMicros / 1000 / per,
+    allocatedMb: cost.allocatedBytes / 1e6 / per,
     rps: r.requests / r.durationSeconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
@@ -407,6 +410,7 @@ async function main(): Promise<void> {
     {
       name: "roster (200)",
       graphql: { query: ROSTER_QUERY, variables: { id: group.id } },
+      signedIn: true,
       baselinePath: "/roster",
       sql: ROSTER_SQL,
       params: [staff.orgId, group.id, today, fiscalYear],
@@ -415,10 +419,30 @@ async function main(): Promise<void> {
     {
       name: "fiscal-year report",
       graphql: { query: REPORT_QUERY, variables: { fiscalYear } },
+      signedIn: true,
       baselinePath: "/report",
       sql: REPORT_SQL,
       params: [staff.orgId, fiscalYear],
       compare: compareExact("report"),
+    },
+    // what a request costs before any resolver reads anything: the session and the viewer, or nothing
+    {
+      name: "{ __typename } signed in",
+      graphql: { query: "{ __typename }", variables: {} },
+      signedIn: true,
+      baselinePath: "/typename",
+      sql: null,
+      params: [],
+      compare: compareExact("__typename"),
+    },
+    {
+      name: "{ __typename } anonymous",
+      graphql: { query: "{ __typename }", variables: {} },
+      signedIn: false,
+      baselinePath: "/typename",
+      sql: null,
+      params: [],
+      compare: compareExact("__typename"),
     },
   ];
 
@@ -443,6 +467,10 @@ async function main(): Promise<void> {
     req.once("end", () => {
       if (!w) {
         res.writeHead(404).end();
+        return;
+      }
+      if (w.sql === null) {
+        res.writeHead(200, { "content-type": "application/json; charset=utf-8" }).end(TYPENAME_BODY);
         return;
       }
       baselineStatements++;
@@ -478,11 +506,12 @@ async function main(): Promise<void> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const headers = { "content-type": "application/json", cookie, origin: PUBLIC_URL };
+  const signedInHeaders = { "content-type": "application/json", cookie, origin: PUBLIC_URL };
+  const anonymousHeaders = { "content-type": "application/json", origin: PUBLIC_URL };
   log(`API ${apiUrl} (NODE_ENV=production), baseline ${baselineUrl}; signed in as ${STAFF_EMAIL}`);
   log();
 
-  const post = async (url: string, body: string) => {
+  const post = async (url: string, body: string, headers: Record<string, string>) => {
     const res = await fetch(url, { method: "POST", headers, body });
     const json = (await res.json()) as { data?: unknown; errors?: unknown };
     if (!res.ok || json.errors || !json.data) throw new Error(`${url}: ${res.status} ${JSON.stringify(json).slice(0, 2000)}`);
@@ -501,20 +530,21 @@ async function main(): Promise<void> {
 
   for (const w of workloads) {
     const body = JSON.stringify(w.graphql);
-    const apiData = await post(`${apiUrl}/graphql`, body);
-    const baselineData = await post(`${baselineUrl}${w.baselinePath}`, body);
+    const headers = w.signedIn ? signedInHeaders : anonymousHeaders;
+    const apiData = await post(`${apiUrl}/graphql`, body, headers);
+    const baselineData = await post(`${baselineUrl}${w.baselinePath}`, body, headers);
     log(`${w.name}: baseline vs API JSON — ${w.compare(apiData, baselineData)}`);
 
     let statements = 0;
     let sample: string[] = [];
     for (let i = 0; i < COUNTED_REQUESTS; i++) {
-      const { statements: s } = await counter.count(() => post(`${apiUrl}/graphql`, body));
+      const { statements: s } = await counter.count(() => post(`${apiUrl}/graphql`, body, headers));
       statements += s.length;
       sample = s;
     }
     if (VERBOSE) for (const s of sample) log(`    ${s.replace(/\s+/g, " ").slice(0, 240)}`);
     const before = baselineStatements;
-    for (let i = 0; i < COUNTED_REQUESTS; i++) await post(`${baselineUrl}${w.baselinePath}`, body);
+    for (let i = 0; i < COUNTED_REQUESTS; i++) await post(`${baselineUrl}${w.baselinePath}`, body, headers);
     const baselinePerRequest = (baselineStatements - before) / COUNTED_REQUESTS;
 
     const apiStats = summarise(await runLoad(`${apiUrl}/graphql`, headers, body));
@@ -532,7 +562,21 @@ async function main(): Promise<void> {
 
   // the table
   const ms = (x: number) => x.toFixed(1);
-  const header = ["workload", "server", "req/s", "p50 ms", "p95 ms", "p99 ms", "SQL/req", "requests", "non-2xx", "errors", "bad bodies"];
+  const header = [
+    "workload",
+    "server",
+    "req/s",
+    "p50 ms",
+    "p95 ms",
+    "p99 ms",
+    "SQL/req",
+    "CPU ms/req",
+    "MB/req",
+    "requests",
+    "non-2xx",
+    "errors",
+    "bad bodies",
+  ];
   const table: string[][] = [header];
   for (const r of results) {
     for (const [server, s, st] of [
@@ -547,6 +591,8 @@ async function main(): Promise<void> {
         ms(s.p95),
         ms(s.p99),
         st.toFixed(1),
+        s.cpuMs.toFixed(2),
+        s.allocatedMb.toFixed(3),
         String(s.requests),
         String(s.non2xx),
         String(s.errors),
@@ -563,13 +609,25 @@ async function main(): Promise<void> {
   log();
   for (const r of results) {
     log(
-      `${r.workload}: API/baseline req/s ${(r.api.rps / r.baseline.rps).toFixed(2)}, p50 ${(r.api.p50 / r.baseline.p50).toFixed(2)} (response ${(r.bytes / 1024).toFixed(1)} KiB)`,
+      `${r.workload}: API/baseline req/s ${(r.api.rps / r.baseline.rps).toFixed(2)}, p50 ${(r.api.p50 / r.baseline.p50).toFixed(2)}, ` +
+        `CPU per request ${(r.api.cpuMs / r.baseline.cpuMs).toFixed(1)}× (response ${(r.bytes / 1024).toFixed(1)} KiB)`,
+    );
+  }
+  const typename = (who: string) => results.find((r) => r.workload === `{ __typename } ${who}`)?.api;
+  const signedIn = typename("signed in");
+  const anonymous = typename("anonymous");
+  if (signedIn && anonymous) {
+    log(
+      `{ __typename } signed in / anonymous: CPU per request ${(signedIn.cpuMs / anonymous.cpuMs).toFixed(2)}×, ` +
+        `MB per request ${(signedIn.allocatedMb / anonymous.allocatedMb).toFixed(2)}×, req/s ${(signedIn.rps / anonymous.rps).toFixed(2)}×`,
     );
   }
   log();
   log(
     `Latency percentiles from autocannon's per-response times (nearest rank); req/s = responses / run time. ` +
-      `Load generator: autocannon in a worker thread of this process, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per run. ` +
+      `Load generator: autocannon in a child process, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per run. ` +
+      `CPU ms/req: this process's CPU time (user + system, all threads) during the run / responses; ` +
+      `MB/req: V8 heap bytes allocated during the run (heap growth + what each GC freed) / responses (Buffers' memory outside the heap not counted). ` +
       `SQL/req: average over ${COUNTED_REQUESTS} sequential requests (the API's include the session and viewer look-ups). ` +
       `The baseline does no authentication.`,
   );

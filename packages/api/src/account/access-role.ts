@@ -1,8 +1,10 @@
 // Granting and revoking an account's access roles (staff). A role is scoped (scope.ts) and held at
 // most once at a time; revoking keeps the row, with revokedAt, as the record of what the account
-// could reach and until when. The viewer is loaded from the active roles on every request
-// (auth/viewer.ts), so a revoked role stops working on the account's very next request, in every
-// session. Staff cannot revoke their own last staff role (an organisation keeps its staff). The
+// could reach and until when. The viewer is read from the active roles (auth/viewer.ts) and cached
+// for a few seconds per session; each change here, once committed, forgets the holder's cached
+// viewers, so a revoked role stops working on the account's very next request to this instance, in
+// every session (another instance: within VIEWER_CACHE_TTL_MS, docs/api.md). Staff cannot revoke
+// their own last staff role (an organisation keeps its staff). The
 // holder hears of each change by mail (notify.ts); every change is audited.
 import { isUniqueViolation, type AccessRoleAssignment, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
@@ -76,10 +78,12 @@ async function holderOf(tx: Prisma.TransactionClient, orgId: string, userId: str
 /** Grants an existing account of the organisation a scoped role. */
 export async function grantAccessRole(ctx: Context, input: RoleScope & { userId: string }): Promise<AccessRoleAssignment> {
   const viewer = signedIn(ctx);
-  return prisma().$transaction(async (tx) => {
+  const role = await prisma().$transaction(async (tx) => {
     const holder = await holderOf(tx, viewer.orgId, input.userId);
     return addAccessRole(ctx, tx, holder, input, { notify: true });
   });
+  ctx.viewers.forgetUser(role.userId);
+  return role;
 }
 
 /** Ends an active role in `tx` (audited, mailed); refuses the viewer's own last staff role. */
@@ -110,5 +114,7 @@ export async function endAccessRole(ctx: Context, tx: Prisma.TransactionClient, 
 }
 
 export async function revokeAccessRole(ctx: Context, id: string): Promise<AccessRoleAssignment> {
-  return prisma().$transaction((tx) => endAccessRole(ctx, tx, id));
+  const role = await prisma().$transaction((tx) => endAccessRole(ctx, tx, id));
+  ctx.viewers.forgetUser(role.userId);
+  return role;
 }

@@ -25,7 +25,7 @@ export async function handOverCoordinatorRole(
   input: HandOverInput,
 ): Promise<{ ended: AccessRoleAssignment; started: AccessRoleAssignment; invitation: InvitationView | null }> {
   const viewer = signedIn(ctx);
-  return prisma().$transaction(async (tx) => {
+  const result = await prisma().$transaction(async (tx) => {
     const from = await tx.accessRoleAssignment.findFirst({
       where: { id: input.fromRoleId, orgId: viewer.orgId, revokedAt: null, role: "SCHOOL_COORDINATOR" },
     });
@@ -69,4 +69,8 @@ export async function handOverCoordinatorRole(
     }
     return { ended, started, invitation };
   });
+  // committed: both accounts' cached viewers are out of date (auth/viewer.ts)
+  ctx.viewers.forgetUser(result.ended.userId);
+  ctx.viewers.forgetUser(result.started.userId);
+  return result;
 }

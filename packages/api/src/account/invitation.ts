@@ -130,11 +130,14 @@ export async function sendInvitation(ctx: Context, tx: Prisma.TransactionClient,
 
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<InvitationView> {
   const viewer = signedIn(ctx);
-  return prisma().$transaction(async (tx) => {
+  const { invitee, invitation } = await prisma().$transaction(async (tx) => {
     const invitee = await inviteeFor(tx, viewer.orgId, input);
     await addAccessRole(ctx, tx, invitee, input, { notify: false });
-    return sendInvitation(ctx, tx, invitee);
+    return { invitee, invitation: await sendInvitation(ctx, tx, invitee) };
   });
+  // the account gained a role (auth/viewer.ts)
+  ctx.viewers.forgetUser(invitee.id);
+  return invitation;
 }
 
 async function findInvitation(tx: Prisma.TransactionClient, ctx: Context, id: string) {

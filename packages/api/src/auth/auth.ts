@@ -19,7 +19,13 @@ import { accountSignInLimit } from "./sign-in-limit.ts";
 /** the request header carrying the client's address to Better Auth (see http.ts) */
 export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
 
-export function createAuth(env: ApiEnv, log: Logger) {
+/** What Better Auth tells the viewer cache (auth/viewer.ts ViewerCache). */
+export interface SessionChanges {
+  /** a session of the account ended (sign-out, revocation, password reset or change, expiry) */
+  forgetUser(userId: string): void;
+}
+
+export function createAuth(env: ApiEnv, log: Logger, sessions: SessionChanges) {
   const signInLimit = accountSignInLimit();
   return betterAuth({
     appName: "Tsunagu",
@@ -71,6 +77,17 @@ export function createAuth(env: ApiEnv, log: Logger) {
     },
     trustedOrigins: [env.publicUrl],
     disabledPaths: ["/update-user", "/change-email", "/delete-user"],
+    // every deleted session — sign-out, revoke-session(s), a password reset or change that ends
+    // sessions, expiry — is forgotten by the viewer cache of this process once the delete is done
+    databaseHooks: {
+      session: {
+        delete: {
+          after: async (session) => {
+            sessions.forgetUser(session.userId);
+          },
+        },
+      },
+    },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email") await signInLimit.attempt((ctx.body as { email?: unknown } | undefined)?.email);

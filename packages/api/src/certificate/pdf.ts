@@ -2,14 +2,13 @@
 // 様, the body, the date in 和暦, the organisation and 会長. A youth of the juvenile programme is
 // never named, nor is their code printed (少年法61条): the recipient reads 「グリーンサポーター 様」.
 // Served over HTTP (certificateRoute) so a browser can download it.
-import { fromNodeHeaders } from "better-auth/node";
 import type { RequestHandler } from "express";
 
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import type { Auth } from "../auth/auth.ts";
-import { loadViewer } from "../auth/viewer.ts";
+import type { ViewerCache } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
 import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { required } from "../required.ts";
@@ -333,11 +332,10 @@ const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404 };
  * GET /api/certificates/:id.pdf — reads the session as the GraphQL context does. Non-staff
  * downloads of juvenile-programme certificates are audited as restricted reads.
  */
-export function certificateRoute(auth: Auth): RequestHandler {
+export function certificateRoute(auth: Auth, viewers: ViewerCache): RequestHandler {
   return async (req, res) => {
     res.setHeader("cache-control", "private, no-store");
-    const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-    const viewer = session ? await loadViewer(session.user.id) : null;
+    const viewer = await viewers.viewerFor(auth, req.headers);
     if (!viewer) {
       res.status(401).json({ code: "UNAUTHENTICATED", message: "ログインしてください。", messageEn: "Please sign in." });
       return;
@@ -346,7 +344,7 @@ export function certificateRoute(auth: Auth): RequestHandler {
     try {
       const row = await loadCertificate(id, viewer);
       const pdf = await renderCertificate(certificateContent(row));
-      const ctx: Context = { requestId: String(req.id), viewer, log: req.log, memo: new Map() };
+      const ctx: Context = { requestId: String(req.id), viewer, viewers, log: req.log, memo: new Map() };
       await auditRestrictedRead(ctx, "Certificate", juvenileCertificateIds(viewer, [row]));
       res
         .status(200)

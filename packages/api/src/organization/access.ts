@@ -4,6 +4,7 @@
 import { prisma } from "@tsunagu/db/client";
 
 import { memo, signedIn, type Context, type Viewer } from "../context.ts";
+import { isUuid } from "../validation.ts";
 
 interface GroupPrivacy {
   orgId: string;
@@ -11,14 +12,15 @@ interface GroupPrivacy {
   privacyTier: string;
 }
 
-/** A group's organisation and privacy tier, once per request. */
+/** A group's organisation and privacy tier, once per request (one statement). */
 export function groupPrivacy(ctx: Context, groupId: string): Promise<GroupPrivacy | null> {
   return memo(ctx, `group:${groupId}`, async () => {
-    const g = await prisma().group.findUnique({
-      where: { id: groupId },
-      select: { orgId: true, programmeId: true, programme: { select: { privacyTier: true } } },
-    });
-    return g ? { orgId: g.orgId, programmeId: g.programmeId, privacyTier: g.programme.privacyTier } : null;
+    if (!isUuid(groupId)) return null;
+    const rows = await prisma().$queryRaw<GroupPrivacy[]>`
+      SELECT g."orgId"::text AS "orgId", g."programmeId"::text AS "programmeId", p."privacyTier"::text AS "privacyTier"
+      FROM "Group" g JOIN "Programme" p ON p."orgId" = g."orgId" AND p.id = g."programmeId"
+      WHERE g.id = ${groupId}::uuid`;
+    return rows[0] ?? null;
   });
 }
 

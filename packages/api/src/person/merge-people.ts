@@ -147,8 +147,10 @@ export async function mergePlan(tx: Prisma.TransactionClient, orgId: string, inp
 }
 
 /** Merges `mergedId` into `survivorId` (staff only: the field's auth scope); returns the survivor. */
-export function mergePeople(ctx: Context, input: MergeInput, query: object = {}) {
-  return prisma().$transaction(async (tx) => {
+export async function mergePeople(ctx: Context, input: MergeInput, query: object = {}) {
+  // accounts of the merged record: their viewers carry its id (auth/viewer.ts), forgotten once committed
+  let accounts: Array<{ id: string }> = [];
+  const result = await prisma().$transaction(async (tx) => {
     const orgId = signedIn(ctx).orgId;
     const plan = await mergePlan(tx, orgId, input);
     if (plan.conflicts.length > 0) {
@@ -168,6 +170,7 @@ export function mergePeople(ctx: Context, input: MergeInput, query: object = {})
     await tx.certificate.updateMany({ where: from, data: to });
     await tx.insuranceEnrolment.updateMany({ where: from, data: to });
     await tx.childVolunteer.updateMany({ where: from, data: to });
+    accounts = await tx.user.findMany({ where: from, select: { id: true } });
     await tx.user.updateMany({ where: from, data: to });
     await tx.thankYouMessage.updateMany({ where: { orgId, toPersonId: input.mergedId }, data: { toPersonId: input.survivorId } });
     await tx.eventTask.updateMany({ where: { orgId, assigneeId: input.mergedId }, data: { assigneeId: input.survivorId } });
@@ -203,4 +206,6 @@ export function mergePeople(ctx: Context, input: MergeInput, query: object = {})
     );
     return tx.person.findUniqueOrThrow({ ...query, where: { id: input.survivorId } });
   });
+  for (const account of accounts) ctx.viewers.forgetUser(account.id);
+  return result;
 }

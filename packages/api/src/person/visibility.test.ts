@@ -29,7 +29,13 @@ async function viewerOf(email: string): Promise<Viewer> {
   return viewer;
 }
 
-const contextOf = (viewer: Viewer): Context => ({ requestId: "visibility-test", viewer, log: pino({ level: "silent" }), memo: new Map() });
+const contextOf = (viewer: Viewer): Context => ({
+  requestId: "visibility-test",
+  viewer,
+  viewers: { forgetUser: () => undefined },
+  log: pino({ level: "silent" }),
+  memo: new Map(),
+});
 
 describe("the person-visibility filter and field check agree", () => {
   it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s, on every person of the organisation", async (_key, email) => {

@@ -9,6 +9,8 @@
 //  - rosterCsv: the roster as a CSV for Excel (csv.ts); never anything of the juvenile programme.
 //  - Person.memberships: a person's memberships over time (the person page), under the rule of
 //    Person.name; besides staff and the person themself, only rows of groups the viewer's role reaches.
+import DataLoader from "dataloader";
+import type { GraphQLResolveInfo } from "graphql";
 import { z } from "zod";
 
 import { currentFiscalYear, todayInJapan } from "@tsunagu/db";
@@ -16,7 +18,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder, EXPENSIVE_FIELD } from "../builder.ts";
-import { signedIn, type Context } from "../context.ts";
+import { memo, signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
 import { groupAccess, groupAccessSelect, groupPrivacy, scopedGroupIds } from "../organization/access.ts";
@@ -25,7 +27,8 @@ import { blankToNull, personFieldRules, storedKana, storedPhone } from "../perso
 import { bilingual, dayUntil, uuid } from "../validation.ts";
 import { rosterCsv, type CsvFile } from "./csv.ts";
 import { addMembership, changeMembershipRole, createPerson, endMembership, transferMembership } from "./membership.ts";
-import { pageIds, rosterOrder } from "./query.ts";
+import { readRoster, rosterFieldsCovered, type RosterFigures } from "./page.ts";
+import { pageIds, rosterOrder, sortRoster } from "./query.ts";
 import { approvedMinutes, insuredPeople, loadByYear, loaderKey, minutesToHours } from "./stats.ts";
 
 builder.prismaObject("GroupRole", {
@@ -48,6 +51,39 @@ builder.prismaObject("GroupRole", {
  */
 const rowFiscalYear = new WeakMap<object, number>();
 
+/** Insurance and minutes of a row read by the one-statement roster read (page.ts), for its fiscal year. */
+const rowFigures = new WeakMap<object, RosterFigures>();
+
+interface FigureLoaders {
+  insured: DataLoader<string, boolean>;
+  hours: DataLoader<string, number>;
+}
+const loadersOf = new WeakMap<Context, FigureLoaders>();
+
+/** Per request: insurance and hours of rows read elsewhere, one statement each per page (stats.ts). */
+function figureLoaders(ctx: Context): FigureLoaders {
+  let loaders = loadersOf.get(ctx);
+  if (!loaders) {
+    const orgId = signedIn(ctx).orgId;
+    loaders = {
+      insured: new DataLoader((keys: readonly string[]) =>
+        loadByYear(keys, async (fy, ids) => {
+          const insured = await insuredPeople(orgId, fy, ids);
+          return (id) => insured.has(id);
+        }),
+      ),
+      hours: new DataLoader((keys: readonly string[]) =>
+        loadByYear(keys, async (fy, ids) => {
+          const minutes = await approvedMinutes(orgId, fy, ids);
+          return (id) => minutesToHours(minutes.get(id) ?? 0);
+        }),
+      ),
+    };
+    loadersOf.set(ctx, loaders);
+  }
+  return loaders;
+}
+
 const MembershipRef = builder.prismaObject("Membership", {
   description: "A person's place in a group for a period (所属). History rows have endedOn set.",
   fields: (t) => ({
@@ -69,25 +105,21 @@ const MembershipRef = builder.prismaObject("Membership", {
       select: { endedOn: true },
       resolve: (m) => m.endedOn === null || m.endedOn >= todayInJapan(),
     }),
-    insuredThisYear: t.loadable({
+    insuredThisYear: t.field({
       type: "Boolean",
       description: "enrolled in ボランティア活動保険 for the roster's fiscal year (年度)",
-      load: (keys: string[], ctx: Context) =>
-        loadByYear(keys, async (fy, ids) => {
-          const insured = await insuredPeople(signedIn(ctx).orgId, fy, ids);
-          return (id) => insured.has(id);
-        }),
-      resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
+      // rows of the one-statement roster read carry it (page.ts); others are loaded a page at once
+      resolve: (m, _args, ctx) =>
+        rowFigures.get(m)?.insured ?? figureLoaders(ctx).insured.load(loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId)),
     }),
-    hoursThisYear: t.loadable({
+    hoursThisYear: t.field({
       type: "Float",
       description: "hours of approved activity in the roster's fiscal year, across all groups",
-      load: (keys: string[], ctx: Context) =>
-        loadByYear(keys, async (fy, ids) => {
-          const minutes = await approvedMinutes(signedIn(ctx).orgId, fy, ids);
-          return (id) => minutesToHours(minutes.get(id) ?? 0);
-        }),
-      resolve: (m) => loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId),
+      resolve: (m, _args, ctx) => {
+        const figures = rowFigures.get(m);
+        if (figures) return minutesToHours(figures.minutes);
+        return figureLoaders(ctx).hours.load(loaderKey(rowFiscalYear.get(m) ?? currentFiscalYear(), m.personId));
+      },
     }),
   }),
 });
@@ -132,6 +164,31 @@ interface RosterArgs {
   fiscalYear?: number | null;
 }
 
+/**
+ * A roster's rows in 五十音 order, once per request and filter: in one statement with every field
+ * when the roster's fields are all ones page.ts answers and there is no search (then `rows` has
+ * them by id), else the ids by query.ts rosterOrder (the page then read by Prisma).
+ */
+function rosterRead(
+  ctx: Context,
+  groupId: string,
+  args: RosterArgs,
+  info: GraphQLResolveInfo,
+): Promise<{ ids: string[]; rows: Map<string, object> | null }> {
+  const filter = rosterFilter(args);
+  const fields = filter.search ? null : rosterFieldsCovered(info);
+  if (!fields?.covered) return rosterOrder(ctx, groupId, filter).then((ids) => ({ ids, rows: null }));
+  return memo(ctx, `roster-read:${groupId}:${fields.figures}:${JSON.stringify(filter)}`, async () => {
+    const read = await readRoster(signedIn(ctx), groupId, filter, fields.figures);
+    for (const { row, figures } of read) if (figures) rowFigures.set(row, figures);
+    const sorted = sortRoster(
+      ctx,
+      read.map((r) => r.row),
+    );
+    return { ids: sorted.map((r) => r.id), rows: new Map(sorted.map((r) => [r.id, r])) };
+  });
+}
+
 const rosterFilter = (args: RosterArgs) => ({
   search: args.search,
   includeEnded: args.includeEnded,
@@ -167,19 +224,27 @@ builder.prismaObjectField("Group", "roster", (t) =>
       insured: t.arg.boolean({ description: "only people insured (true) or not insured (false) in the fiscal year" }),
       fiscalYear: t.arg.int({ description: "年度 of insurance and hours; default the current one", validate: fiscalYearArg }),
     },
-    totalCount: async (group, args, ctx) => (await rosterOrder(ctx, group.id, rosterFilter(args))).length,
-    resolve: async ({ cursor, take, skip, ...selection }, group, args, ctx) => {
+    totalCount: async (group, args, ctx, info) => (await rosterRead(ctx, group.id, args, info)).ids.length,
+    resolve: async ({ cursor, take, skip, ...selection }, group, args, ctx, info) => {
       const filter = rosterFilter(args);
       // 五十音 order is decided here, not by the database's collation (query.ts): the order
-      // of the whole roster (a group's members: small), then the page's rows in one more query
-      const ids = pageIds(await rosterOrder(ctx, group.id, filter), {
+      // of the whole roster (a group's members: small), then the page's rows
+      const read = await rosterRead(ctx, group.id, args, info);
+      const ids = pageIds(read.ids, {
         take,
         skip,
         cursor: cursor as { id?: unknown } | undefined,
       });
-      const found = await prisma().membership.findMany({ ...selection, where: { id: { in: ids } } });
-      const byId = new Map(found.map((r) => [r.id, r]));
-      const rows = ids.flatMap((id) => byId.get(id) ?? []);
+      let rows: object[];
+      if (read.rows) {
+        // the one-statement read (page.ts) has every row already
+        const byId = read.rows;
+        rows = ids.flatMap((id) => byId.get(id) ?? []);
+      } else {
+        const found = await prisma().membership.findMany({ ...selection, where: { id: { in: ids } } });
+        const byId = new Map(found.map((r) => [r.id, r]));
+        rows = ids.flatMap((id) => byId.get(id) ?? []);
+      }
       for (const row of rows) rowFiscalYear.set(row, filter.fiscalYear);
       const privacy = await groupPrivacy(ctx, group.id);
       if (privacy && privacy.privacyTier !== "OPEN") {
@@ -188,10 +253,10 @@ builder.prismaObjectField("Group", "roster", (t) =>
         await auditRestrictedRead(
           ctx,
           "Membership",
-          page.map((r) => r.id),
+          page.map((r) => (r as { id: string }).id),
         );
       }
-      return rows;
+      return rows as never;
     },
   }),
 );
