@@ -6,3 +6,10 @@ export { openDatabase, redactUrl } from "./database.ts";
 export type { Database, DatabaseKind, OpenOptions } from "./database.ts";
 export { DatabaseInUseError } from "./lock.ts";
 export { addDays, currentFiscalYear, fiscalYearOf, startOfDayInJapan, todayInJapan, warekiDate, warekiFiscalYear } from "./calendar.ts";
+export {
+  ALL_SCOPE,
+  beginActivityHoursChange,
+  rebuildActivityHours,
+  type ActivityHoursChange,
+  type ActivityHoursChangeScope,
+} from "./activity-hours.ts";
