@@ -138,7 +138,9 @@ export async function beginActivityHoursChange(tx: Tx, orgId: string, scope: Act
   await lockOrganisation(tx, orgId);
   const logIds = uniq(scope.logIds ?? []);
   const read = async () => {
-    const rows = await tx.$queryRaw<Array<{ personId: string | null; juvenileParticipantId: string | null; fiscalYear: number }>>(Prisma.sql`
+    const rows = await tx.$queryRaw<
+      Array<{ personId: string | null; juvenileParticipantId: string | null; fiscalYear: number }>
+    >(Prisma.sql`
       SELECT p."personId"::text, p."juvenileParticipantId"::text, l."fiscalYear"
       FROM "ActivityLog" l
       LEFT JOIN "ActivityLogParticipant" p ON p."orgId" = l."orgId" AND p."activityLogId" = l.id
