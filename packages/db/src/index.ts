@@ -7,3 +7,10 @@ export type { Database, DatabaseKind, OpenOptions } from "./database.ts";
 export { DatabaseInUseError } from "./lock.ts";
 export { isUniqueViolation } from "./unique-violation.ts";
 export { addDays, currentFiscalYear, fiscalYearOf, startOfDayInJapan, todayInJapan, warekiDate, warekiFiscalYear } from "./calendar.ts";
+export {
+  ALL_SCOPE,
+  beginActivityHoursChange,
+  rebuildActivityHours,
+  type ActivityHoursChange,
+  type ActivityHoursChangeScope,
+} from "./activity-hours.ts";

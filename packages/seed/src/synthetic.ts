@@ -5,7 +5,7 @@
 import { base, Faker, ja } from "@faker-js/faker";
 import cliProgress from "cli-progress";
 
-import { fiscalYearOf, type PrismaClient } from "@tsunagu/db";
+import { fiscalYearOf, rebuildActivityHours, type PrismaClient } from "@tsunagu/db";
 
 import { catalogRows, type Catalog } from "./catalog.ts";
 import { seedId } from "./ids.ts";
@@ -312,10 +312,18 @@ export async function seedSynthetic(prisma: PrismaClient, options: SyntheticOpti
       } else if (showLines) {
         console.log(`  synthetic-${k}: ${total} rows`);
       }
-      await prisma.$transaction((tx) => writePlan(tx, plan, (n) => showBar && bar.increment(n, { org: `synthetic-${k}` })), {
-        maxWait: 60_000,
-        timeout: 60 * 60_000,
-      });
+      // the approved logs are written as rows: the report's aggregates are counted from them
+      const orgId = seedId("synthetic", k, "org");
+      await prisma.$transaction(
+        async (tx) => {
+          await writePlan(tx, plan, (n) => showBar && bar.increment(n, { org: `synthetic-${k}` }));
+          await rebuildActivityHours(tx, orgId);
+        },
+        {
+          maxWait: 60_000,
+          timeout: 60 * 60_000,
+        },
+      );
     }
   } finally {
     if (showBar) bar.stop();

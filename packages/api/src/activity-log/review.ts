@@ -1,8 +1,9 @@
 // The life of a log after it is written: DRAFT → SUBMITTED (by whoever may log for the group) →
 // APPROVED / REJECTED by staff, in bulk, in one transaction. Approval awards milestones in the same
-// transaction. Each change of status raises the log's version, so an edit begun before it is
+// transaction, and the report's aggregates (ActivityHoursAggregate) take the approved logs in it too;
+// a return (差し戻し) is of a submitted log, which counts nowhere yet. Each change of status raises the log's version, so an edit begun before it is
 // refused as stale (./update-activity-log.ts).
-import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
+import { beginActivityHoursChange, type ActivityLogStatus, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -76,11 +77,13 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
   const orgId = viewer.orgId;
   return prisma().$transaction(async (tx) => {
     await requireSubmitted(tx, orgId, ids);
+    const hours = await beginActivityHoursChange(tx, orgId, { logIds: ids });
     const { count } = await tx.activityLog.updateMany({
       where: { orgId, id: { in: ids }, status: "SUBMITTED" },
       data: { status: "APPROVED", reviewedById: viewer.userId, reviewedAt: new Date(), rejectionReason: null, version: { increment: 1 } },
     });
     if (count !== ids.length) throw raceConflict();
+    await hours.finish();
     const participants = await tx.activityLogParticipant.findMany({
       where: { orgId, activityLogId: { in: ids } },
       select: { personId: true, juvenileParticipantId: true },

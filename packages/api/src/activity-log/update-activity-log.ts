@@ -4,8 +4,10 @@
 // juvenile codes, free text). Every edit keeps the state it replaces as an ActivityLogVersion (訂正履歴)
 // and raises ActivityLog.version; the caller names the version it read, and an edit of a log that
 // changed since (edited, approved, returned) is refused with STALE_VERSION. Hours are read from the
-// approved logs' participants, so they follow a correction at once; a correction of an approved log
+// approved logs' participants, so they follow a correction at once, and the report's aggregates
+// (ActivityHoursAggregate) follow it in the same transaction; a correction of an approved log
 // awards the milestones its participants newly reach, and never withdraws an award already made.
+import { beginActivityHoursChange } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -66,6 +68,16 @@ export async function updateActivityLog(ctx: Context, input: UpdateActivityLogIn
     const submit = editable && input.submit === true;
     const now = new Date();
     const reason = input.reason?.trim() || null;
+    // an approved log counts in the report: take it (and its old and new participants) back, then add it again
+    const hours =
+      log.status === "APPROVED"
+        ? await beginActivityHoursChange(tx, orgId, {
+            logIds: [log.id],
+            personIds: checked.memberIds,
+            juvenileParticipantIds: checked.juvenileIds,
+            fiscalYears: [checked.fiscalYear],
+          })
+        : null;
 
     // the guard on version makes a concurrent edit, approval or return lose to the first
     const { count } = await tx.activityLog.updateMany({
@@ -103,6 +115,7 @@ export async function updateActivityLog(ctx: Context, input: UpdateActivityLogIn
     });
     await tx.activityLogParticipant.deleteMany({ where: { orgId, activityLogId: log.id } });
     await tx.activityLogParticipant.createMany({ data: participantRows(orgId, log.id, checked, input.minutes) });
+    await hours?.finish();
 
     const awardIds =
       log.status === "APPROVED"

@@ -9,7 +9,7 @@
 //    to it, the other is deleted;
 //  - the survivor's details win; a detail the survivor lacks (表示名, phone, e-mail, address, birth
 //    year, area, 当事者・家族 status) is taken from the merged record; notes are joined.
-import type { Prisma } from "@tsunagu/db";
+import { beginActivityHoursChange, type Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
@@ -156,6 +156,8 @@ export async function mergePeople(ctx: Context, input: MergeInput, query: object
     if (plan.conflicts.length > 0) {
       throw new InvalidInputError(plan.conflicts.map((c) => fieldIssue("input.mergedId", c)));
     }
+    // the merged record's approved participations count for the survivor in the report's aggregates
+    const hours = await beginActivityHoursChange(tx, orgId, { personIds: [input.mergedId, input.survivorId] });
     const from = { orgId, personId: input.mergedId };
     const to = { personId: input.survivorId };
     // the same milestone on both: the earlier award stays, certificates follow it
@@ -165,6 +167,7 @@ export async function mergePeople(ctx: Context, input: MergeInput, query: object
     }
     await tx.membership.updateMany({ where: from, data: to });
     await tx.activityLogParticipant.updateMany({ where: from, data: to });
+    await hours.finish();
     await tx.signUp.updateMany({ where: from, data: to });
     await tx.milestoneAward.updateMany({ where: from, data: to });
     await tx.certificate.updateMany({ where: from, data: to });

@@ -1,10 +1,12 @@
-// 年度の活動実績: totals and breakdowns (month, programme, area, activity type) of APPROVED logs, in
-// ONE statement: GROUP BY GROUPING SETS on the database, names joined there too.
+// 年度の活動実績: totals and breakdowns (month, programme, area, activity type) of APPROVED logs, read
+// from ActivityHoursAggregate (packages/db/src/activity-hours.ts), which approval, correction and
+// merging keep in the same transaction: one statement over the few dozen rows of the report's filter,
+// names joined there too, never the year's logs.
 //  - hours: the participants' minutes (person-hours), activities: logs, volunteers: distinct
 //    participants (people and juvenile participants), people served: summed once per log.
-//  - exportTotals: the same figures without the juvenile programme (a grouping set of its own, as
-//    distinct volunteers do not subtract), which is what any CSV of the report totals.
-import { Prisma } from "@tsunagu/db";
+//  - exportTotals: the same figures without the juvenile programme (the filter's total "without the
+//    juvenile programme", as distinct volunteers do not subtract), which is what any CSV of the report totals.
+import { ALL_SCOPE, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 export interface Figures {
@@ -49,9 +51,9 @@ export interface ReportFilter {
 }
 
 interface Row extends Figures {
-  dim: "total" | "month" | "programme" | "area" | "type" | "tier";
-  juvenile: boolean | null;
-  month: number | null;
+  dim: "total" | "month" | "programme" | "area" | "type";
+  withoutJuvenile: boolean;
+  key: string;
   id: string | null;
   code: string | null;
   name: string | null;
@@ -69,52 +71,29 @@ const figures = (r: Figures): Figures => ({
 
 export async function loadFiscalYearReport(orgId: string, filter: ReportFilter): Promise<FiscalYearReport> {
   const { fiscalYear } = filter;
+  const withoutJuvenile = !filter.includeJuvenile;
+  // an unknown programme code matches no row (NULL), as it matched no log
+  const programmeScope = filter.programmeCode
+    ? Prisma.sql`(SELECT id FROM "Programme" WHERE "orgId" = ${orgId}::uuid AND code = ${filter.programmeCode})`
+    : Prisma.sql`${ALL_SCOPE}::uuid`;
   const rows = await prisma().$queryRaw<Row[]>(Prisma.sql`
-    WITH logs AS (
-      SELECT l.id, EXTRACT(MONTH FROM l.date)::int AS month, l."peopleServed",
-             g."programmeId", g."areaId", l."activityTypeId", pr."privacyTier" = 'JUVENILE' AS juvenile
-      FROM "ActivityLog" l
-      JOIN "Group" g ON g."orgId" = l."orgId" AND g.id = l."groupId"
-      JOIN "Programme" pr ON pr."orgId" = g."orgId" AND pr.id = g."programmeId"
-      WHERE l."orgId" = ${orgId}::uuid AND l."fiscalYear" = ${fiscalYear}::int AND l.status = 'APPROVED'
-        ${filter.includeJuvenile ? Prisma.empty : Prisma.sql`AND pr."privacyTier" <> 'JUVENILE'`}
-        ${filter.programmeCode ? Prisma.sql`AND pr.code = ${filter.programmeCode}` : Prisma.empty}
-        ${filter.areaId ? Prisma.sql`AND g."areaId" = ${filter.areaId}::uuid` : Prisma.empty}
-    ), parts AS (
-      SELECT lg.*, p."personId", p."juvenileParticipantId", p.minutes,
-             ROW_NUMBER() OVER (PARTITION BY lg.id) AS k
-      FROM logs lg
-      LEFT JOIN "ActivityLogParticipant" p ON p."orgId" = ${orgId}::uuid AND p."activityLogId" = lg.id
-    ), agg AS (
-      SELECT
-        CASE
-          WHEN GROUPING(month) = 0 THEN 'month'
-          WHEN GROUPING("programmeId") = 0 THEN 'programme'
-          WHEN GROUPING("areaId") = 0 THEN 'area'
-          WHEN GROUPING("activityTypeId") = 0 THEN 'type'
-          WHEN GROUPING(juvenile) = 0 THEN 'tier'
-          ELSE 'total'
-        END AS dim,
-        month, "programmeId", "areaId", "activityTypeId", juvenile,
-        COUNT(DISTINCT id)::int AS activities,
-        COALESCE(SUM(minutes), 0)::int AS minutes,
-        (COUNT(DISTINCT "personId") + COUNT(DISTINCT "juvenileParticipantId"))::int AS volunteers,
-        COALESCE(SUM("peopleServed") FILTER (WHERE k = 1), 0)::int AS "peopleServed"
-      FROM parts
-      GROUP BY GROUPING SETS ((), (month), ("programmeId"), ("areaId"), ("activityTypeId"), (juvenile))
-    )
-    SELECT a.dim, a.month, a.juvenile, a.activities, a.minutes, a.volunteers, a."peopleServed",
+    SELECT a.dimension AS dim, a."withoutJuvenile", a.key, a.activities, a.minutes, a.volunteers, a."peopleServed",
            COALESCE(pr.id, ar.id, t.id)::text AS id,
            COALESCE(pr.code, t.code) AS code,
            COALESCE(pr.name, ar.name, t.name) AS name,
            COALESCE(pr."nameEn", t."nameEn") AS "nameEn",
            COALESCE(pr."sortOrder", ar."sortOrder", t."sortOrder") AS "sortOrder"
-    FROM agg a
-    LEFT JOIN "Programme" pr ON a.dim = 'programme' AND pr.id = a."programmeId"
-    LEFT JOIN "Area" ar ON a.dim = 'area' AND ar.id = a."areaId"
-    LEFT JOIN "ActivityType" t ON a.dim = 'type' AND t.id = a."activityTypeId"`);
+    FROM "ActivityHoursAggregate" a
+    LEFT JOIN "Programme" pr ON a.dimension = 'programme' AND pr."orgId" = a."orgId" AND pr.id::text = a.key
+    LEFT JOIN "Area" ar ON a.dimension = 'area' AND ar."orgId" = a."orgId" AND ar.id::text = a.key
+    LEFT JOIN "ActivityType" t ON a.dimension = 'type' AND t."orgId" = a."orgId" AND t.id::text = a.key
+    WHERE a."orgId" = ${orgId}::uuid AND a."fiscalYear" = ${fiscalYear}::int
+      AND a."programmeScope" = ${programmeScope}
+      AND a."areaScope" = ${filter.areaId ?? ALL_SCOPE}::uuid
+      AND (a."withoutJuvenile" = ${withoutJuvenile} OR (a."withoutJuvenile" AND a.dimension = 'total'))
+      AND a.activities > 0`);
 
-  const of = (dim: Row["dim"]) => rows.filter((r) => r.dim === dim);
+  const of = (dim: Row["dim"]) => rows.filter((r) => r.dim === dim && r.withoutJuvenile === withoutJuvenile);
   const byName = (a: Row, b: Row) =>
     (a.sortOrder ?? Number.MAX_SAFE_INTEGER) - (b.sortOrder ?? Number.MAX_SAFE_INTEGER) || (a.name ?? "").localeCompare(b.name ?? "");
   const named = (r: Row): NamedRow => ({
@@ -126,7 +105,7 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
   });
 
   // every month of the fiscal year, April to March, with zeros where nothing was logged
-  const months = new Map(of("month").map((r) => [r.month, r]));
+  const months = new Map(of("month").map((r) => [Number(r.key), r]));
   const byMonth: MonthRow[] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3].map((month) => {
     const row = months.get(month);
     return {
@@ -137,7 +116,7 @@ export async function loadFiscalYearReport(orgId: string, filter: ReportFilter):
   });
   const total = of("total")[0];
   const totals = total ? figures(total) : ZERO;
-  const notJuvenile = of("tier").find((r) => r.juvenile === false);
+  const notJuvenile = rows.find((r) => r.dim === "total" && r.withoutJuvenile);
 
   return {
     fiscalYear,

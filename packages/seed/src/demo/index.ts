@@ -9,6 +9,7 @@
 //
 // District, school, salon and person names are ILLUSTRATIVE; juvenile participants have codes only.
 
+import { rebuildActivityHours } from "@tsunagu/db";
 import type { TestData } from "@tsunagu/db/testing";
 
 import { writePlan } from "../plan.ts";
@@ -86,6 +87,8 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   // one createMany per table, parents first (DEMO_TABLES); the model name is the table's, capitalised
   const plan = DEMO_TABLES.map((t): [string, Array<Record<string, unknown>>] => [t.charAt(0).toUpperCase() + t.slice(1), ctx.rows[t]]);
   const result = await writePlan(prisma, plan);
+  // the logs were written as rows, approved ones too: the report's aggregates are counted from them
+  await rebuildActivityHours(prisma, org.id);
   const counts: Record<string, number> = { Organization: 1 };
   for (const [table, r] of Object.entries(result)) counts[table] = r.ensured;
   counts.Account = credentials.rows.length + credentials.existing;

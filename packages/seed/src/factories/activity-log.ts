@@ -1,4 +1,4 @@
-import { fiscalYearOf, type ActivityLog, type Group, type Person, type Prisma } from "@tsunagu/db";
+import { fiscalYearOf, rebuildActivityHours, type ActivityLog, type Group, type Person, type Prisma } from "@tsunagu/db";
 
 import type { ActivityTypeCode } from "../catalog.ts";
 import { nextRow, type SeededOrganization } from "./organization.ts";
@@ -14,7 +14,8 @@ export interface ActivityLogInput extends Partial<
 }
 
 /** An activity log of a group (a draft of 60 minutes on 2025-05-10 unless told otherwise); its
- *  年度 (fiscal year) always follows its date. */
+ *  年度 (fiscal year) always follows its date. An approved one is counted in the report's aggregates
+ *  (a recount of the organisation's, as the seeds do). */
 export async function seedActivityLog(
   db: Prisma.TransactionClient,
   org: Pick<SeededOrganization, "id" | "catalog">,
@@ -38,5 +39,6 @@ export async function seedActivityLog(
       data: participants.map((p) => ({ orgId: org.id, activityLogId: log.id, personId: p.id, minutes: log.minutes })),
     });
   }
+  if (log.status === "APPROVED") await rebuildActivityHours(db, org.id);
   return log;
 }
