@@ -10,7 +10,7 @@ import { lockDataDir, type FolderLock } from "./lock.ts";
 const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
- * Bounds on waiting in PostgreSQL (README "Settings", docs/data-model.md "Waiting and timeouts"):
+ * Bounds on waiting in PostgreSQL (README "The API" (its settings table), docs/data-model.md "Waiting and timeouts"):
  * a statement waits at most `lockTimeoutMs` for a row or table lock (55P03) and runs at most
  * `statementTimeoutMs` (57014); a request waits at most `poolTimeoutMs` for one of the pool's
  * `poolMax` connections. Each ends as a retryable "busy" failure (failures.ts), not a stall.
