@@ -9,6 +9,7 @@ import type { GraphQLFieldResolver } from "graphql";
 
 import type { Context } from "./context.ts";
 import { retryableError } from "./errors.ts";
+import { causeOf } from "./log.ts";
 
 const pluginName = "databaseFailures";
 
@@ -29,21 +30,6 @@ class DatabaseFailuresPlugin<Types extends SchemaTypes> extends BasePlugin<Types
       }
     };
   }
-}
-
-/** the database's own code and message behind a failure (for the log: no query text, no values) */
-export function causeOf(err: unknown): { code?: string; message?: string } {
-  const e = err as {
-    code?: unknown;
-    message?: unknown;
-    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown; kind?: unknown } } };
-  };
-  const cause = e?.meta?.driverAdapterError?.cause;
-  if (cause) return { code: String(cause.originalCode ?? cause.kind), message: String(cause.originalMessage ?? "") };
-  return {
-    code: typeof e?.code === "string" ? e.code : undefined,
-    message: typeof e?.message === "string" ? e.message.split("\n").filter(Boolean).at(-1) : undefined,
-  };
 }
 
 declare global {

@@ -17,10 +17,9 @@ import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
 import { loadViewer } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
-import { causeOf } from "./database-failures.ts";
 import type { ApiEnv } from "./env.ts";
 import { AppError, InvalidInputError, retryableError } from "./errors.ts";
-import { logSerializers, withRedaction } from "./log.ts";
+import { causeOf, logSerializers, withRedaction } from "./log.ts";
 import { requestChecks } from "./request-checks.ts";
 import { schema } from "./schema.ts";
 

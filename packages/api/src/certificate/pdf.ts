@@ -12,7 +12,8 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import type { Auth } from "../auth/auth.ts";
 import { loadViewer } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
-import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { AppError, ForbiddenError, NotFoundError, retryableError } from "../errors.ts";
+import { causeOf } from "../log.ts";
 import { required } from "../required.ts";
 import { isUuid } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
@@ -335,14 +336,14 @@ const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404 };
 export function certificateRoute(auth: Auth): RequestHandler {
   return async (req, res) => {
     res.setHeader("cache-control", "private, no-store");
-    const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-    const viewer = session ? await loadViewer(session.user.id) : null;
-    if (!viewer) {
-      res.status(401).json({ code: "UNAUTHENTICATED", message: "ログインしてください。", messageEn: "Please sign in." });
-      return;
-    }
-    const id = String(req.params.id);
     try {
+      const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+      const viewer = session ? await loadViewer(session.user.id) : null;
+      if (!viewer) {
+        res.status(401).json({ code: "UNAUTHENTICATED", message: "ログインしてください。", messageEn: "Please sign in." });
+        return;
+      }
+      const id = String(req.params.id);
       const row = await loadCertificate(id, viewer);
       const pdf = await renderCertificate(certificateContent(row));
       const ctx: Context = { requestId: String(req.id), viewer, log: req.log, memo: new Map() };
@@ -360,6 +361,13 @@ export function certificateRoute(auth: Auth): RequestHandler {
       const status = err instanceof AppError ? STATUS[err.code] : undefined;
       if (err instanceof AppError && status) {
         res.status(status).json({ code: err.code, message: err.message, messageEn: err.messageEn });
+        return;
+      }
+      // a busy or lost database: 503 with the retryable BUSY / UNAVAILABLE, as the GraphQL API answers
+      const retryable = retryableError(err);
+      if (retryable) {
+        req.log.warn({ code: retryable.code, cause: causeOf(err) }, "database failure");
+        res.status(503).json({ code: retryable.code, message: retryable.message, messageEn: retryable.messageEn });
         return;
       }
       req.log.error({ err }, "certificate pdf failed");
