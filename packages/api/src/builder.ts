@@ -13,7 +13,8 @@ import type PrismaTypes from "@tsunagu/db/pothos-types";
 import { getDatamodel } from "@tsunagu/db/pothos-types";
 
 import type { Context } from "./context.ts";
-import { fieldIssue, ForbiddenError, InvalidInputError } from "./errors.ts";
+import DatabaseFailuresPlugin from "./database-failures.ts";
+import { fieldIssue, ForbiddenError, InvalidInputError, retryableError } from "./errors.ts";
 import { canAccessGroup, canSeeJuvenileProgramme } from "./organization/access.ts";
 import { issueText } from "./validation.ts";
 
@@ -41,11 +42,23 @@ export const builder = new SchemaBuilder<{
     juvenileProgramme: boolean;
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+  // DatabaseFailuresPlugin after ErrorsPlugin: it wraps inside it (database-failures.ts)
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    DatabaseFailuresPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     treatErrorsAsUnauthorized: true,
-    unauthorizedError: () => new ForbiddenError(),
+    // a check that failed because the database was busy or the connection was lost did not decide
+    // "not allowed": the caller gets BUSY or UNAVAILABLE (retryable), not FORBIDDEN
+    unauthorizedError: (_parent, _ctx, _info, result) => retryableFailureIn(result.failure) ?? new ForbiddenError(),
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
       staff: ctx.viewer?.isStaff ?? false,
@@ -86,6 +99,21 @@ export const builder = new SchemaBuilder<{
     disabled: true,
   },
 });
+
+/** the retryable error behind an auth-scope failure (scope functions' errors, nested in $any/$all), if any */
+function retryableFailureIn(failure: unknown, depth = 0): Error | undefined {
+  if (!failure || typeof failure !== "object" || depth > 8) return undefined;
+  const { error, failures } = failure as { error?: unknown; failures?: unknown };
+  const found = error ? retryableError(error) : undefined;
+  if (found) return found;
+  if (Array.isArray(failures)) {
+    for (const f of failures) {
+      const nested = retryableFailureIn(f, depth + 1);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
 
 builder.queryType({ authScopes: { signedIn: true } });
 builder.mutationType({});

@@ -2,11 +2,13 @@
 // classes of errors.ts as object types. Mutations list them in `errors: { types: [...] }`.
 import { builder } from "./builder.ts";
 import {
+  BusyError,
   ConflictError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
   StaleVersionError,
+  UnavailableError,
   type AppError,
   type FieldIssue,
 } from "./errors.ts";
@@ -30,6 +32,19 @@ builder.objectType(StaleVersionError, {
   isTypeOf: (e) => e instanceof StaleVersionError,
 });
 
+builder.objectType(BusyError, {
+  name: "BusyError",
+  description: "The database was busy (BUSY: a held lock, a long statement, no free connection): nothing was saved; try again in a moment",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof BusyError,
+});
+builder.objectType(UnavailableError, {
+  name: "UnavailableError",
+  description: "The connection to the database was lost (UNAVAILABLE): nothing was saved; try again in a moment",
+  interfaces: [ErrorInterface],
+  isTypeOf: (e) => e instanceof UnavailableError,
+});
+
 const FieldIssueRef = builder.objectRef<FieldIssue>("FieldIssue").implement({
   description: "What is wrong with one input field (or CSV row)",
   fields: (t) => ({
@@ -48,5 +63,5 @@ builder.objectType(InvalidInputError, {
   }),
 });
 
-/** The error types every mutation reports as data. */
-export const mutationErrors = [InvalidInputError, ForbiddenError, NotFoundError, ConflictError];
+/** The error types every mutation reports as data (BUSY and UNAVAILABLE: see database-failures.ts). */
+export const mutationErrors = [InvalidInputError, ForbiddenError, NotFoundError, ConflictError, BusyError, UnavailableError];

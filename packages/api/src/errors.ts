@@ -1,6 +1,7 @@
 // Errors every client can read in its language: `message` is Japanese (the UI's first language),
 // `messageEn` English, `code` stable for programs. Expected failures are typed results in the
 // schema (plugin-errors); FORBIDDEN also appears as a GraphQL error on fields the viewer may not see.
+import { databaseFailure } from "@tsunagu/db";
 
 /** A text in both languages, written as a pair where it is written: `ja` becomes `message`, `en` `messageEn`. */
 export interface Bilingual {
@@ -82,4 +83,40 @@ export class InvalidInputError extends AppError {
     );
     this.issues = issues;
   }
+}
+
+/**
+ * The database was too busy for this request: a lock it needed stayed held, a statement ran too
+ * long, or no connection came free in time (lock_timeout, statement_timeout, the pool's wait: see
+ * docs/data-model.md). Nothing was saved; the same request may simply be sent again.
+ */
+export class BusyError extends AppError {
+  constructor() {
+    super("BUSY", {
+      ja: "混み合っています。少し待ってからもう一度お試しください。",
+      en: "The server is busy; please try again in a moment.",
+    });
+  }
+}
+
+/**
+ * The connection to the database was lost during the request (the database restarted or ended
+ * the connection). Whatever the request was writing was not saved; try again in a moment.
+ */
+export class UnavailableError extends AppError {
+  constructor() {
+    super("UNAVAILABLE", {
+      ja: "データベースに一時的に接続できませんでした。少し待ってからもう一度お試しください。",
+      en: "The database could not be reached for a moment; please try again shortly.",
+    });
+  }
+}
+
+/** The retryable AppError for a database failure (busy or lost connection), or undefined for any other error. */
+export function retryableError(err: unknown): BusyError | UnavailableError | undefined {
+  if (err instanceof BusyError || err instanceof UnavailableError) return err;
+  const failure = databaseFailure(err);
+  if (failure === "busy") return new BusyError();
+  if (failure === "unavailable") return new UnavailableError();
+  return undefined;
 }

@@ -7,18 +7,20 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { expressMiddleware } from "@as-integrations/express5";
 import { toNodeHandler } from "better-auth/node";
 import express from "express";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
+
+import { prisma } from "@tsunagu/db/client";
 
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
 import { ViewerCache } from "./auth/viewer.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
-import { AppError, InvalidInputError } from "./errors.ts";
-import { logSerializers, withRedaction } from "./log.ts";
+import { AppError, InvalidInputError, retryableError } from "./errors.ts";
+import { causeOf, logSerializers, withRedaction } from "./log.ts";
 import { requestChecks } from "./request-checks.ts";
 import { schema } from "./schema.ts";
 
@@ -46,11 +48,34 @@ const CLIENT_ERROR_CODES = new Set([
   "QUERY_TOO_COMPLEX",
 ]);
 
+/** how long GET /readyz waits for the database's answer to SELECT 1 */
+const READY_TIMEOUT_MS = 2_000;
+
+/** the database's answer to SELECT 1 within `ms`, or the reason it gave none */
+async function databaseReady(ms: number): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([prisma().$queryRaw`SELECT 1`, timeout]);
+    return { ok: true };
+  } catch (err) {
+    const failure = retryableError(err);
+    const reason = failure ? failure.code : err instanceof Error && err.message.startsWith("no answer") ? "TIMEOUT" : "ERROR";
+    return { ok: false, reason };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Masks unexpected errors in production: no SQL, no stack; the request id leads to the log. */
 function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // duck-typed: graphql may be loaded twice (ESM and CommonJS), so instanceof GraphQLError can lie
-    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    const thrown = (error as { originalError?: unknown } | null)?.originalError ?? error;
+    // a busy or lost database is told as BUSY / UNAVAILABLE, never with the driver's or Prisma's text
+    const original = thrown instanceof AppError ? thrown : (retryableError(thrown) ?? thrown);
     if (original instanceof AppError) {
       // our own errors: their code and both languages, in production too (no internals in them)
       return {
@@ -86,7 +111,16 @@ function errorLogging(): ApolloServerPlugin<Context> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
+          let retryableLogged = false;
           for (const err of errors) {
+            const retryable = retryableError(err.originalError);
+            if (retryable) {
+              // once per request: every field of a query may meet the same lost connection
+              if (!retryableLogged)
+                contextValue.log.warn({ code: retryable.code, path: err.path, cause: causeOf(err.originalError) }, "database failure");
+              retryableLogged = true;
+              continue;
+            }
             const original = err.originalError as { code?: unknown } | undefined;
             const code = typeof original?.code === "string" ? original.code : err.extensions.code;
             if (typeof code === "string" && CLIENT_ERROR_CODES.has(code)) {
@@ -176,11 +210,23 @@ export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOpti
         res.setHeader("x-request-id", id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === "/healthz" },
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
     }),
   );
+  // liveness: the process answers (a load balancer restarts it when not)
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
+  });
+  // readiness: the database answers SELECT 1 within READY_TIMEOUT_MS (a load balancer sends no
+  // requests while not); 503 with the reason (BUSY, UNAVAILABLE, TIMEOUT or ERROR) when it does not
+  app.get("/readyz", async (req, res) => {
+    const ready = await databaseReady(READY_TIMEOUT_MS);
+    if (ready.ok) {
+      res.json({ ok: true, database: "ok" });
+      return;
+    }
+    req.log.warn({ reason: ready.reason }, "not ready: the database did not answer");
+    res.status(503).json({ ok: false, database: ready.reason });
   });
   // Better Auth rate-limits by the client address it reads from this header: the connection's, or a
   // trusted proxy's X-Forwarded-For (env.trustProxy) — never a value the client sent itself
@@ -195,8 +241,20 @@ export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOpti
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await viewers.viewerFor(auth, req.headers);
-        return { requestId: String(req.id), viewer, viewers, log: req.log, memo: new Map() };
+        try {
+          const viewer = await viewers.viewerFor(auth, req.headers);
+          return { requestId: String(req.id), viewer, viewers, log: req.log, memo: new Map() };
+        } catch (err) {
+          // a busy or lost database while reading the session: a retryable 503 with BUSY or
+          // UNAVAILABLE (formatError), not "Context creation failed" with the driver's text
+          const retryable = retryableError(err);
+          if (!retryable) throw err;
+          req.log.warn({ code: retryable.code, cause: causeOf(err) }, "database failure");
+          throw new GraphQLError(retryable.message, {
+            originalError: retryable,
+            extensions: { code: retryable.code, http: { status: 503 } },
+          });
+        }
       },
     }),
   );

@@ -118,3 +118,18 @@ export function withRedaction(log: Logger): Logger {
   const { serializers, redact } = loggerOptions(log.level);
   return log.child({}, { serializers, redact });
 }
+
+/** the database's own code and message behind a failure (for the log: no query text, no values) */
+export function causeOf(err: unknown): { code?: string; message?: string } {
+  const e = err as {
+    code?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; originalMessage?: unknown; kind?: unknown } } };
+  };
+  const cause = e?.meta?.driverAdapterError?.cause;
+  if (cause) return { code: String(cause.originalCode ?? cause.kind), message: String(cause.originalMessage ?? "") };
+  return {
+    code: typeof e?.code === "string" ? e.code : undefined,
+    message: typeof e?.message === "string" ? e.message.split("\n").filter(Boolean).at(-1) : undefined,
+  };
+}

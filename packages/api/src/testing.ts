@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { hashPassword } from "better-auth/crypto";
 import { pino, type Logger } from "pino";
 
+import type { DatabaseLimits } from "@tsunagu/db";
 import { useDatabase } from "@tsunagu/db/client";
 import { createTestDatabaseFrom, StatementCounter, type TestDatabase } from "@tsunagu/db/testing";
 import { DEMO_PASSWORD, demoAccounts, demoTestData } from "@tsunagu/seed";
@@ -68,11 +69,11 @@ function client(url: string, cookie: string | null): TestClient {
 }
 
 export async function startTestServer(
-  options: { production?: boolean; log?: Logger; viewerCacheTtlMs?: number } = {},
+  options: { production?: boolean; log?: Logger; viewerCacheTtlMs?: number; limits?: Partial<DatabaseLimits> } = {},
 ): Promise<TestServer> {
   const statements = new StatementCounter();
   // a copy of the demo data seeded once (the first file to ask seeds it; the others copy it)
-  const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record });
+  const db = await createTestDatabaseFrom(demoTestData(TEST_TODAY), undefined, { onQuery: statements.record, limits: options.limits });
   useDatabase(db);
   const env = {
     ...readApiEnv({ NODE_ENV: options.production ? "production" : "test", BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123" }),

@@ -17,6 +17,27 @@ const CONNECT_TIMEOUT_MS = 5_000;
  */
 const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
+/**
+ * Bounds on waiting in PostgreSQL (README "The API" (its settings table), docs/data-model.md "Waiting and timeouts"):
+ * a statement waits at most `lockTimeoutMs` for a row or table lock (55P03) and runs at most
+ * `statementTimeoutMs` (57014); a request waits at most `poolTimeoutMs` for one of the pool's
+ * `poolMax` connections. Each ends as a retryable "busy" failure (failures.ts), not a stall.
+ * A timeout of 0 is none (PostgreSQL's own meaning).
+ */
+export interface DatabaseLimits {
+  lockTimeoutMs: number;
+  statementTimeoutMs: number;
+  poolMax: number;
+  poolTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: DatabaseLimits = {
+  lockTimeoutMs: 3_000,
+  statementTimeoutMs: 15_000,
+  poolMax: 10,
+  poolTimeoutMs: CONNECT_TIMEOUT_MS,
+};
+
 export type DatabaseKind = "embedded" | "postgresql";
 
 /** One open database: the Prisma client and the adapter factory the migration engine uses. */
@@ -42,6 +63,8 @@ export interface OpenOptions {
   onQuery?: (event: { query: string; durationMs: number }) => void;
   /** an in-memory database starts from these files (a dumpDataDir() tarball) instead of empty */
   loadDataDir?: Blob;
+  /** PostgreSQL only: lock, statement and pool bounds (DEFAULT_LIMITS for those not given) */
+  limits?: Partial<DatabaseLimits> | undefined;
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: OpenOptions["onQuery"]): PrismaClient {
@@ -95,6 +118,10 @@ export function redactUrl(url: string): string {
   }
 }
 
+function definedOnly<T extends object>(values: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const { url } = options;
   if (url) {
@@ -103,10 +130,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         `DATABASE_URL は postgresql:// で始まる必要があります / DATABASE_URL must start with postgresql:// (got ${redactUrl(url)})`,
       );
     }
-    // a host that accepts the connection but never answers fails after CONNECT_TIMEOUT_MS, not never
+    const limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits) };
     // the PostgreSQL driver is loaded only for PostgreSQL (an embedded server never needs it)
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const adapterFactory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // every connection of the pool starts with the timeouts set, so they hold in every transaction;
+    // a host that accepts the connection but never answers fails after the pool timeout, not never
+    const adapterFactory = new PrismaPg({
+      connectionString: url,
+      max: limits.poolMax,
+      connectionTimeoutMillis: limits.poolTimeoutMs,
+      options: `-c lock_timeout=${Math.round(limits.lockTimeoutMs)} -c statement_timeout=${Math.round(limits.statementTimeoutMs)}`,
+    });
     const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: "postgresql",

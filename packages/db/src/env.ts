@@ -26,12 +26,30 @@ export interface DatabaseEnv {
   url: string | undefined;
   /** The embedded database's folder (TSUNAGU_DATA_DIR, default .data/pglite in the repository). */
   dataDir: string;
+  /** PostgreSQL bounds from TSUNAGU_DB_LOCK_TIMEOUT_MS, TSUNAGU_DB_STATEMENT_TIMEOUT_MS, TSUNAGU_DB_POOL_MAX (unset: defaults) */
+  limits: { lockTimeoutMs?: number; statementTimeoutMs?: number; poolMax?: number };
+}
+
+/** a positive whole number from the environment, or undefined when unset; anything else is refused */
+function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new Error(`${name} は正の整数で指定してください / ${name} must be a positive whole number (got "${raw}")`);
+  }
+  return n;
 }
 
 export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
   const url = env.DATABASE_URL?.trim() || undefined;
   const dataDir = path.resolve(env.TSUNAGU_DATA_DIR?.trim() || path.join(repoRoot, ".data", "pglite"));
-  return { url, dataDir };
+  const limits = {
+    lockTimeoutMs: positiveInt(env, "TSUNAGU_DB_LOCK_TIMEOUT_MS"),
+    statementTimeoutMs: positiveInt(env, "TSUNAGU_DB_STATEMENT_TIMEOUT_MS"),
+    poolMax: positiveInt(env, "TSUNAGU_DB_POOL_MAX"),
+  };
+  return { url, dataDir, limits };
 }
 
 /**

@@ -2,8 +2,8 @@
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export type * from "./generated/prisma/client.ts";
 export * as enums from "./generated/prisma/enums.ts";
-export { openDatabase, redactUrl } from "./database.ts";
-export type { Database, DatabaseKind, OpenOptions } from "./database.ts";
+export { DEFAULT_LIMITS, openDatabase, redactUrl } from "./database.ts";
+export type { Database, DatabaseKind, DatabaseLimits, OpenOptions } from "./database.ts";
 export { DatabaseInUseError } from "./lock.ts";
 export { isUniqueViolation } from "./unique-violation.ts";
 export { addDays, currentFiscalYear, fiscalYearOf, startOfDayInJapan, todayInJapan, warekiDate, warekiFiscalYear } from "./calendar.ts";
@@ -14,3 +14,4 @@ export {
   type ActivityHoursChange,
   type ActivityHoursChangeScope,
 } from "./activity-hours.ts";
+export { databaseFailure, type DatabaseFailure } from "./failures.ts";

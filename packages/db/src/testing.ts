@@ -8,7 +8,7 @@ import pg from "pg";
 import lockfile from "proper-lockfile";
 
 import { runCli } from "./cli/main.ts";
-import { openDatabase, type Database } from "./database.ts";
+import { openDatabase, type Database, type DatabaseLimits } from "./database.ts";
 import { migrationsDir, repoRoot, schemaPath } from "./env.ts";
 import { applyPendingMigrations } from "./migrate/index.ts";
 import { emptyPGliteArchive } from "./pglite-empty.ts";
@@ -56,6 +56,8 @@ function urlOfDatabase(name: string): string {
 export interface TestDatabaseOptions {
   /** called for every SQL statement (see StatementCounter) */
   onQuery?: (event: { query: string; durationMs: number }) => void;
+  /** PostgreSQL bounds (what TSUNAGU_DB_LOCK_TIMEOUT_MS etc. set for the server), e.g. a short lock timeout */
+  limits?: Partial<DatabaseLimits>;
 }
 
 /** An empty database of the kind under test, with no tables. */
@@ -76,7 +78,7 @@ async function createServerDatabase(template: string, options: TestDatabaseOptio
   const name = `tsunagu_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
   const url = urlOfDatabase(name);
-  const db = await openDatabase({ url, onQuery: options.onQuery });
+  const db = await openDatabase({ url, onQuery: options.onQuery, limits: options.limits });
   return {
     ...db,
     url,

@@ -3,7 +3,15 @@
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 
 /** the schema's types implementing `interface Error` (checked against the schema by apollo.test.ts) */
-export const ERROR_TYPES = ["ConflictError", "ForbiddenError", "InvalidInputError", "NotFoundError", "StaleVersionError"] as const;
+export const ERROR_TYPES = [
+  "BusyError",
+  "ConflictError",
+  "ForbiddenError",
+  "InvalidInputError",
+  "NotFoundError",
+  "StaleVersionError",
+  "UnavailableError",
+] as const;
 
 /** the app's one client (signed-in pages; loaded lazily, so the sign-in page does without it) */
 export const apolloClient = new ApolloClient({

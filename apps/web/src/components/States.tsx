@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { currentLanguage } from "../lib/form.ts";
-import { failureOf, localized } from "../lib/result.ts";
+import { failureOf, isRetryable, localized } from "../lib/result.ts";
 
 export function LoadingState({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -27,6 +27,21 @@ export function LoadingState({ label }: { label?: string }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const failure = failureOf(error);
+  if (isRetryable(failure)) {
+    // busy or a lost database connection: nothing is wrong with the page; try again in a moment
+    return (
+      <Alert color="yellow" icon={<IconAlertCircle aria-hidden />} title={t("state.busyTitle")} role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{localized(failure, currentLanguage())}</Text>
+          {onRetry ? (
+            <Button size="xs" variant="default" onClick={onRetry}>
+              {t("state.retry")}
+            </Button>
+          ) : null}
+        </Stack>
+      </Alert>
+    );
+  }
   if (failure.code !== "NETWORK" && failure.code !== "INTERNAL_SERVER_ERROR") {
     const language = currentLanguage();
     return (

@@ -1,7 +1,7 @@
 // Every mutation answers with a union: `Mutation…Success { data }` or a typed error carrying a
 // Japanese and an English message (InvalidInputError also names each bad field). Mutation hooks
 // select ErrorFields and turn the union into an Outcome the forms can show.
-import { CombinedGraphQLErrors } from "@apollo/client";
+import { CombinedGraphQLErrors, ServerError } from "@apollo/client";
 
 import { graphql } from "../graphql.ts";
 
@@ -59,7 +59,8 @@ export function toOutcome<T>(result: Union<T> | null | undefined): Outcome<T> {
  * shown like a mutation's own typed error. Anything else is "could not reach the server".
  */
 export function failureOf(error: unknown): Failure {
-  const typed = CombinedGraphQLErrors.is(error) ? error.errors.find((e) => typeof e.extensions?.messageEn === "string") : undefined;
+  const errors = CombinedGraphQLErrors.is(error) ? error.errors : ServerError.is(error) ? errorsInBody(error.bodyText) : [];
+  const typed = errors.find((e) => typeof e.extensions?.messageEn === "string");
   if (typed) {
     const issues = Array.isArray(typed.extensions?.issues) ? (typed.extensions.issues as FieldIssue[]) : [];
     return {
@@ -76,6 +77,24 @@ export function failureOf(error: unknown): Failure {
     messageEn: `Could not reach the server (${message})`,
     issues: [],
   };
+}
+
+/**
+ * A failure that says nothing about the request itself: the database was busy (BUSY) or the
+ * connection to it was lost (UNAVAILABLE). Nothing was saved; the same request may be sent again.
+ */
+export function isRetryable(failure: Failure): boolean {
+  return failure.code === "BUSY" || failure.code === "UNAVAILABLE";
+}
+
+/** the GraphQL errors of a non-2xx answer sent as plain JSON (a 503 BUSY/UNAVAILABLE), if it has any */
+function errorsInBody(bodyText: string): ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> {
+  try {
+    const body = JSON.parse(bodyText) as { errors?: unknown };
+    return Array.isArray(body.errors) ? (body.errors as Array<{ message: string; extensions?: Record<string, unknown> }>) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** the message in the current language */

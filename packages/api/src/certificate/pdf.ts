@@ -10,7 +10,8 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import type { Auth } from "../auth/auth.ts";
 import type { ViewerCache } from "../auth/viewer.ts";
 import type { Context, Viewer } from "../context.ts";
-import { AppError, ForbiddenError, NotFoundError } from "../errors.ts";
+import { AppError, ForbiddenError, NotFoundError, retryableError } from "../errors.ts";
+import { causeOf } from "../log.ts";
 import { required } from "../required.ts";
 import { isUuid } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
@@ -335,13 +336,13 @@ const STATUS: Record<string, number> = { FORBIDDEN: 403, NOT_FOUND: 404 };
 export function certificateRoute(auth: Auth, viewers: ViewerCache): RequestHandler {
   return async (req, res) => {
     res.setHeader("cache-control", "private, no-store");
-    const viewer = await viewers.viewerFor(auth, req.headers);
-    if (!viewer) {
-      res.status(401).json({ code: "UNAUTHENTICATED", message: "ログインしてください。", messageEn: "Please sign in." });
-      return;
-    }
-    const id = String(req.params.id);
     try {
+      const viewer = await viewers.viewerFor(auth, req.headers);
+      if (!viewer) {
+        res.status(401).json({ code: "UNAUTHENTICATED", message: "ログインしてください。", messageEn: "Please sign in." });
+        return;
+      }
+      const id = String(req.params.id);
       const row = await loadCertificate(id, viewer);
       const pdf = await renderCertificate(certificateContent(row));
       const ctx: Context = { requestId: String(req.id), viewer, viewers, log: req.log, memo: new Map() };
@@ -359,6 +360,13 @@ export function certificateRoute(auth: Auth, viewers: ViewerCache): RequestHandl
       const status = err instanceof AppError ? STATUS[err.code] : undefined;
       if (err instanceof AppError && status) {
         res.status(status).json({ code: err.code, message: err.message, messageEn: err.messageEn });
+        return;
+      }
+      // a busy or lost database: 503 with the retryable BUSY / UNAVAILABLE, as the GraphQL API answers
+      const retryable = retryableError(err);
+      if (retryable) {
+        req.log.warn({ code: retryable.code, cause: causeOf(err) }, "database failure");
+        res.status(503).json({ code: retryable.code, message: retryable.message, messageEn: retryable.messageEn });
         return;
       }
       req.log.error({ err }, "certificate pdf failed");

@@ -10,6 +10,7 @@ import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError } from "../errors.ts";
 import { assertEligiblePeople, notFound } from "./access.ts";
+import { inShiftQueue } from "./shift-queue.ts";
 
 /**
  * Sign-ups queue for a shift's lock: many may wait (50 at once in the tests), so a transaction
@@ -66,9 +67,16 @@ export async function promoteFromWaitlist(
   return ids;
 }
 
-/** Signs a person up to a shift (or re-signs a cancelled sign-up, at the back of the queue). */
+/**
+ * Signs a person up to a shift (or re-signs a cancelled sign-up, at the back of the queue). Sign-ups
+ * to one shift queue in this process first (shift-queue.ts), holding no connection while they wait.
+ */
 export async function signUp(ctx: Context, shiftId: string, personId: string): Promise<string> {
   const orgId = signedIn(ctx).orgId;
+  return inShiftQueue(shiftId, () => signUpNow(ctx, orgId, shiftId, personId));
+}
+
+function signUpNow(ctx: Context, orgId: string, shiftId: string, personId: string): Promise<string> {
   return prisma().$transaction(async (tx) => {
     const shift = await lockShift(tx, orgId, shiftId);
     if (shift.event.status === "CANCELLED") {

@@ -4,7 +4,11 @@ import type { CliIo } from "./io.ts";
 
 /** Opens the database the environment selects and says which one, for every command. */
 async function openForCommand(command: string, io: CliIo): Promise<Database> {
-  const db = await openDatabase({ ...readDatabaseEnv(io.env), command: `npm run db:${command}` });
+  const env = readDatabaseEnv(io.env);
+  // commands (migrations, backups, seeds) may run long statements: no statement timeout unless one
+  // is set; a lock wait stays bounded, so a migration waiting behind the server fails instead of stalling it
+  const limits = { ...env.limits, statementTimeoutMs: env.limits.statementTimeoutMs ?? 0 };
+  const db = await openDatabase({ ...env, limits, command: `npm run db:${command}` });
   const where = db.kind === "embedded" ? `組み込み PGlite / embedded PGlite: ${db.location}` : `PostgreSQL: ${db.location}`;
   io.out(`データベース / database: ${where}`);
   return db;
