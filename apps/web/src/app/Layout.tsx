@@ -15,15 +15,17 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
 import { useDisclosure } from "@mantine/hooks";
+import { Notifications } from "@mantine/notifications";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { ErrorState, LoadingState } from "../components/States.tsx";
 
-import "../i18n/signed-in.ts";
+import "dayjs/locale/ja";
 
 import { graphql } from "../graphql.ts";
 import { apolloClient } from "./apollo.ts";
@@ -42,13 +44,25 @@ const OrganizationQuery = graphql(`
   }
 `);
 
-/** the signed-in layout route (react-router `lazy`) */
+/**
+ * the signed-in layout route (react-router `lazy`); the toasts and the date pickers' settings are
+ * here, not in App.tsx, since only signed-in screens use them (the sign-in page does without)
+ */
 export function Component() {
   return (
     <ApolloProvider client={apolloClient}>
-      <Layout />
+      <Notifications position="top-center" />
+      <LocalizedDates>
+        <Layout />
+      </LocalizedDates>
     </ApolloProvider>
   );
+}
+
+/** date pickers in the reader's language, weeks from Sunday as Japanese calendars print them */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.resolvedLanguage === "en" ? "en" : "ja", firstDayOfWeek: 0 }}>{children}</DatesProvider>;
 }
 
 function Layout() {
@@ -134,7 +148,7 @@ function SignedInAs({ name, email }: { name: string; email: string }) {
   const client = useApolloClient();
   const navigate = useNavigate();
   const signOut = async () => {
-    await authClient.signOut();
+    await (await authClient()).signOut();
     await client.clearStore();
     void navigate("/sign-in", { replace: true });
   };

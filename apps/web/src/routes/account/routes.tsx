@@ -6,5 +6,5 @@ import type { AreaRoutes } from "../../app/nav.ts";
 
 export const area: AreaRoutes = {
   routes: [{ path: "/accounts", lazy: () => import("./AccountsPage.tsx") }],
-  nav: [{ to: "/accounts", label: "accounts:nav", icon: IconUserShield, order: 97, visible: (viewer) => viewer.can.accounts }],
+  nav: [{ to: "/accounts", label: "common:nav.accounts", icon: IconUserShield, order: 97, visible: (viewer) => viewer.can.accounts }],
 };

@@ -16,14 +16,14 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/activity-logs",
-      label: "activity-log:nav",
+      label: "common:nav.activity-log",
       icon: IconNotebook,
       order: 40,
       visible: (viewer) => viewer.can.activityLogs,
     },
     {
       to: "/approvals",
-      label: "activity-log:approvals.nav",
+      label: "common:nav.approvals",
       icon: IconChecklist,
       order: 45,
       visible: (viewer) => viewer.can.reviewActivityLogs,

@@ -5,5 +5,5 @@ import type { AreaRoutes } from "../../app/nav.ts";
 
 export const area: AreaRoutes = {
   routes: [{ path: "/audit", lazy: () => import("./AuditPage.tsx") }],
-  nav: [{ to: "/audit", label: "audit:nav", icon: IconHistory, order: 95, visible: (viewer) => viewer.can.audit }],
+  nav: [{ to: "/audit", label: "common:nav.audit", icon: IconHistory, order: 95, visible: (viewer) => viewer.can.audit }],
 };

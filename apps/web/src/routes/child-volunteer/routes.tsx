@@ -15,7 +15,7 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/child-volunteers",
-      label: "child-volunteer:nav",
+      label: "common:nav.child-volunteer",
       icon: IconSchool,
       order: 30,
       visible: (viewer) => viewer.can.childVolunteers,

@@ -5,5 +5,5 @@ import type { AreaRoutes } from "../../app/nav.ts";
 
 export const area: AreaRoutes = {
   routes: [{ index: true, lazy: () => import("./DashboardPage.tsx") }],
-  nav: [{ to: "/", label: "dashboard:nav", icon: IconHome, order: 0, visible: () => true }],
+  nav: [{ to: "/", label: "common:nav.dashboard", icon: IconHome, order: 0, visible: () => true }],
 };

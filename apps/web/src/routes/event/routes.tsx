@@ -14,7 +14,7 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/events",
-      label: "event:nav",
+      label: "common:nav.event",
       icon: IconCalendarEvent,
       order: 50,
       visible: (viewer) => viewer.can.events,

@@ -10,7 +10,7 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/insurance",
-      label: "insurance:nav",
+      label: "common:nav.insurance",
       icon: IconShieldCheck,
       order: 25,
       visible: (viewer) => viewer.can.insurance,

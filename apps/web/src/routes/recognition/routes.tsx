@@ -10,10 +10,10 @@ export const area: AreaRoutes = {
     { path: "/recognition/moderation", lazy: () => import("./ModerationPage.tsx") },
   ],
   nav: [
-    { to: "/recognition", label: "recognition:nav", icon: IconHeartHandshake, order: 70, visible: () => true },
+    { to: "/recognition", label: "common:nav.recognition", icon: IconHeartHandshake, order: 70, visible: () => true },
     {
       to: "/recognition/moderation",
-      label: "recognition:moderation.nav",
+      label: "common:nav.moderation",
       icon: IconShieldCheck,
       order: 72,
       visible: (viewer) => viewer.can.recognition,

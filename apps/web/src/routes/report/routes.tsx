@@ -9,7 +9,7 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/reports",
-      label: "report:nav",
+      label: "common:nav.report",
       icon: IconChartBar,
       order: 80,
       visible: (viewer) => viewer.can.reports,

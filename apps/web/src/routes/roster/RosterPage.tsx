@@ -19,7 +19,7 @@ import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { useViewer, type Viewer } from "../../app/session.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";

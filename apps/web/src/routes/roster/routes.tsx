@@ -15,7 +15,7 @@ export const area: AreaRoutes = {
   nav: [
     {
       to: "/groups",
-      label: "roster:nav",
+      label: "common:nav.roster",
       icon: IconUsersGroup,
       order: 20,
       visible: (viewer) => viewer.can.rosters,
