@@ -32,7 +32,7 @@ import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
 import { usePreferences } from "./preferences.tsx";
-import { useViewer } from "./session.tsx";
+import { loadViewer, useViewer } from "./session.tsx";
 
 const OrganizationQuery = graphql(`
   query LayoutOrganization {
@@ -43,6 +43,26 @@ const OrganizationQuery = graphql(`
     }
   }
 `);
+
+/**
+ * Route loader: the viewer, asked of the API each time the layout is entered. It runs beside the
+ * page's own loader (e.g. the roster's, which starts the group's request at the same time), so the
+ * page's data no longer waits for the layout to render first. Nothing shows until it answers.
+ */
+export async function loader() {
+  await loadViewer({ fresh: true });
+  return null;
+}
+
+/** the layout stays with the viewer it loaded while the reader moves between its pages */
+export function shouldRevalidate() {
+  return false;
+}
+
+/** shown while the first page's loaders run */
+export function HydrateFallback() {
+  return <LoadingState />;
+}
 
 /**
  * the signed-in layout route (react-router `lazy`); the toasts and the date pickers' settings are
@@ -66,8 +86,8 @@ function LocalizedDates({ children }: { children: ReactNode }) {
 }
 
 function Layout() {
-  // asked anew each time the layout mounts (after signing in, the cached answer is "signed out")
-  const { viewer, loading, error, refetch } = useViewer({ fresh: true });
+  // the loader above asked the API; this reads its answer (or asks again if it failed)
+  const { viewer, loading, error, refetch } = useViewer();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const { t, i18n } = useTranslation();
