@@ -54,4 +54,12 @@ void i18n
 i18n.on("languageChanged", (lng) => document.documentElement.setAttribute("lang", lng));
 document.documentElement.setAttribute("lang", i18n.resolvedLanguage ?? "ja");
 
+/**
+ * A route's `lazy` that loads the area's words at the same time as its code, so the screen does not
+ * wait for them after it has rendered once (src/routes/<area>/routes.tsx).
+ */
+export function withWords<T>(ns: string, load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), i18n.loadNamespaces(ns)]))[0];
+}
+
 export default i18n;

@@ -4,9 +4,10 @@
 import { IconShieldCheck } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/insurance", lazy: () => import("./InsurancePage.tsx") }],
+  routes: [{ path: "/insurance", lazy: withWords("insurance", () => import("./InsurancePage.tsx")) }],
   nav: [
     {
       to: "/insurance",

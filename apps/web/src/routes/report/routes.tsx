@@ -3,9 +3,10 @@
 import { IconChartBar } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/reports", lazy: () => import("./ReportsPage.tsx") }],
+  routes: [{ path: "/reports", lazy: withWords("report", () => import("./ReportsPage.tsx")) }],
   nav: [
     {
       to: "/reports",
