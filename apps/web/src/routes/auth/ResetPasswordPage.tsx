@@ -22,7 +22,9 @@ function RequestReset() {
   const form = useForm({ initialValues: { email: "" }, validate: { email: (v) => (/^\S+@\S+$/.test(v) ? null : t("error.email")) } });
   const submit = form.onSubmit(async ({ email }) => {
     setFailure(null);
-    const { error } = await (await authClient()).requestPasswordReset({
+    const { error } = await (
+      await authClient()
+    ).requestPasswordReset({
       email: email.trim(),
       redirectTo: `${window.location.origin}/reset-password`,
     });
