@@ -1,7 +1,8 @@
 // 事業・グループ、名簿、人物: staff find a salon by its kana, search its roster by a member's
 // katakana ふりがな, open the member's person page, export the roster as CSV, add a NEW volunteer
 // with a role and end a membership (kept as history), and open the print view. A salon leader sees
-// only their own salon, and its roster at 360 px passes axe with no horizontal scrolling.
+// only their own salon, and its roster at 360 px passes axe with no horizontal scrolling. Opening a
+// roster asks for the group as soon as the route matches (the route loaders), each query once.
 import { readFileSync } from "node:fs";
 
 import type { Page } from "playwright-core";
@@ -16,6 +17,7 @@ import {
   screenshot,
   settled,
   signIn,
+  signInByRequest,
   viewports,
 } from "@tsunagu/e2e";
 
@@ -205,5 +207,31 @@ it("a salon leader sees only their salon; its roster at 360 px passes axe withou
   await page.goto(`/groups/${asahi.id}`);
   await page.getByRole("heading", { level: 1, name: "名簿を表示できません" }).waitFor();
   expect(await page.locator("main h1").textContent()).toBe("名簿を表示できません");
+  await context.close();
+});
+
+it("opening a roster asks for the group before the layout has rendered, and for the viewer, the group and the first page once each", async () => {
+  const sakura = await e2e.app.db.prisma.group.findFirstOrThrow({ where: { name: SAKURA }, select: { id: true } });
+  const context = await newContext(e2e.browser, e2e.app);
+  await signInByRequest(context, e2e.app, "staff@hannan.example");
+  const page = await context.newPage();
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname !== "/graphql") return;
+    sent.push((request.postDataJSON() as { operationName?: string } | null)?.operationName ?? "?");
+  });
+  await page.goto(`/groups/${sakura.id}`);
+  await rosterTable(page).locator("tbody tr").first().waitFor();
+  await settled(page);
+
+  // the layout asks for the organisation's name when it renders: the group's request went out
+  // before, from the route's loader, beside the viewer's (not after it)
+  expect(sent).toContain("LayoutOrganization");
+  expect(sent.indexOf("RosterGroup")).toBeGreaterThanOrEqual(0);
+  expect(sent.indexOf("RosterGroup")).toBeLessThan(sent.indexOf("LayoutOrganization"));
+  // the screens read the loaders' answers (or join their requests): nothing is asked twice
+  expect(sent.filter((name) => name === "Viewer")).toHaveLength(1);
+  expect(sent.filter((name) => name === "RosterGroup")).toHaveLength(1);
+  expect(sent.filter((name) => name === "RosterPage")).toHaveLength(1);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Prints the gzip size of the JavaScript each entry page downloads before it can render: the entry
-// chunk with its static imports, plus a route's lazy chunk and its static imports (from Vite's
-// manifest). `npm run -w @tsunagu/web size` after `npm run build`.
+// chunk with its static imports, plus a route's lazy chunk and its static imports, plus the chunk
+// of its area's Japanese words (loaded beside it, src/i18n/index.ts), from Vite's manifest.
+// `npm run -w @tsunagu/web size` after `npm run build`.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,8 +35,8 @@ const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 // signed-in pages also need the layout (Apollo Client, navigation)
 const pages = {
   "first page (sign-in)": ["src/routes/auth/SignInPage.tsx"],
-  dashboard: ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx"],
-  "roster page": ["src/app/Layout.tsx", "src/routes/roster/RosterPage.tsx"],
+  dashboard: ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx", "src/i18n/locales/ja/dashboard.json"],
+  "roster page": ["src/app/Layout.tsx", "src/routes/roster/RosterPage.tsx", "src/i18n/locales/ja/roster.json"],
 };
 console.log("page                      | JS files | raw       | gzip");
 for (const [name, chunks] of Object.entries(pages)) {

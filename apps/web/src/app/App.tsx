@@ -6,12 +6,7 @@ import "./global.css";
 import "../i18n/index.ts";
 
 import { MantineProvider } from "@mantine/core";
-import { DatesProvider } from "@mantine/dates";
-
-import "dayjs/locale/ja";
-
-import { Notifications } from "@mantine/notifications";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 
@@ -25,18 +20,9 @@ export function App() {
   const theme = useMemo(() => makeTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-center" />
       <PreferencesProvider>
-        <LocalizedDates>
-          <RouterProvider router={router} />
-        </LocalizedDates>
+        <RouterProvider router={router} />
       </PreferencesProvider>
     </MantineProvider>
   );
-}
-
-/** date pickers in the reader's language, weeks from Sunday as Japanese calendars print them */
-function LocalizedDates({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: i18n.resolvedLanguage === "en" ? "en" : "ja", firstDayOfWeek: 0 }}>{children}</DatesProvider>;
 }

@@ -15,22 +15,24 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
+import { DatesProvider } from "@mantine/dates";
 import { useDisclosure } from "@mantine/hooks";
+import { Notifications } from "@mantine/notifications";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { ErrorState, LoadingState } from "../components/States.tsx";
 
-import "../i18n/signed-in.ts";
+import "dayjs/locale/ja";
 
 import { graphql } from "../graphql.ts";
 import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
 import { usePreferences } from "./preferences.tsx";
-import { useViewer } from "./session.tsx";
+import { loadViewer, useViewer } from "./session.tsx";
 
 const OrganizationQuery = graphql(`
   query LayoutOrganization {
@@ -42,18 +44,50 @@ const OrganizationQuery = graphql(`
   }
 `);
 
-/** the signed-in layout route (react-router `lazy`) */
+/**
+ * Route loader: the viewer, asked of the API each time the layout is entered. It runs beside the
+ * page's own loader (e.g. the roster's, which starts the group's request at the same time), so the
+ * page's data no longer waits for the layout to render first. Nothing shows until it answers.
+ */
+export async function loader() {
+  await loadViewer({ fresh: true });
+  return null;
+}
+
+/** the layout stays with the viewer it loaded while the reader moves between its pages */
+export function shouldRevalidate() {
+  return false;
+}
+
+/** shown while the first page's loaders run */
+export function HydrateFallback() {
+  return <LoadingState />;
+}
+
+/**
+ * the signed-in layout route (react-router `lazy`); the toasts and the date pickers' settings are
+ * here, not in App.tsx, since only signed-in screens use them (the sign-in page does without)
+ */
 export function Component() {
   return (
     <ApolloProvider client={apolloClient}>
-      <Layout />
+      <Notifications position="top-center" />
+      <LocalizedDates>
+        <Layout />
+      </LocalizedDates>
     </ApolloProvider>
   );
 }
 
+/** date pickers in the reader's language, weeks from Sunday as Japanese calendars print them */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.resolvedLanguage === "en" ? "en" : "ja", firstDayOfWeek: 0 }}>{children}</DatesProvider>;
+}
+
 function Layout() {
-  // asked anew each time the layout mounts (after signing in, the cached answer is "signed out")
-  const { viewer, loading, error, refetch } = useViewer({ fresh: true });
+  // the loader above asked the API; this reads its answer (or asks again if it failed)
+  const { viewer, loading, error, refetch } = useViewer();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   const { t, i18n } = useTranslation();
@@ -134,7 +168,7 @@ function SignedInAs({ name, email }: { name: string; email: string }) {
   const client = useApolloClient();
   const navigate = useNavigate();
   const signOut = async () => {
-    await authClient.signOut();
+    await (await authClient()).signOut();
     await client.clearStore();
     void navigate("/sign-in", { replace: true });
   };

@@ -1,10 +1,10 @@
 // The reader's preferences, kept on this computer: 和暦 or 西暦, and larger text (WCAG 1.4.4).
-// The language is i18next's (see i18n/index.ts).
+// The language is i18next's (see i18n/index.ts). The date formatters that follow them are in
+// ./dates.ts, so the first page (which formats no date) does without dayjs.
 import { useLocalStorage } from "@mantine/hooks";
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 
-import { formatDate, formatDateTime, formatFiscalYear, type Calendar, type DateStyle } from "../lib/dates.ts";
+import type { Calendar } from "../lib/dates.ts";
 
 interface Preferences {
   calendar: Calendar;
@@ -38,19 +38,4 @@ export function usePreferences(): Preferences {
   const value = useContext(PreferencesContext);
   if (!value) throw new Error("usePreferences outside PreferencesProvider");
   return value;
-}
-
-/** date formatters in the reader's calendar and language */
-export function useDates() {
-  const { calendar } = usePreferences();
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const style: DateStyle = { calendar, language: i18n.resolvedLanguage ?? "ja" };
-    return {
-      style,
-      date: (value: string) => formatDate(value, style),
-      dateTime: (value: string) => formatDateTime(value, style),
-      fiscalYear: (fy: number) => formatFiscalYear(fy, style),
-    };
-  }, [calendar, i18n.resolvedLanguage]);
 }

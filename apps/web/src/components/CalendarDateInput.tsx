@@ -2,7 +2,7 @@
 // 2026年11月26日); typing 2026-11-26 or 2026/11/26 also works.
 import { DateInput, type DateInputProps } from "@mantine/dates";
 
-import { useDates } from "../app/preferences.tsx";
+import { useDates } from "../app/dates.ts";
 
 function parseTyped(text: string): string | null {
   const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$/.exec(text.normalize("NFKC"));

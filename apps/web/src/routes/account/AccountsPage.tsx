@@ -7,7 +7,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from "@mantine
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";

@@ -3,8 +3,9 @@
 import { IconUserShield } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/accounts", lazy: () => import("./AccountsPage.tsx") }],
-  nav: [{ to: "/accounts", label: "accounts:nav", icon: IconUserShield, order: 97, visible: (viewer) => viewer.can.accounts }],
+  routes: [{ path: "/accounts", lazy: withWords("accounts", () => import("./AccountsPage.tsx")) }],
+  nav: [{ to: "/accounts", label: "common:nav.accounts", icon: IconUserShield, order: 97, visible: (viewer) => viewer.can.accounts }],
 };

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";

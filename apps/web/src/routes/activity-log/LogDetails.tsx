@@ -7,7 +7,7 @@ import { IconArrowBackUp, IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";

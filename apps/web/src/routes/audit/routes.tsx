@@ -2,8 +2,9 @@
 import { IconHistory } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/audit", lazy: () => import("./AuditPage.tsx") }],
-  nav: [{ to: "/audit", label: "audit:nav", icon: IconHistory, order: 95, visible: (viewer) => viewer.can.audit }],
+  routes: [{ path: "/audit", lazy: withWords("audit", () => import("./AuditPage.tsx")) }],
+  nav: [{ to: "/audit", label: "common:nav.audit", icon: IconHistory, order: 95, visible: (viewer) => viewer.can.audit }],
 };

@@ -22,7 +22,9 @@ function RequestReset() {
   const form = useForm({ initialValues: { email: "" }, validate: { email: (v) => (/^\S+@\S+$/.test(v) ? null : t("error.email")) } });
   const submit = form.onSubmit(async ({ email }) => {
     setFailure(null);
-    const { error } = await authClient.requestPasswordReset({
+    const { error } = await (
+      await authClient()
+    ).requestPasswordReset({
       email: email.trim(),
       redirectTo: `${window.location.origin}/reset-password`,
     });
@@ -69,7 +71,7 @@ function SetPassword({ token }: { token: string }) {
   const form = useForm({ initialValues: { password: "", confirm: "" }, validate: newPasswordValidation(t) });
   const submit = form.onSubmit(async ({ password }) => {
     setFailure(null);
-    const { error } = await authClient.resetPassword({ newPassword: password, token });
+    const { error } = await (await authClient()).resetPassword({ newPassword: password, token });
     if (error) setFailure(t("reset.invalidToken"));
     else setDone(true);
   });

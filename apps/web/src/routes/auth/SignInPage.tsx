@@ -1,7 +1,7 @@
 // ログイン: email and password (Better Auth); back to the page that asked for it.
 import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 
@@ -20,10 +20,12 @@ export function Component() {
       password: (v) => (v ? null : t("error.password")),
     },
   });
+  // Better Auth's client loads after the page shows, ready before the form is sent
+  useEffect(() => void authClient(), []);
   const next = params.get("next");
   const submit = form.onSubmit(async (values) => {
     setFailure(null);
-    const { error } = await authClient.signIn.email({ email: values.email.trim(), password: values.password });
+    const { error } = await (await authClient()).signIn.email({ email: values.email.trim(), password: values.password });
     if (error) {
       setFailure(
         error.code === "ACCOUNT_SIGN_IN_LIMITED"

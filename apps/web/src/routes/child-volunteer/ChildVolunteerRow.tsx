@@ -3,7 +3,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 
 export const ChildVolunteerRow_child = graphql(`

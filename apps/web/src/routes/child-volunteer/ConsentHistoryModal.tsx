@@ -6,7 +6,7 @@ import { Badge, Button, Group, Modal, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { QueryState } from "../../components/States.tsx";

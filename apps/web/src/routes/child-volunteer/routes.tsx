@@ -3,19 +3,20 @@
 import { IconSchool } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
   routes: [
-    { path: "/child-volunteers", lazy: () => import("./ChildVolunteersPage.tsx") },
-    { path: "/child-volunteers/:groupId", lazy: () => import("./ChildVolunteersPage.tsx") },
-    { path: "/child-volunteers/:groupId/new", lazy: () => import("./RegisterChildPage.tsx") },
-    { path: "/child-volunteers/:groupId/import", lazy: () => import("./ImportChildrenPage.tsx") },
-    { path: "/child-volunteers/:groupId/rollover", lazy: () => import("./RolloverPage.tsx") },
+    { path: "/child-volunteers", lazy: withWords("child-volunteer", () => import("./ChildVolunteersPage.tsx")) },
+    { path: "/child-volunteers/:groupId", lazy: withWords("child-volunteer", () => import("./ChildVolunteersPage.tsx")) },
+    { path: "/child-volunteers/:groupId/new", lazy: withWords("child-volunteer", () => import("./RegisterChildPage.tsx")) },
+    { path: "/child-volunteers/:groupId/import", lazy: withWords("child-volunteer", () => import("./ImportChildrenPage.tsx")) },
+    { path: "/child-volunteers/:groupId/rollover", lazy: withWords("child-volunteer", () => import("./RolloverPage.tsx")) },
   ],
   nav: [
     {
       to: "/child-volunteers",
-      label: "child-volunteer:nav",
+      label: "common:nav.child-volunteer",
       icon: IconSchool,
       order: 30,
       visible: (viewer) => viewer.can.childVolunteers,

@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import type { Viewer } from "../../app/session.tsx";
 import { QueryState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";

@@ -2,8 +2,9 @@
 import { IconHome } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ index: true, lazy: () => import("./DashboardPage.tsx") }],
-  nav: [{ to: "/", label: "dashboard:nav", icon: IconHome, order: 0, visible: () => true }],
+  routes: [{ index: true, lazy: withWords("dashboard", () => import("./DashboardPage.tsx")) }],
+  nav: [{ to: "/", label: "common:nav.dashboard", icon: IconHome, order: 0, visible: () => true }],
 };

@@ -48,7 +48,8 @@ const EventActivityTypesQuery = graphql(`
 `);
 
 export function EventActivityLog({ event: ref, started }: { event: FragmentOf<typeof EventActivityLog_event>; started: boolean }) {
-  const { t } = useTranslation("event");
+  // the log's status is named in the activity log's words (loaded here if not yet: src/i18n/index.ts)
+  const { t } = useTranslation(["event", "activity-log"]);
   const event = readFragment(EventActivityLog_event, ref);
   if (event.activityLog) {
     return (

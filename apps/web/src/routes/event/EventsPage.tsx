@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, QueryState } from "../../components/States.tsx";
 import { graphql, readFragment, type FragmentOf, type ResultOf } from "../../graphql.ts";
@@ -77,7 +77,7 @@ export function Component() {
         actions={
           <>
             <Button component={Link} to={minutesHref} variant="default" leftSection={<IconNotes size={18} aria-hidden />}>
-              {t("minutes.nav")}
+              {t("common:nav.minutes")}
             </Button>
             <Button component={Link} to={createHref} leftSection={<IconPlus size={18} aria-hidden />}>
               {t("list.create")}

@@ -1,7 +1,7 @@
 // 議事録の一覧: newest first; each opens to its text.
 import { Accordion, Text } from "@mantine/core";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { EmptyState } from "../../components/States.tsx";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 

@@ -5,7 +5,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { useNameWarning } from "../../components/NameWarning.tsx";

@@ -3,18 +3,19 @@
 import { IconCalendarEvent } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
   routes: [
-    { path: "/events", lazy: () => import("./EventsPage.tsx") },
-    { path: "/events/new", lazy: () => import("./CreateEventPage.tsx") },
-    { path: "/events/minutes", lazy: () => import("./MinutesPage.tsx") },
-    { path: "/events/:eventId", lazy: () => import("./EventPage.tsx") },
+    { path: "/events", lazy: withWords("event", () => import("./EventsPage.tsx")) },
+    { path: "/events/new", lazy: withWords("event", () => import("./CreateEventPage.tsx")) },
+    { path: "/events/minutes", lazy: withWords("event", () => import("./MinutesPage.tsx")) },
+    { path: "/events/:eventId", lazy: withWords("event", () => import("./EventPage.tsx")) },
   ],
   nav: [
     {
       to: "/events",
-      label: "event:nav",
+      label: "common:nav.event",
       icon: IconCalendarEvent,
       order: 50,
       visible: (viewer) => viewer.can.events,

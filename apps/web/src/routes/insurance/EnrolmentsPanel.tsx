@@ -5,7 +5,7 @@ import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from "@man
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { QueryState } from "../../components/States.tsx";

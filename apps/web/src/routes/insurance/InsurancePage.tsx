@@ -7,7 +7,7 @@ import { Select, Stack, Tabs, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { useViewer } from "../../app/session.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { currentFiscalYear } from "../../lib/dates.ts";

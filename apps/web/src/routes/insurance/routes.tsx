@@ -4,13 +4,14 @@
 import { IconShieldCheck } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/insurance", lazy: () => import("./InsurancePage.tsx") }],
+  routes: [{ path: "/insurance", lazy: withWords("insurance", () => import("./InsurancePage.tsx")) }],
   nav: [
     {
       to: "/insurance",
-      label: "insurance:nav",
+      label: "common:nav.insurance",
       icon: IconShieldCheck,
       order: 25,
       visible: (viewer) => viewer.can.insurance,

@@ -11,7 +11,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { useViewer } from "../../app/session.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";

@@ -7,7 +7,7 @@ import { IconFileTypePdf } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { CalendarDateInput } from "../../components/CalendarDateInput.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";

@@ -43,7 +43,7 @@ export function Component() {
         actions={
           staff ? (
             <Button component={Link} to="/recognition/moderation" variant="default" leftSection={<IconShieldCheck size={18} aria-hidden />}>
-              {t("moderation.nav")}
+              {t("common:nav.moderation")}
             </Button>
           ) : null
         }

@@ -3,7 +3,7 @@ import { Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconHeart } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 
 export const ThankYouCard_message = graphql(`

@@ -3,17 +3,18 @@
 import { IconHeartHandshake, IconShieldCheck } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
   routes: [
-    { path: "/recognition", lazy: () => import("./RecognitionPage.tsx") },
-    { path: "/recognition/moderation", lazy: () => import("./ModerationPage.tsx") },
+    { path: "/recognition", lazy: withWords("recognition", () => import("./RecognitionPage.tsx")) },
+    { path: "/recognition/moderation", lazy: withWords("recognition", () => import("./ModerationPage.tsx")) },
   ],
   nav: [
-    { to: "/recognition", label: "recognition:nav", icon: IconHeartHandshake, order: 70, visible: () => true },
+    { to: "/recognition", label: "common:nav.recognition", icon: IconHeartHandshake, order: 70, visible: () => true },
     {
       to: "/recognition/moderation",
-      label: "recognition:moderation.nav",
+      label: "common:nav.moderation",
       icon: IconShieldCheck,
       order: 72,
       visible: (viewer) => viewer.can.recognition,

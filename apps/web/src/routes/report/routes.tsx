@@ -3,13 +3,14 @@
 import { IconChartBar } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
-  routes: [{ path: "/reports", lazy: () => import("./ReportsPage.tsx") }],
+  routes: [{ path: "/reports", lazy: withWords("report", () => import("./ReportsPage.tsx")) }],
   nav: [
     {
       to: "/reports",
-      label: "report:nav",
+      label: "common:nav.report",
       icon: IconChartBar,
       order: 80,
       visible: (viewer) => viewer.can.reports,

@@ -6,7 +6,7 @@ import { IconPrinter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States.tsx";
 import { graphql } from "../../graphql.ts";

@@ -17,10 +17,11 @@ import {
 } from "@tabler/icons-react";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useParams, type LoaderFunctionArgs } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
-import { useViewer, type Viewer } from "../../app/session.tsx";
+import { apolloClient } from "../../app/apollo.ts";
+import { useDates } from "../../app/dates.ts";
+import { loadViewer, useViewer, type Viewer } from "../../app/session.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
@@ -159,8 +160,53 @@ export function fiscalYearChoices(): number[] {
   return [0, 1, 2, 3, 4].map((n) => fy - n);
 }
 
+/** the roster's first page as the screen first asks for it: no search or filter, this 年度 */
+function firstPageVariables(group: RosterGroupData, viewer: Viewer | null) {
+  return {
+    groupId: group.id,
+    first: PAGE,
+    search: null,
+    roleCode: null,
+    insured: null,
+    includeEnded: group.isClosed,
+    fiscalYear: currentFiscalYear(),
+    withKana: asksKana(viewer?.isStaff ?? false, group.programme.privacyTier),
+  };
+}
+
+/**
+ * Route loader: the group's request starts as soon as the route matches, beside the layout's
+ * viewer (the same request when both ask at once), and the roster's first page as soon as both
+ * have answered (its variables need them). It does not wait for the answers: the screen renders
+ * from them, or joins the requests still on their way. A failure is left to the screen, which asks
+ * again and shows it.
+ */
+export function loader({ params }: LoaderFunctionArgs) {
+  const groupId = params.groupId ?? "";
+  const preload = async () => {
+    const [viewer, { data }] = await Promise.all([
+      loadViewer(),
+      apolloClient.query({ query: RosterGroupQuery, variables: { groupId }, fetchPolicy: "network-only" }),
+    ]);
+    const group = data?.group;
+    if (!group || !listable(group)) return;
+    await apolloClient.query({
+      query: RosterQuery,
+      variables: firstPageVariables(group, viewer),
+      fetchPolicy: "network-only",
+      errorPolicy: "all",
+    });
+  };
+  preload().catch(() => undefined);
+  return null;
+}
+
 export function Component() {
-  return <RosterGroupGate withBackLink>{(group, roles) => <Roster group={group} roles={roles} />}</RosterGroupGate>;
+  return (
+    <RosterGroupGate withBackLink preloaded>
+      {(group, roles) => <Roster group={group} roles={roles} />}
+    </RosterGroupGate>
+  );
 }
 
 /**
@@ -169,15 +215,21 @@ export function Component() {
  */
 export function RosterGroupGate({
   withBackLink = false,
+  preloaded = false,
   children,
 }: {
   withBackLink?: boolean;
+  /** the route's loader asked for the group on this visit: the cached answer is fresh */
+  preloaded?: boolean;
   children(group: RosterGroupData, roles: Role[], viewer: Viewer | null): ReactNode;
 }) {
   const { t } = useTranslation("roster");
   const { groupId = "" } = useParams();
   const { viewer } = useViewer();
-  const { data, loading, error, refetch } = useQuery(RosterGroupQuery, { variables: { groupId } });
+  const { data, loading, error, refetch } = useQuery(RosterGroupQuery, {
+    variables: { groupId },
+    fetchPolicy: preloaded ? "cache-first" : "cache-and-network",
+  });
   if (loading && !data) return <LoadingState />;
   if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
   const group = data?.group;
@@ -227,21 +279,23 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
     setGroupAction(kind);
   };
   const variables = {
-    groupId: group.id,
-    first: PAGE,
+    ...firstPageVariables(group, viewer),
     search: debounced || null,
     roleCode,
     insured: insured === "all" ? null : insured === "yes",
     includeEnded,
     fiscalYear,
-    withKana: asksKana(isStaff, group.programme.privacyTier),
   };
   // errorPolicy all: a row whose name the viewer may not see comes back null with a FORBIDDEN
-  // error for that field only; the rest of the roster is still shown
+  // error for that field only; the rest of the roster is still shown. The first page comes from
+  // the route's loader (or joins its request); a search or filter asks the API and shows what is
+  // cached meanwhile.
   const { data, loading, error, refetch, fetchMore } = useQuery(RosterQuery, {
     variables,
     errorPolicy: "all",
     notifyOnNetworkStatusChange: true,
+    fetchPolicy: "cache-first",
+    nextFetchPolicy: () => "cache-and-network",
   });
   const roster = data?.group?.roster;
   const [loadingMore, setLoadingMore] = useState(false);

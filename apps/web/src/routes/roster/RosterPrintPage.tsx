@@ -5,7 +5,7 @@ import { IconPrinter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { EmptyState, ErrorState, LoadingState } from "../../components/States.tsx";
 import { currentFiscalYear, todayInJapan } from "../../lib/dates.ts";

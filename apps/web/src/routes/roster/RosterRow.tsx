@@ -6,7 +6,7 @@ import { IconArrowsExchange, IconDoorExit, IconDots, IconUserCog } from "@tabler
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { useDates } from "../../app/preferences.tsx";
+import { useDates } from "../../app/dates.ts";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
 
 export const RosterRow_membership = graphql(`

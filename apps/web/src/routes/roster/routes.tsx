@@ -4,18 +4,19 @@
 import { IconUsersGroup } from "@tabler/icons-react";
 
 import type { AreaRoutes } from "../../app/nav.ts";
+import { withWords } from "../../i18n/index.ts";
 
 export const area: AreaRoutes = {
   routes: [
-    { path: "/groups", lazy: () => import("./GroupsPage.tsx") },
-    { path: "/groups/:groupId", lazy: () => import("./RosterPage.tsx") },
-    { path: "/groups/:groupId/print", lazy: () => import("./RosterPrintPage.tsx") },
-    { path: "/groups/:groupId/contacts/print", lazy: () => import("./ContactsPrintPage.tsx") },
+    { path: "/groups", lazy: withWords("roster", () => import("./GroupsPage.tsx")) },
+    { path: "/groups/:groupId", lazy: withWords("roster", () => import("./RosterPage.tsx")) },
+    { path: "/groups/:groupId/print", lazy: withWords("roster", () => import("./RosterPrintPage.tsx")) },
+    { path: "/groups/:groupId/contacts/print", lazy: withWords("roster", () => import("./ContactsPrintPage.tsx")) },
   ],
   nav: [
     {
       to: "/groups",
-      label: "roster:nav",
+      label: "common:nav.roster",
       icon: IconUsersGroup,
       order: 20,
       visible: (viewer) => viewer.can.rosters,
