@@ -89,6 +89,8 @@ beforeAll(async () => {
   server = await startTestServer({
     log: createLogger("info", { write: (line: string) => void lines.push(line) }),
     limits: { lockTimeoutMs: 20_000 },
+    // every request reads its session (no viewer cache), so a lost connection can meet that read
+    viewerCacheTtlMs: 0,
   });
   admin = await openDatabase({ url: server.db.url });
   bukai = await server.signIn("event-bukai");
