@@ -145,7 +145,18 @@ describe("two server instances on one PostgreSQL database", () => {
     expect(await salons()).toContain(salonId);
     expect(await salons()).toContain(salonId);
 
-    const revoked = await graphql(a, staff, `mutation($id: ID!) { revokeAccessRole(id: $id) { __typename } }`, { id: role.id });
+    const revoked = await graphql(
+      a,
+      staff,
+      `
+        mutation ($id: ID!) {
+          revokeAccessRole(id: $id) {
+            __typename
+          }
+        }
+      `,
+      { id: role.id },
+    );
     expect(revoked).toEqual({ revokeAccessRole: { __typename: "MutationRevokeAccessRoleSuccess" } });
     await soon(salons, []);
     const roster = await fetch(`${b.base}/graphql`, {
@@ -188,7 +199,18 @@ describe("two server instances on one PostgreSQL database", () => {
 
     // a revoke made on B meanwhile takes effect on A at once (read afresh, or B's notification if
     // A listens again by now)
-    const revoked = await graphql(b, staff, `mutation($id: ID!) { revokeAccessRole(id: $id) { __typename } }`, { id: coordinator.id });
+    const revoked = await graphql(
+      b,
+      staff,
+      `
+        mutation ($id: ID!) {
+          revokeAccessRole(id: $id) {
+            __typename
+          }
+        }
+      `,
+      { id: coordinator.id },
+    );
     expect(revoked).toEqual({ revokeAccessRole: { __typename: "MutationRevokeAccessRoleSuccess" } });
     await soon(scopes, { schoolGroupIds: [], salonIds: [salonId] });
 

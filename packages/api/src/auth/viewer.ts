@@ -23,9 +23,9 @@ const VIEWER_CACHE_TTL_MS = 5_000;
 /** Sessions remembered at once; beyond that the least recently used are read again. */
 const VIEWER_CACHE_MAX = 10_000;
 /** the PostgreSQL channel on which a change to accounts' roles or sessions is announced (payload: user ids, space-separated) */
-export const VIEWER_CHANNEL = "tsunagu_viewer";
+const VIEWER_CHANNEL = "tsunagu_viewer";
 /** how each instance's LISTEN connection is named in pg_stat_activity */
-export const VIEWER_LISTENER_NAME = "tsunagu-viewer-cache";
+const VIEWER_LISTENER_NAME = "tsunagu-viewer-cache";
 
 /** The account columns a viewer carries (Better Auth's session user has them all). */
 interface ViewerUser {
