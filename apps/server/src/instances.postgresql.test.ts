@@ -1,9 +1,12 @@
 // Two server instances on one PostgreSQL database, as behind a load balancer: two real server
 // processes (two ports) with one DATABASE_URL, one BETTER_AUTH_SECRET and one PUBLIC_URL. A session
-// made by one is good on the other, the sign-in limits count the attempts made at both, each mail of
-// the outbox is sent once though both delivery loops run, and sign-ups sent to both never overbook
-// a shift.
+// made by one is good on the other, and a sign-out or a role change on either takes effect on both
+// at once (each caches viewers for 5 s and forgets them on the other's NOTIFY), even when an
+// instance's LISTEN connection is lost; the sign-in limits count the attempts made at both, each
+// mail of the outbox is sent once though both delivery loops run, and sign-ups sent to both never
+// overbook a shift.
 import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -18,6 +21,8 @@ const PUBLIC_URL = "http://tsunagu.test";
 const SECRET = "two-instances-share-this-secret-0123456789";
 const STAFF = "staff@hannan.example";
 const BUKAI = "event-bukai@hannan.example";
+const LEADER = "salon-leader@hannan.example";
+const TEACHER = "coordinator.tottori-higashi@hannan.example";
 
 interface Instance {
   name: "A" | "B";
@@ -88,6 +93,31 @@ async function graphql<T>(at: Instance, cookie: string, query: string, variables
 
 const ME = "{ me { email } }";
 
+/**
+ * Asks until `read` gives `expected`, for at most a second: a change made on one instance reaches
+ * the other's viewer cache as a PostgreSQL notification, a few milliseconds after it commits (the
+ * cache keeps a viewer for 5 s, so an instance that missed it would still answer the old viewer).
+ */
+async function soon<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let last = await read();
+  for (let waited = 0; waited < 1_000 && !isDeepStrictEqual(last, expected); waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+/** Waits (at most 30 s) until the instance has logged `text` at least `times` times. */
+async function logged(at: Instance, text: string, times = 1): Promise<void> {
+  const count = () => at.output().split(text).length - 1;
+  for (let waited = 0; waited < 30_000 && count() < times; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(count(), at.output()).toBeGreaterThanOrEqual(times);
+}
+
+/** what each instance logs when its viewer cache's LISTEN connection is lost, and when it listens (auth/viewer.ts) */
+const LISTEN_LOST = "viewer cache: the LISTEN connection is lost";
+const LISTENING = "viewer cache: listening for session and role changes";
+
 describe("two server instances on one PostgreSQL database", () => {
   it("a session made on one instance is good on the other, and signing out on either ends it on both", async () => {
     const [a, b] = instances;
@@ -97,8 +127,98 @@ describe("two server instances on one PostgreSQL database", () => {
 
     const out = await fetch(`${b.base}/api/auth/sign-out`, { method: "POST", headers: { origin: PUBLIC_URL, cookie } });
     expect(out.status).toBe(200);
-    expect(await graphql(a, cookie, ME)).toEqual({ me: null });
+    // A had the session cached: B's notification makes it forget (within a second, not 5 s)
+    await soon(() => graphql(a, cookie, ME), { me: null });
     expect(await graphql(b, cookie, ME)).toEqual({ me: null });
+  });
+
+  it("a role revoked on one instance is refused on the other at once", async () => {
+    const [a, b] = instances;
+    const staff = await cookieOf(await signIn(a, STAFF, DEMO_PASSWORD, "198.51.100.10"));
+    const leader = await cookieOf(await signIn(b, LEADER, DEMO_PASSWORD, "198.51.100.11"));
+    const role = await db.prisma.accessRoleAssignment.findFirstOrThrow({
+      where: { user: { email: LEADER }, role: "SALON_LEADER", revokedAt: null },
+    });
+    const salonId = role.groupId!;
+    const salons = async () => (await graphql<{ me: { salonIds: string[] } }>(b, leader, "{ me { salonIds } }")).me.salonIds;
+    // B has the leader's viewer cached, with the salon
+    expect(await salons()).toContain(salonId);
+    expect(await salons()).toContain(salonId);
+
+    const revoked = await graphql(
+      a,
+      staff,
+      `
+        mutation ($id: ID!) {
+          revokeAccessRole(id: $id) {
+            __typename
+          }
+        }
+      `,
+      { id: role.id },
+    );
+    expect(revoked).toEqual({ revokeAccessRole: { __typename: "MutationRevokeAccessRoleSuccess" } });
+    await soon(salons, []);
+    const roster = await fetch(`${b.base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: PUBLIC_URL, cookie: leader },
+      body: JSON.stringify({ query: `query($g: ID!) { group(id: $g) { roster(first: 5) { totalCount } } }`, variables: { g: salonId } }),
+    });
+    const body = (await roster.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("while an instance's LISTEN connection is lost its cache is bypassed, and emptied once it listens again", async () => {
+    const [a, b] = instances;
+    const staff = await cookieOf(await signIn(b, STAFF, DEMO_PASSWORD, "198.51.100.12"));
+    const teacher = await cookieOf(await signIn(a, TEACHER, DEMO_PASSWORD, "198.51.100.13"));
+    type Scopes = { me: { schoolGroupIds: string[]; salonIds: string[] } };
+    const scopes = async () => (await graphql<Scopes>(a, teacher, "{ me { schoolGroupIds salonIds } }")).me;
+    const coordinator = await db.prisma.accessRoleAssignment.findFirstOrThrow({
+      where: { user: { email: TEACHER }, role: "SCHOOL_COORDINATOR", revokedAt: null },
+    });
+    const salon = await db.prisma.accessRoleAssignment.findFirstOrThrow({ where: { role: "SALON_LEADER" }, select: { groupId: true } });
+    const salonId = salon.groupId!;
+    expect(await scopes()).toEqual({ schoolGroupIds: [coordinator.groupId], salonIds: [] });
+
+    // a change written straight to the database announces nothing — what a notification lost while
+    // not listening looks like: A keeps answering its cached viewer
+    const unannounced = await db.prisma.accessRoleAssignment.create({
+      data: { orgId: coordinator.orgId, userId: coordinator.userId, role: "SALON_LEADER", groupId: salonId },
+    });
+    expect(await scopes()).toEqual({ schoolGroupIds: [coordinator.groupId], salonIds: [] });
+
+    // both instances' LISTEN connections killed, as a network fault or a database restart would
+    const killed = await db.prisma.$queryRaw<Array<{ done: boolean }>>`
+      SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+      WHERE application_name = 'tsunagu-viewer-cache' AND datname = current_database()`;
+    expect(killed).toEqual([{ done: true }, { done: true }]);
+    await logged(a, LISTEN_LOST);
+    // A forgot every viewer: bypassing the cache until it listens again, and starting empty then
+    expect(await scopes()).toEqual({ schoolGroupIds: [coordinator.groupId], salonIds: [salonId] });
+
+    // a revoke made on B meanwhile takes effect on A at once (read afresh, or B's notification if
+    // A listens again by now)
+    const revoked = await graphql(
+      b,
+      staff,
+      `
+        mutation ($id: ID!) {
+          revokeAccessRole(id: $id) {
+            __typename
+          }
+        }
+      `,
+      { id: coordinator.id },
+    );
+    expect(revoked).toEqual({ revokeAccessRole: { __typename: "MutationRevokeAccessRoleSuccess" } });
+    await soon(scopes, { schoolGroupIds: [], salonIds: [salonId] });
+
+    // A listens again (with backoff): the cache is used again, so an unannounced change is not seen
+    await logged(a, LISTENING, 2);
+    expect(await scopes()).toEqual({ schoolGroupIds: [], salonIds: [salonId] });
+    await db.prisma.accessRoleAssignment.update({ where: { id: unannounced.id }, data: { revokedAt: new Date() } });
+    expect(await scopes()).toEqual({ schoolGroupIds: [], salonIds: [salonId] });
   });
 
   it("the per-address sign-in limit counts the attempts made at both instances, even all at once", async () => {
@@ -171,7 +291,8 @@ describe("two server instances on one PostgreSQL database", () => {
         at
           .output()
           .split("\n")
-          .filter((line) => line.includes('"msg":"mail sent"')).length,
+          // (the role changes of the tests above mail their holders too)
+          .filter((line) => line.includes('"msg":"mail sent"') && rows.some((r) => line.includes(`"mailId":"${r.id}"`))).length,
     );
     expect(sentBy[0]! + sentBy[1]!).toBe(30);
     expect(sentBy[0]).toBeGreaterThan(0);

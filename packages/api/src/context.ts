@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 
-import type { AccessRole } from "@tsunagu/db";
+import type { AccessRole, Prisma } from "@tsunagu/db";
 
 import { ForbiddenError } from "./errors.ts";
 
@@ -27,7 +27,9 @@ export interface Viewer {
 
 /** Forgets the cached sessions and viewers of an account (auth/viewer.ts ViewerCache). */
 export interface ViewerInvalidation {
-  /** after a change to the account's roles or sessions has committed */
+  /** in the transaction of a change to the accounts' roles: every other instance forgets them when it commits (PostgreSQL NOTIFY) */
+  announce(tx: Prisma.TransactionClient, userIds: string[]): Promise<void>;
+  /** after a change to the account's roles or sessions has committed: this process forgets it at once */
   forgetUser(userId: string): void;
 }
 

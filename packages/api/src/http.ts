@@ -12,7 +12,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 
-import { prisma } from "@tsunagu/db/client";
+import { getDatabase, prisma } from "@tsunagu/db/client";
 
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
 import { ViewerCache } from "./auth/viewer.ts";
@@ -170,6 +170,19 @@ function securityHeaders(env: ApiEnv): express.RequestHandler {
   return (req, res, next) => (req.path === "/graphql" ? landingPage : withPolicy)(req, res, next);
 }
 
+/** Closes the viewer cache's LISTEN connection when Apollo stops. */
+function closing(viewers: ViewerCache): ApolloServerPlugin<Context> {
+  return {
+    async serverWillStart() {
+      return {
+        async serverWillStop() {
+          await viewers.close();
+        },
+      };
+    },
+  };
+}
+
 export interface AppOptions {
   /** how long a session's viewer is reused (default VIEWER_CACHE_TTL_MS; tests use a long one to prove invalidation) */
   viewerCacheTtlMs?: number;
@@ -179,7 +192,10 @@ export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOpti
   // whatever logger the caller passes, the app's lines go through the redacting serializers
   const log = withRedaction(parentLog);
   // signed-in requests reuse their session's viewer for a few seconds (auth/viewer.ts, docs/api.md)
+  // — on PostgreSQL while it LISTENs for the changes every instance announces; it stops listening
+  // when Apollo stops (the server's one stop path, apps/server main.ts)
   const viewers = new ViewerCache(options.viewerCacheTtlMs);
+  await viewers.listenForChanges(await getDatabase(), log);
   const auth = createAuth(env, log, viewers);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -192,7 +208,7 @@ export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOpti
     // limits and arguments are checked before anything runs (request-checks.ts)
     // Apollo's cache-control plugin is off: no field has a cache hint (every answer is per viewer),
     // and it hooked every field of every request for nothing (issue 9: 11 % of a roster's allocations)
-    plugins: [requestChecks(), errorLogging(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [requestChecks(), errorLogging(), ApolloServerPluginCacheControlDisabled(), closing(viewers)],
     // csrfPrevention is on by default in Apollo Server 5
   });
   await apollo.start();

@@ -6,7 +6,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { lockDataDir, type FolderLock } from "./lock.ts";
 
 /** how long opening a PostgreSQL connection may take before it fails (node-postgres waits forever by default) */
-const CONNECT_TIMEOUT_MS = 5_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * PGlite's own start parameters plus a smaller buffer cache. PostgreSQL's default shared_buffers
@@ -45,6 +45,8 @@ export interface Database {
   kind: DatabaseKind;
   /** a folder, "memory", or the PostgreSQL URL without its password */
   location: string;
+  /** PostgreSQL only: the URL as given, password included (never log it; listen.ts connects with it) */
+  url?: string | undefined;
   prisma: PrismaClient;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** the embedded database's files as a tarball (embedded only; tests copy a seeded database with it) */
@@ -145,6 +147,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return {
       kind: "postgresql",
       location: redactUrl(url),
+      url,
       prisma,
       adapterFactory,
       close: () => prisma.$disconnect(),

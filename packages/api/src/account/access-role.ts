@@ -80,7 +80,9 @@ export async function grantAccessRole(ctx: Context, input: RoleScope & { userId:
   const viewer = signedIn(ctx);
   const role = await prisma().$transaction(async (tx) => {
     const holder = await holderOf(tx, viewer.orgId, input.userId);
-    return addAccessRole(ctx, tx, holder, input, { notify: true });
+    const added = await addAccessRole(ctx, tx, holder, input, { notify: true });
+    await ctx.viewers.announce(tx, [holder.id]);
+    return added;
   });
   ctx.viewers.forgetUser(role.userId);
   return role;
@@ -114,7 +116,11 @@ export async function endAccessRole(ctx: Context, tx: Prisma.TransactionClient, 
 }
 
 export async function revokeAccessRole(ctx: Context, id: string): Promise<AccessRoleAssignment> {
-  const role = await prisma().$transaction((tx) => endAccessRole(ctx, tx, id));
+  const role = await prisma().$transaction(async (tx) => {
+    const ended = await endAccessRole(ctx, tx, id);
+    await ctx.viewers.announce(tx, [ended.userId]);
+    return ended;
+  });
   ctx.viewers.forgetUser(role.userId);
   return role;
 }

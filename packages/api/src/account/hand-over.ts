@@ -67,6 +67,8 @@ export async function handOverCoordinatorRole(
       started = await addAccessRole(ctx, tx, invitee, scope, { notify: false });
       invitation = await sendInvitation(ctx, tx, invitee);
     }
+    // every instance forgets both accounts' cached viewers once this commits (auth/viewer.ts)
+    await ctx.viewers.announce(tx, [ended.userId, started.userId]);
     return { ended, started, invitation };
   });
   // committed: both accounts' cached viewers are out of date (auth/viewer.ts)

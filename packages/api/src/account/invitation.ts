@@ -133,7 +133,9 @@ export async function inviteAccount(ctx: Context, input: InviteInput): Promise<I
   const { invitee, invitation } = await prisma().$transaction(async (tx) => {
     const invitee = await inviteeFor(tx, viewer.orgId, input);
     await addAccessRole(ctx, tx, invitee, input, { notify: false });
-    return { invitee, invitation: await sendInvitation(ctx, tx, invitee) };
+    const invitation = await sendInvitation(ctx, tx, invitee);
+    await ctx.viewers.announce(tx, [invitee.id]);
+    return { invitee, invitation };
   });
   // the account gained a role (auth/viewer.ts)
   ctx.viewers.forgetUser(invitee.id);

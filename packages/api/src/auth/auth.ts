@@ -21,8 +21,8 @@ export const CLIENT_ADDRESS_HEADER = "x-tsunagu-client-address";
 
 /** What Better Auth tells the viewer cache (auth/viewer.ts ViewerCache). */
 export interface SessionChanges {
-  /** a session of the account ended (sign-out, revocation, password reset or change, expiry) */
-  forgetUser(userId: string): void;
+  /** a session of the account ended (sign-out, revocation, password reset or change, expiry), committed */
+  sessionEnded(userId: string): Promise<void>;
 }
 
 export function createAuth(env: ApiEnv, log: Logger, sessions: SessionChanges) {
@@ -78,12 +78,13 @@ export function createAuth(env: ApiEnv, log: Logger, sessions: SessionChanges) {
     trustedOrigins: [env.publicUrl],
     disabledPaths: ["/update-user", "/change-email", "/delete-user"],
     // every deleted session — sign-out, revoke-session(s), a password reset or change that ends
-    // sessions, expiry — is forgotten by the viewer cache of this process once the delete is done
+    // sessions, expiry — is forgotten by the viewer cache of every instance once the delete has
+    // committed (Better Auth runs after-hooks after its transaction)
     databaseHooks: {
       session: {
         delete: {
           after: async (session) => {
-            sessions.forgetUser(session.userId);
+            await sessions.sessionEnded(session.userId);
           },
         },
       },

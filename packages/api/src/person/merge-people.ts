@@ -175,6 +175,10 @@ export async function mergePeople(ctx: Context, input: MergeInput, query: object
     await tx.childVolunteer.updateMany({ where: from, data: to });
     accounts = await tx.user.findMany({ where: from, select: { id: true } });
     await tx.user.updateMany({ where: from, data: to });
+    await ctx.viewers.announce(
+      tx,
+      accounts.map((a) => a.id),
+    );
     await tx.thankYouMessage.updateMany({ where: { orgId, toPersonId: input.mergedId }, data: { toPersonId: input.survivorId } });
     await tx.eventTask.updateMany({ where: { orgId, assigneeId: input.mergedId }, data: { assigneeId: input.survivorId } });
     // the survivor's details win; what it lacks comes from the merged record

@@ -32,7 +32,7 @@ async function viewerOf(email: string): Promise<Viewer> {
 const contextOf = (viewer: Viewer): Context => ({
   requestId: "visibility-test",
   viewer,
-  viewers: { forgetUser: () => undefined },
+  viewers: { announce: async () => undefined, forgetUser: () => undefined },
   log: pino({ level: "silent" }),
   memo: new Map(),
 });
