@@ -6,26 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { openDatabase } from "./database.ts";
 import { databaseFailure } from "./failures.ts";
-import { createEmptyTestDatabase, testServerUrl, type TestDatabase } from "./testing.ts";
+import { createProbeDatabase, failureOf } from "./fixtures/probe-database.ts";
+import { testServerUrl, type TestDatabase } from "./testing.ts";
 
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await createEmptyTestDatabase("postgresql", {
+  db = await createProbeDatabase("postgresql", {
     limits: { lockTimeoutMs: 200, statementTimeoutMs: 500, poolMax: 2, poolTimeoutMs: 300 },
   });
-  await db.prisma.$executeRawUnsafe(`CREATE TABLE "Probe" ("id" int PRIMARY KEY)`);
-  await db.prisma.$executeRawUnsafe(`INSERT INTO "Probe" VALUES (1)`);
 });
 afterAll(() => db?.drop());
-
-/** the error `work` rejects with */
-async function failureOf(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => expect.unreachable("expected a failure"),
-    (err: unknown) => err,
-  );
-}
 
 describe("databaseFailure on PostgreSQL", () => {
   it("a lock held past lock_timeout, a long statement and a pool wait are busy", async () => {
@@ -90,6 +81,25 @@ describe("databaseFailure on PostgreSQL", () => {
       expect(databaseFailure(await cut)).toBe("unavailable");
       expect(await db.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     } finally {
+      await admin.close();
+    }
+  });
+
+  it("a database that takes no connections (55000, e.g. ALTER DATABASE … ALLOW_CONNECTIONS false) is unavailable", async () => {
+    const name = new URL(db.url!).pathname.slice(1);
+    const admin = await openDatabase({ url: testServerUrl() });
+    try {
+      await admin.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      const late = await openDatabase({ url: db.url! });
+      try {
+        const refused = await failureOf(late.prisma.$queryRaw`SELECT 1 AS one`);
+        expect(String((refused as Error).message) + JSON.stringify(refused)).toMatch(/not currently accepting connections|55000/);
+        expect(databaseFailure(refused)).toBe("unavailable");
+      } finally {
+        await late.close();
+      }
+    } finally {
+      await admin.prisma.$executeRawUnsafe(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
       await admin.close();
     }
   });

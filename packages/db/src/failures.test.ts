@@ -5,25 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readDatabaseEnv } from "./env.ts";
 import { databaseFailure } from "./failures.ts";
-import { createEmptyTestDatabase, testDatabaseKind, type TestDatabase } from "./testing.ts";
+import { createProbeDatabase, failureOf } from "./fixtures/probe-database.ts";
+import { testDatabaseKind, type TestDatabase } from "./testing.ts";
 
 const kind = testDatabaseKind();
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await createEmptyTestDatabase(kind);
-  await db.prisma.$executeRawUnsafe(`CREATE TABLE "Probe" ("id" int PRIMARY KEY)`);
-  await db.prisma.$executeRawUnsafe(`INSERT INTO "Probe" VALUES (1)`);
+  db = await createProbeDatabase(kind);
 });
 afterAll(() => db?.drop());
-
-/** the error `work` rejects with */
-async function failureOf(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => expect.unreachable("expected a failure"),
-    (err: unknown) => err,
-  );
-}
 
 describe("databaseFailure", () => {
   it("a constraint violation is no database failure", async () => {

@@ -3,7 +3,9 @@
 // - busy: a lock wait or statement ran past its bound (lock_timeout 55P03, statement_timeout 57014),
 //   no pooled connection came free in time, or the server has no connection slot left (53300);
 // - unavailable: the connection was lost (backend terminated 57P01/57P02, server starting or
-//   stopping 57P03, class 08 connection exceptions, ECONNRESET, "Connection terminated").
+//   stopping 57P03, class 08 connection exceptions, ECONNRESET, "Connection terminated"), or the
+//   database takes no connections (55000 "is not currently accepting connections": ALTER DATABASE …
+//   ALLOW_CONNECTIONS false during maintenance; told by its message, as 55000 also covers bugs).
 // Prisma wraps driver errors (P2010 with meta.driverAdapterError.cause, or the driver's own Error),
 // so the error and its causes are searched.
 
@@ -20,6 +22,7 @@ const UNAVAILABLE_MESSAGES = [
   /Client was closed and is not queryable/i,
   /Server has closed the connection/i,
   /Can't reach database server/i,
+  /is not currently accepting connections/i,
 ];
 
 /** "busy", "unavailable", or undefined for any other error (a bug, bad data, a constraint). */
