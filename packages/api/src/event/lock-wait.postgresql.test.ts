@@ -2,6 +2,7 @@
 // stalls nothing else. While 15 sign-ups to that shift wait — more than the pool's 10 connections —
 // `{ me }` and a sign-up to another shift answer within a second; the waiting sign-ups end with the
 // typed, retryable BUSY error once the lock timeout has passed, and nothing of them was written.
+// Cancellations lock the shift too and queue the same way.
 import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -142,4 +143,44 @@ it("a locked shift row: other requests answer within 1 s; its sign-ups end BUSY 
   expect(await server.db.prisma.signUp.count({ where: { shiftId: lockedShift } })).toBe(0);
   const again = await signUp(lockedShift, people[0]!);
   expect(again.__typename).toBe("MutationSignUpSuccess");
+});
+
+it("cancellations queue like sign-ups: 15 cancels of a locked shift's sign-ups leave a cancellation elsewhere answering within 1 s, and end BUSY", async () => {
+  // everyone of the locked shift signed up (people[0] already is, from the test above)
+  const signUps = [(await server.db.prisma.signUp.findFirstOrThrow({ where: { shiftId: lockedShift, personId: people[0]! } })).id];
+  for (const personId of people.slice(1, WAITING)) signUps.push((await signUp(lockedShift, personId)).data!.id);
+  const freeSignUp = (await server.db.prisma.signUp.findFirstOrThrow({ where: { shiftId: freeShift, personId: people[WAITING]! } })).id;
+  const cancel = (signUpId: string) => mutate(bukai, "cancelSignUp", "id status", { signUpId }, "$signUpId: ID!");
+
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held!: () => void;
+  const lockHeld = new Promise<void>((resolve) => (held = resolve));
+  const holder = other.prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Shift" WHERE "id" = ${lockedShift}::uuid FOR UPDATE`;
+      held();
+      await released;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+  await lockHeld;
+  try {
+    const waiting = signUps.map((id) => timed(() => cancel(id)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // a cancellation on another shift needs a pooled connection: the queued ones hold none
+    const elsewhere = await timed(() => cancel(freeSignUp));
+    expect(elsewhere.value.__typename).toBe("MutationCancelSignUpSuccess");
+    expect(elsewhere.ms).toBeLessThan(1_000);
+    for (const { ms, value } of await Promise.all(waiting)) {
+      expect(value.__typename).toBe("BusyError");
+      expect(ms).toBeLessThan(LOCK_TIMEOUT_MS * 3);
+    }
+  } finally {
+    release();
+    await holder;
+  }
+  expect(await server.db.prisma.signUp.count({ where: { shiftId: lockedShift, status: "CONFIRMED" } })).toBe(WAITING);
+  const again = await cancel(signUps[0]!);
+  expect(again.__typename).toBe("MutationCancelSignUpSuccess");
 });

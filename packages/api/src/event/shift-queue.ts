@@ -1,4 +1,4 @@
-// Sign-ups to one shift queue in this process before they take a database connection: they would
+// Sign-ups to one shift (and cancellations, which lock it too) queue in this process before they take a database connection: they would
 // wait for the shift's row lock one after another anyway (sign-up.ts lockShift), and waiting here
 // holds no pooled connection, so many sign-ups to one shift never starve the rest of the server.
 // When the one at the front ends BUSY (the row stayed locked past lock_timeout, e.g. by another

@@ -113,13 +113,20 @@ function signUpNow(ctx: Context, orgId: string, shiftId: string, personId: strin
   }, QUEUED_TRANSACTION);
 }
 
-/** Cancels a sign-up; a confirmed place that frees up goes to the first person waiting. */
+/**
+ * Cancels a sign-up; a confirmed place that frees up goes to the first person waiting. It locks the
+ * shift as a sign-up does, so it queues with the sign-ups to that shift (shift-queue.ts).
+ */
 export async function cancelSignUp(ctx: Context, signUpId: string): Promise<string> {
   const orgId = signedIn(ctx).orgId;
+  const before = await prisma().signUp.findFirst({ where: { id: signUpId, orgId }, select: { shiftId: true } });
+  if (!before) throw notFound("signUp");
+  return inShiftQueue(before.shiftId, () => cancelSignUpNow(ctx, orgId, signUpId, before.shiftId));
+}
+
+function cancelSignUpNow(ctx: Context, orgId: string, signUpId: string, shiftId: string): Promise<string> {
   return prisma().$transaction(async (tx) => {
-    const before = await tx.signUp.findFirst({ where: { id: signUpId, orgId }, select: { shiftId: true } });
-    if (!before) throw notFound("signUp");
-    const shift = await lockShift(tx, orgId, before.shiftId);
+    const shift = await lockShift(tx, orgId, shiftId);
     // read again under the lock: a concurrent cancellation may have come first
     const current = await tx.signUp.findUniqueOrThrow({ where: { id: signUpId }, select: { status: true } });
     if (current.status === "CANCELLED") {
