@@ -7,9 +7,9 @@
 // their own last staff role (an organisation keeps its staff). The
 // holder hears of each change by mail (notify.ts); every change is audited.
 import { isUniqueViolation, type AccessRoleAssignment, type Prisma } from "@tsunagu/db";
-import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
+import { inAccessChange } from "../auth/access-change.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { mailAccessChanged } from "./notify.ts";
@@ -78,14 +78,12 @@ async function holderOf(tx: Prisma.TransactionClient, orgId: string, userId: str
 /** Grants an existing account of the organisation a scoped role. */
 export async function grantAccessRole(ctx: Context, input: RoleScope & { userId: string }): Promise<AccessRoleAssignment> {
   const viewer = signedIn(ctx);
-  const role = await prisma().$transaction(async (tx) => {
+  return inAccessChange(ctx, async (tx, changed) => {
     const holder = await holderOf(tx, viewer.orgId, input.userId);
     const added = await addAccessRole(ctx, tx, holder, input, { notify: true });
-    await ctx.viewers.announce(tx, [holder.id]);
+    await changed([holder.id]);
     return added;
   });
-  ctx.viewers.forgetUser(role.userId);
-  return role;
 }
 
 /** Ends an active role in `tx` (audited, mailed); refuses the viewer's own last staff role. */
@@ -116,11 +114,9 @@ export async function endAccessRole(ctx: Context, tx: Prisma.TransactionClient, 
 }
 
 export async function revokeAccessRole(ctx: Context, id: string): Promise<AccessRoleAssignment> {
-  const role = await prisma().$transaction(async (tx) => {
+  return inAccessChange(ctx, async (tx, changed) => {
     const ended = await endAccessRole(ctx, tx, id);
-    await ctx.viewers.announce(tx, [ended.userId]);
+    await changed([ended.userId]);
     return ended;
   });
-  ctx.viewers.forgetUser(role.userId);
-  return role;
 }

@@ -3,8 +3,8 @@
 // is an account of the organisation, or an e-mail address: an existing account's role is granted
 // (its holder is mailed), otherwise an account is created and an invitation sent.
 import type { AccessRoleAssignment } from "@tsunagu/db";
-import { prisma } from "@tsunagu/db/client";
 
+import { inAccessChange } from "../auth/access-change.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError } from "../errors.ts";
 import { addAccessRole, endAccessRole } from "./access-role.ts";
@@ -25,7 +25,7 @@ export async function handOverCoordinatorRole(
   input: HandOverInput,
 ): Promise<{ ended: AccessRoleAssignment; started: AccessRoleAssignment; invitation: InvitationView | null }> {
   const viewer = signedIn(ctx);
-  const result = await prisma().$transaction(async (tx) => {
+  return inAccessChange(ctx, async (tx, changed) => {
     const from = await tx.accessRoleAssignment.findFirst({
       where: { id: input.fromRoleId, orgId: viewer.orgId, revokedAt: null, role: "SCHOOL_COORDINATOR" },
     });
@@ -67,12 +67,7 @@ export async function handOverCoordinatorRole(
       started = await addAccessRole(ctx, tx, invitee, scope, { notify: false });
       invitation = await sendInvitation(ctx, tx, invitee);
     }
-    // every instance forgets both accounts' cached viewers once this commits (auth/viewer.ts)
-    await ctx.viewers.announce(tx, [ended.userId, started.userId]);
+    await changed([ended.userId, started.userId]);
     return { ended, started, invitation };
   });
-  // committed: both accounts' cached viewers are out of date (auth/viewer.ts)
-  ctx.viewers.forgetUser(result.ended.userId);
-  ctx.viewers.forgetUser(result.started.userId);
-  return result;
 }

@@ -13,6 +13,7 @@ import type { AccessRole, Invitation, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
+import { inAccessChange } from "../auth/access-change.ts";
 import { enqueueMail } from "../auth/mail.ts";
 import { signedIn, type Context } from "../context.ts";
 import { readApiEnv } from "../env.ts";
@@ -130,16 +131,13 @@ export async function sendInvitation(ctx: Context, tx: Prisma.TransactionClient,
 
 export async function inviteAccount(ctx: Context, input: InviteInput): Promise<InvitationView> {
   const viewer = signedIn(ctx);
-  const { invitee, invitation } = await prisma().$transaction(async (tx) => {
+  return inAccessChange(ctx, async (tx, changed) => {
     const invitee = await inviteeFor(tx, viewer.orgId, input);
     await addAccessRole(ctx, tx, invitee, input, { notify: false });
     const invitation = await sendInvitation(ctx, tx, invitee);
-    await ctx.viewers.announce(tx, [invitee.id]);
-    return { invitee, invitation };
+    await changed([invitee.id]);
+    return invitation;
   });
-  // the account gained a role (auth/viewer.ts)
-  ctx.viewers.forgetUser(invitee.id);
-  return invitation;
 }
 
 async function findInvitation(tx: Prisma.TransactionClient, ctx: Context, id: string) {

@@ -10,9 +10,9 @@
 //  - the survivor's details win; a detail the survivor lacks (表示名, phone, e-mail, address, birth
 //    year, area, 当事者・家族 status) is taken from the merged record; notes are joined.
 import { beginActivityHoursChange, type Prisma } from "@tsunagu/db";
-import { prisma } from "@tsunagu/db/client";
 
 import { audit } from "../audit/audit.ts";
+import { inAccessChange } from "../auth/access-change.ts";
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError, type Bilingual } from "../errors.ts";
 
@@ -148,9 +148,7 @@ export async function mergePlan(tx: Prisma.TransactionClient, orgId: string, inp
 
 /** Merges `mergedId` into `survivorId` (staff only: the field's auth scope); returns the survivor. */
 export async function mergePeople(ctx: Context, input: MergeInput, query: object = {}) {
-  // accounts of the merged record: their viewers carry its id (auth/viewer.ts), forgotten once committed
-  let accounts: Array<{ id: string }> = [];
-  const result = await prisma().$transaction(async (tx) => {
+  return inAccessChange(ctx, async (tx, changed) => {
     const orgId = signedIn(ctx).orgId;
     const plan = await mergePlan(tx, orgId, input);
     if (plan.conflicts.length > 0) {
@@ -173,12 +171,10 @@ export async function mergePeople(ctx: Context, input: MergeInput, query: object
     await tx.certificate.updateMany({ where: from, data: to });
     await tx.insuranceEnrolment.updateMany({ where: from, data: to });
     await tx.childVolunteer.updateMany({ where: from, data: to });
-    accounts = await tx.user.findMany({ where: from, select: { id: true } });
+    // accounts of the merged record: their viewers carry its id (auth/viewer.ts)
+    const accounts = await tx.user.findMany({ where: from, select: { id: true } });
     await tx.user.updateMany({ where: from, data: to });
-    await ctx.viewers.announce(
-      tx,
-      accounts.map((a) => a.id),
-    );
+    await changed(accounts.map((a) => a.id));
     await tx.thankYouMessage.updateMany({ where: { orgId, toPersonId: input.mergedId }, data: { toPersonId: input.survivorId } });
     await tx.eventTask.updateMany({ where: { orgId, assigneeId: input.mergedId }, data: { assigneeId: input.survivorId } });
     // the survivor's details win; what it lacks comes from the merged record
@@ -213,6 +209,4 @@ export async function mergePeople(ctx: Context, input: MergeInput, query: object
     );
     return tx.person.findUniqueOrThrow({ ...query, where: { id: input.survivorId } });
   });
-  for (const account of accounts) ctx.viewers.forgetUser(account.id);
-  return result;
 }
