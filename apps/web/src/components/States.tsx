@@ -19,6 +19,16 @@ export function LoadingState({ label }: { label?: string }) {
   );
 }
 
+function RetryButton({ onRetry }: { onRetry?: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  if (!onRetry) return null;
+  return (
+    <Button size="xs" variant="default" onClick={onRetry}>
+      {t("state.retry")}
+    </Button>
+  );
+}
+
 /**
  * A read that failed. A typed refusal from the API (e.g. a malformed id in the address, a filter out
  * of range) says what was wrong, in the reader's language, and offers no retry — it would fail the
@@ -33,11 +43,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       <Alert color="yellow" icon={<IconAlertCircle aria-hidden />} title={t("state.busyTitle")} role="alert">
         <Stack gap="xs" align="flex-start">
           <Text size="sm">{localized(failure, currentLanguage())}</Text>
-          {onRetry ? (
-            <Button size="xs" variant="default" onClick={onRetry}>
-              {t("state.retry")}
-            </Button>
-          ) : null}
+          <RetryButton onRetry={onRetry} />
         </Stack>
       </Alert>
     );
@@ -65,11 +71,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         <Text size="xs" c="dimmed">
           {detail}
         </Text>
-        {onRetry ? (
-          <Button size="xs" variant="default" onClick={onRetry}>
-            {t("state.retry")}
-          </Button>
-        ) : null}
+        <RetryButton onRetry={onRetry} />
       </Stack>
     </Alert>
   );
