@@ -1,8 +1,12 @@
 // The Hannan demo data holds what docs/domain.md describes, and only consistent records.
+import fs from "node:fs";
+import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { demoAccounts, demoTestData, seedDemo } from "@tsunagu/seed";
 
+import { migrationsDir } from "./env.ts";
 import { tableFingerprints } from "./inspect.ts";
 import { createTestDatabaseFrom, type TestDatabase } from "./testing.ts";
 
@@ -123,5 +127,27 @@ describe("the Hannan demo data", () => {
     const before = await tableFingerprints(db.prisma);
     await db.prisma.$transaction((tx) => seedDemo(tx, { today }), { timeout: 300_000 });
     expect(await tableFingerprints(db.prisma)).toEqual(before);
+  });
+
+  it("the aggregate migration's backfill counts the approved hours as rebuildActivityHours does (its SQL is a frozen copy)", async () => {
+    const aggregates = () =>
+      db.prisma.$queryRawUnsafe<unknown[]>(
+        `SELECT * FROM "ActivityHoursAggregate" ORDER BY "orgId", "fiscalYear", "programmeScope", "areaScope", "withoutJuvenile", dimension, key`,
+      );
+    // the seed rebuilt them (seedDemo → rebuildActivityHours)
+    const rebuilt = await aggregates();
+    expect(rebuilt.length).toBeGreaterThan(100);
+    const migration = fs.readFileSync(path.join(migrationsDir, "20261129212521_activity_hours_aggregate", "migration.sql"), "utf8");
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    const statements = backfill
+      .split(/;\s*\n/)
+      .map((sql) => sql.replace(/^--.*$/gm, "").trim())
+      .filter(Boolean);
+    expect(statements).toHaveLength(3); // ANALYZE, the logs' sums, the volunteers
+    await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`DELETE FROM "ActivityHoursAggregate"`);
+      for (const sql of statements) await tx.$executeRawUnsafe(sql);
+    });
+    expect(await aggregates()).toEqual(rebuilt);
   });
 });
