@@ -20,7 +20,17 @@ function nodeArguments(): string[] {
   const words = (pkg.scripts["start"] ?? "").trim().split(/\s+/);
   if (words[0] !== "exec" || words[1] !== "node")
     throw new Error(`apps/server's start script is not "exec node …": ${pkg.scripts["start"]}`);
-  return words.slice(2);
+  // BENCH_NODE_FLAGS: more flags to measure (e.g. "--max-semi-space-size=2 --liftoff-only")
+  // eslint-disable-next-line no-restricted-properties
+  const extra = (process.env.BENCH_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  return [...extra, ...words.slice(2)];
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc/<pid>/stat, 100 ticks a second) */
+export function cpuMs(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1] ?? "").split(" ");
+  // after "pid (comm) ": state is field 0, utime field 11, stime field 12
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export interface ServerProcess {
