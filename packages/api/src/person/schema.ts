@@ -172,7 +172,10 @@ builder.queryFields((t) => ({
       // a child's record, or a member of a network or salon roster: a tier-restricted read (docs/domain.md)
       const restricted = seen.childVolunteer !== null || seen.memberships.some((m) => m.group.programme.privacyTier !== "OPEN");
       if (restricted && viewer.personId !== id) await auditRestrictedRead(ctx, "Person", [id]);
-      return prisma().person.findUniqueOrThrow({ ...withoutUnseenColumns(query, visible.legalName, personContacts(viewer, id)), where: { id } });
+      return prisma().person.findUniqueOrThrow({
+        ...withoutUnseenColumns(query, visible.legalName, personContacts(viewer, id)),
+        where: { id },
+      });
     },
   }),
   people: t.prismaField({
