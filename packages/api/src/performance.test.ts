@@ -19,7 +19,7 @@ let bigSalonId: string;
 let smallSalonId: string;
 
 const KANA = "あいうえおかきくけこさしすせそたちつてと";
-const LIMITS = { session: 3, roster: 3, report: 1, events: 10 };
+const LIMITS = { session: 3, roster: 3, report: 1, events: 1 };
 
 beforeAll(async () => {
   server = await startTestServer({ viewerCacheTtlMs: 10 * 60_000 });

@@ -180,6 +180,72 @@ SELECT json_build_object('data', json_build_object('fiscalYearReport', json_buil
     FROM fig JOIN "ActivityType" t ON t.id = fig."activityTypeId" WHERE fig.gs = 14), '[]'::json)
 )))::text AS body`;
 
+// The approval queue (/approvals) as the web app asks it (ApprovalsPage.tsx), and by hand: the
+// organisation's submitted logs, oldest first, with their participants counted. $1 org.
+const APPROVALS_QUERY = `query ApprovalQueue {
+  approvalQueue {
+    id date minutes participantCount uninsuredCount peopleServed place description submittedAt
+    submittedBy { id name } group { id name } activityType { id name nameEn }
+  }
+}`;
+
+const instant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const APPROVALS_SQL = `
+SELECT json_build_object('data', json_build_object('approvalQueue', COALESCE((
+  SELECT json_agg(json_build_object(
+    'id', l.id, 'date', to_char(l.date, 'YYYY-MM-DD'), 'minutes', l.minutes,
+    'participantCount', (SELECT count(*)::int FROM "ActivityLogParticipant" p WHERE p."orgId" = l."orgId" AND p."activityLogId" = l.id),
+    'uninsuredCount', (SELECT count(*)::int FROM "ActivityLogParticipant" p
+      WHERE p."orgId" = l."orgId" AND p."activityLogId" = l.id AND p.uninsured),
+    'peopleServed', l."peopleServed", 'place', l.place, 'description', l.description,
+    'submittedAt', ${instant('l."submittedAt"')},
+    'submittedBy', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', COALESCE(up."displayName", u.name)) END,
+    'group', json_build_object('id', g.id, 'name', g.name),
+    'activityType', json_build_object('id', t.id, 'name', t.name, 'nameEn', t."nameEn")
+  ) ORDER BY l.date, l."submittedAt", l.id)
+  FROM "ActivityLog" l
+  JOIN "Group" g ON g."orgId" = l."orgId" AND g.id = l."groupId"
+  JOIN "ActivityType" t ON t."orgId" = l."orgId" AND t.id = l."activityTypeId"
+  LEFT JOIN "user" u ON u.id = l."submittedById"
+  LEFT JOIN "Person" up ON up."orgId" = u."orgId" AND up.id = u."personId"
+  WHERE l."orgId" = $1::uuid AND l.status = 'SUBMITTED'), '[]'::json)))::text AS body`;
+
+// A school's 子ども福祉委員 (/child-volunteers/:groupId) as the web app asks it (ChildVolunteersPage.tsx
+// and ChildVolunteerRow.tsx), read by staff; by hand: the school's children in ふりがな order (the
+// database's collation, as the API's orderBy), their consents oldest first and each consent kind's
+// state from the latest one. $1 org, $2 school.
+const CHILDREN_QUERY = `query ChildVolunteers($groupId: ID!) {
+  childVolunteers(groupId: $groupId) {
+    id status consents { id kind scope policyVersion recordedAt }
+    grade alumniSince activityConsentState photoConsentState guardianName guardianRelation
+    person { id name legalNameKana }
+  }
+}`;
+
+const consentStateSql = (kind: string) => `COALESCE((
+      SELECT CASE WHEN NOT k.granted THEN 'DECLINED' WHEN k."withdrawnAt" IS NULL THEN 'GRANTED' ELSE 'WITHDRAWN' END
+      FROM "Consent" k WHERE k."orgId" = c."orgId" AND k."childVolunteerId" = c.id AND k.kind = '${kind}'
+      ORDER BY k."recordedAt" DESC, k.id DESC LIMIT 1), 'NOT_SUBMITTED')`;
+
+const CHILDREN_SQL = `
+SELECT json_build_object('data', json_build_object('childVolunteers', COALESCE((
+  SELECT json_agg(json_build_object(
+    'id', c.id, 'status', c.status,
+    'consents', COALESCE((
+      SELECT json_agg(json_build_object('id', k.id, 'kind', k.kind, 'scope', k.scope, 'policyVersion', k."policyVersion",
+        'recordedAt', ${instant('k."recordedAt"')}) ORDER BY k."recordedAt", k.id)
+      FROM "Consent" k WHERE k."orgId" = c."orgId" AND k."childVolunteerId" = c.id), '[]'::json),
+    'grade', c.grade, 'alumniSince', to_char(c."alumniSince", 'YYYY-MM-DD'),
+    'activityConsentState', ${consentStateSql("GUARDIAN_ACTIVITY")},
+    'photoConsentState', ${consentStateSql("PHOTO_PUBLICATION")},
+    'guardianName', c."guardianName", 'guardianRelation', c."guardianRelation",
+    'person', json_build_object('id', p.id, 'name', COALESCE(p."displayName", p."legalName"), 'legalNameKana', p."legalNameKana")
+  ) ORDER BY p."legalNameKana", c.id)
+  FROM "ChildVolunteer" c
+  JOIN "Person" p ON p."orgId" = c."orgId" AND p.id = c."personId"
+  WHERE c."orgId" = $1::uuid AND c."schoolId" = $2::uuid), '[]'::json)))::text AS body`;
+
 const TYPENAME_BODY = JSON.stringify({ data: { __typename: "Query" } });
 
 interface Workload {
@@ -403,7 +469,23 @@ async function main(): Promise<void> {
      WHERE l."orgId" = $1::uuid AND l."fiscalYear" = $2::int AND l.status = 'APPROVED'`,
     [staff.orgId, fiscalYear],
   );
+  const { rows: schools } = await pool.query<{ groupId: string; schoolId: string; name: string; children: number }>(
+    `SELECT g.id AS "groupId", g."schoolId", g.name, count(c.id)::int AS children
+     FROM "Group" g
+     JOIN "ChildVolunteer" c ON c."orgId" = g."orgId" AND c."schoolId" = g."schoolId"
+     WHERE g."orgId" = $1::uuid AND g."schoolId" IS NOT NULL
+     GROUP BY g.id ORDER BY children DESC, g.id LIMIT 1`,
+    [staff.orgId],
+  );
+  const school = schools[0];
+  if (!school) throw new Error("synthetic-1 has no school group with children");
+  const { rows: queue } = await pool.query<{ logs: number }>(
+    `SELECT count(*)::int AS logs FROM "ActivityLog" WHERE "orgId" = $1::uuid AND status = 'SUBMITTED'`,
+    [staff.orgId],
+  );
   log(`roster: group 「${group.name}」 of synthetic-1, ${group.members} current members`);
+  log(`approval queue: ${queue[0]?.logs} submitted logs of synthetic-1`);
+  log(`child volunteers: 「${school.name}」 of synthetic-1, ${school.children} children`);
   log(`report: fiscal year ${fiscalYear} of synthetic-1, ${counts[0]?.logs} approved logs, ${counts[0]?.participants} participations`);
 
   const workloads: Workload[] = [
@@ -424,6 +506,24 @@ async function main(): Promise<void> {
       sql: REPORT_SQL,
       params: [staff.orgId, fiscalYear],
       compare: compareExact("report"),
+    },
+    {
+      name: "approval queue",
+      graphql: { query: APPROVALS_QUERY, variables: {} },
+      signedIn: true,
+      baselinePath: "/approvals",
+      sql: APPROVALS_SQL,
+      params: [staff.orgId],
+      compare: compareExact("approval queue"),
+    },
+    {
+      name: "child volunteers",
+      graphql: { query: CHILDREN_QUERY, variables: { groupId: school.groupId } },
+      signedIn: true,
+      baselinePath: "/children",
+      sql: CHILDREN_SQL,
+      params: [staff.orgId, school.schoolId],
+      compare: compareExact("child volunteers"),
     },
     // what a request costs before any resolver reads anything: the session and the viewer, or nothing
     {

@@ -92,9 +92,13 @@ builder.prismaObject("ActivityLog", {
       query: { orderBy: { version: "desc" } },
     }),
     participantCount: t.relationCount("participants"),
-    uninsuredCount: t.relationCount("participants", {
-      where: { uninsured: true },
+    uninsuredCount: t.int({
       description: "participants without volunteer insurance for the log's fiscal year (flagged when logged)",
+      // the participants' flags, not a second relation count: Prisma counts one relation once per
+      // query (participantCount), and a second count would cost a statement of its own. Ordered as
+      // the participants field, so that the two selections merge when both are asked.
+      select: { participants: { orderBy: { id: "asc" }, select: { uninsured: true } } },
+      resolve: (log) => log.participants.filter((p) => p.uninsured).length,
     }),
   }),
 });

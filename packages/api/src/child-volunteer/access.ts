@@ -71,16 +71,18 @@ export function managesSchoolGroup(
   return viewer.isStaff || viewer.schoolGroupIds.includes(group.id);
 }
 
-/** The schools whose children a non-staff viewer reaches through their school groups. */
+/**
+ * The schools whose children a non-staff viewer reaches through their school groups (of the
+ * viewer's organisation, of the CHILD tier, with a school): each group read once per request by
+ * schoolGroup, so a list of one school's children, whose group was read to check the viewer, costs
+ * no statement more for a coordinator of that school alone.
+ */
 function coordinatedSchoolIds(ctx: Context): Promise<Set<string>> {
   const viewer = ctx.viewer;
   if (!viewer || viewer.schoolGroupIds.length === 0) return Promise.resolve(new Set());
   return memo(ctx, "child-volunteer:coordinated-schools", async () => {
-    const groups = await prisma().group.findMany({
-      where: { orgId: viewer.orgId, id: { in: viewer.schoolGroupIds }, schoolId: { not: null }, programme: { privacyTier: "CHILD" } },
-      select: { schoolId: true },
-    });
-    return new Set(groups.map((g) => g.schoolId as string));
+    const groups = await Promise.all(viewer.schoolGroupIds.map((id) => schoolGroup(ctx, id)));
+    return new Set(groups.flatMap((g) => (g && g.orgId === viewer.orgId ? [g.schoolId] : [])));
   });
 }
 

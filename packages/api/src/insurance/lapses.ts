@@ -43,6 +43,7 @@ function lapsesWhere(viewer: Viewer, filter: LapseFilter): Prisma.PersonWhereInp
 }
 
 type Sortable = { id: string; legalName: string; legalNameKana: string; displayName: string | null };
+const sortColumns = { id: true, legalName: true, legalNameKana: true, displayName: true } as const;
 
 /**
  * 五十音 by ふりがな; for a viewer who may not see the legal name behind a nickname, by the
@@ -62,7 +63,9 @@ export async function listLapses<Q extends object>(ctx: Context, query: Q, filte
   const viewer = signedIn(ctx);
   const where = lapsesWhere(viewer, filter);
   if (!where) return [];
-  const rows = (await prisma().person.findMany({ ...query, where })) as unknown as Sortable[];
+  // the columns of the order beside the client's selection (Person reads only what is asked)
+  const selection = "select" in query && query.select ? { ...query, select: { ...query.select, ...sortColumns } } : query;
+  const rows = (await prisma().person.findMany({ ...selection, where })) as unknown as Sortable[];
   const sorted = sortLapses(viewer, rows);
   await auditRestrictedRead(
     ctx,

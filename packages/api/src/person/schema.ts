@@ -37,6 +37,9 @@ const NetworkStatusEnum = builder.enumType("NetworkStatus", {
 
 builder.prismaObject("Person", {
   description: "A volunteer or member (not a juvenile participant: those are codes only)",
+  // only the columns the asked fields select (not every column of the row: contact details and
+  // notes are not read unless asked, and Query.person leaves out what the viewer may not see)
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.string({
@@ -126,6 +129,23 @@ builder.prismaObjectFields("Person", (t) => ({
 
 const personId = uuidOf({ ja: "人", en: "person" });
 
+/**
+ * The person page's planned selection without the columns the viewer may not see (their fields
+ * answer null with FORBIDDEN all the same): the legal name and ふりがな unless the legal name is
+ * visible — `name` is then the 表示名, which needs neither — and the contact details unless
+ * personContacts allows them. Staff-only columns (notes, updatedAt, 当事者 status) are not asked
+ * by a non-staff screen; they are left out too.
+ */
+function withoutUnseenColumns<Q extends { select?: object; include?: object }>(query: Q, legalName: boolean, contacts: boolean): Q {
+  if (!query.select) return query;
+  const select: Record<string, unknown> = { ...query.select };
+  const hidden = ["notes", "updatedAt", "networkStatus", "birthYear"];
+  if (!legalName) hidden.push("legalName", "legalNameKana");
+  if (!contacts) hidden.push("phone", "email", "address");
+  for (const column of hidden) delete select[column];
+  return { ...query, select };
+}
+
 builder.queryFields((t) => ({
   person: t.prismaField({
     type: "Person",
@@ -137,6 +157,8 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = signedIn(ctx);
       const id = String(args.id);
+      // staff see everyone of their organisation, and their reads are not audited: one statement
+      if (viewer.isStaff) return prisma().person.findFirst({ ...query, where: { id, orgId: viewer.orgId } });
       const seen = await prisma().person.findFirst({
         where: { id, orgId: viewer.orgId },
         select: {
@@ -145,11 +167,15 @@ builder.queryFields((t) => ({
         },
       });
       // outside the viewer's reach the same answer as an unknown id: null, no error (no existence oracle)
-      if (!seen || !personVisibility(ctx, seen).name) return null;
+      const visible = seen && personVisibility(ctx, seen);
+      if (!seen || !visible || !visible.name) return null;
       // a child's record, or a member of a network or salon roster: a tier-restricted read (docs/domain.md)
       const restricted = seen.childVolunteer !== null || seen.memberships.some((m) => m.group.programme.privacyTier !== "OPEN");
       if (restricted && viewer.personId !== id) await auditRestrictedRead(ctx, "Person", [id]);
-      return prisma().person.findUniqueOrThrow({ ...query, where: { id } });
+      return prisma().person.findUniqueOrThrow({
+        ...withoutUnseenColumns(query, visible.legalName, personContacts(viewer, id)),
+        where: { id },
+      });
     },
   }),
   people: t.prismaField({
