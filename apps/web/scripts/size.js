@@ -34,7 +34,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
 // signed-in pages also need the layout (Apollo Client, navigation)
 const pages = {
-  "first page (sign-in)": ["src/routes/auth/SignInPage.tsx"],
+  "first page (sign-in)": ["src/routes/auth/SignInPage.tsx", "src/i18n/locales/ja/auth.json"],
   dashboard: ["src/app/Layout.tsx", "src/routes/dashboard/DashboardPage.tsx", "src/i18n/locales/ja/dashboard.json"],
   "roster page": ["src/app/Layout.tsx", "src/routes/roster/RosterPage.tsx", "src/i18n/locales/ja/roster.json"],
 };
