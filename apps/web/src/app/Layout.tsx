@@ -1,25 +1,12 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
-import {
-  AppShell,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  Popover,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Text,
-  UnstyledButton,
-  VisuallyHidden,
-} from "@mantine/core";
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { useDisclosure } from "@mantine/hooks";
-import { Notifications } from "@mantine/notifications";
+import type { NotificationsProps } from "@mantine/notifications";
 import { IconLogout, IconSettings } from "@tabler/icons-react";
-import { Suspense, type ReactNode } from "react";
+import { Suspense, useState, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
@@ -28,11 +15,16 @@ import { ErrorState, LoadingState } from "../components/States.tsx";
 import "dayjs/locale/ja";
 
 import { graphql } from "../graphql.ts";
+import { lazyPart } from "../lib/lazy.ts";
 import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
-import { usePreferences } from "./preferences.tsx";
 import { loadViewer, useViewer } from "./session.tsx";
+
+// parts the first paint does without load after it (src/lib/lazy.ts): the toasts' container and
+// the settings popover (its button shows meanwhile)
+const Toasts = lazyPart<NotificationsProps>(() => import("./Toasts.ts").then((m) => m.Notifications));
+const Settings = lazyPart<{ button: ReactElement; opened: boolean }>(() => import("./SettingsMenu.tsx").then((m) => m.SettingsMenu));
 
 const OrganizationQuery = graphql(`
   query LayoutOrganization {
@@ -71,7 +63,9 @@ export function HydrateFallback() {
 export function Component() {
   return (
     <ApolloProvider client={apolloClient}>
-      <Notifications position="top-center" />
+      <Suspense fallback={null}>
+        <Toasts position="top-center" />
+      </Suspense>
       <LocalizedDates>
         <Layout />
       </LocalizedDates>
@@ -187,35 +181,19 @@ function SignedInAs({ name, email }: { name: string; email: string }) {
   );
 }
 
-// a popover (a small dialog), not a menu: it holds a segmented control and a switch, not menu items
+/** the settings button; its popover (./SettingsMenu.tsx) opens on a press once its code is there */
 function SettingsMenu() {
   const { t } = useTranslation();
-  const { calendar, setCalendar, largeText, setLargeText } = usePreferences();
+  const [pressed, setPressed] = useState(false);
+  const button = (
+    <Button variant="subtle" size="compact-sm" leftSection={<IconSettings size={16} aria-hidden />} onClick={() => setPressed(true)}>
+      <VisuallyHidden>{t("settings.title")}</VisuallyHidden>
+      <span aria-hidden>{t("settings.short")}</span>
+    </Button>
+  );
   return (
-    <Popover position="bottom-end" withinPortal trapFocus returnFocus shadow="md">
-      <Popover.Target>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconSettings size={16} aria-hidden />}>
-          <VisuallyHidden>{t("settings.title")}</VisuallyHidden>
-          <span aria-hidden>{t("settings.short")}</span>
-        </Button>
-      </Popover.Target>
-      <Popover.Dropdown p="sm" aria-label={t("settings.title")}>
-        <Stack gap="sm">
-          <Text size="sm" fw={600} id="calendar-label">
-            {t("settings.calendar")}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="calendar-label"
-            value={calendar}
-            onChange={(v) => setCalendar(v as typeof calendar)}
-            data={[
-              { value: "wareki", label: t("settings.wareki") },
-              { value: "seireki", label: t("settings.seireki") },
-            ]}
-          />
-          <Switch label={t("settings.largeText")} checked={largeText} onChange={(e) => setLargeText(e.currentTarget.checked)} />
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <Suspense fallback={button}>
+      <Settings button={button} opened={pressed} />
+    </Suspense>
   );
 }

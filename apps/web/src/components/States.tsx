@@ -4,7 +4,7 @@ import { IconAlertCircle, IconInbox } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-import { currentLanguage } from "../lib/form.ts";
+import { currentLanguage } from "../i18n/index.ts";
 import { failureOf, isRetryable, localized } from "../lib/result.ts";
 
 export function LoadingState({ label }: { label?: string }) {

@@ -3,12 +3,10 @@
 import type { UseFormReturnType } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 
-import i18n from "../i18n/index.ts";
+import i18n, { currentLanguage } from "../i18n/index.ts";
 import { fieldErrors, localized, type Failure } from "./result.ts";
 
-export function currentLanguage(): "ja" | "en" {
-  return i18n.resolvedLanguage === "en" ? "en" : "ja";
-}
+export { currentLanguage };
 
 /**
  * Puts the failure's field issues on the form (paths "input.x" → field "x", or as mapped by

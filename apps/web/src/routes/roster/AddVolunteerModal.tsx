@@ -55,7 +55,7 @@ export function AddVolunteerModal({
   group: { id: string; name: string };
   roles: Role[];
 }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <Modal opened={opened} onClose={onClose} title={t("add.title", { group: group.name })} size="lg">
       {opened ? <AddForm group={group} roles={roles} onDone={onClose} /> : null}
@@ -64,7 +64,7 @@ export function AddVolunteerModal({
 }
 
 function AddForm({ group, roles, onDone }: { group: { id: string; name: string }; roles: Role[]; onDone(): void }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t, i18n } = useTranslation("roster-forms");
   const { t: tc } = useTranslation();
   const { t: tp } = useTranslation("person");
   const duplicates = useDuplicateWarning();
@@ -223,7 +223,7 @@ export function PersonPicker({
   error?: ReactNode;
   groupId?: string;
 }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const {

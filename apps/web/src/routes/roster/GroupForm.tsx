@@ -103,7 +103,7 @@ function initialValues(group: EditedGroup | null): Values {
 
 /** Create (group null) or edit a group. */
 export function GroupFormModal({ opened, group, onClose }: { opened: boolean; group: EditedGroup | null; onClose(): void }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <Modal
       opened={opened}
@@ -117,7 +117,7 @@ export function GroupFormModal({ opened, group, onClose }: { opened: boolean; gr
 }
 
 function GroupForm({ group, onDone }: { group: EditedGroup | null; onDone(): void }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t, i18n } = useTranslation("roster-forms");
   const { t: tc } = useTranslation();
   const en = i18n.resolvedLanguage === "en";
   const navigate = useNavigate();
@@ -258,7 +258,7 @@ export function CloseGroupModal({
   group: { id: string; name: string; startedOn: string | null };
   onClose(): void;
 }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <Modal opened={opened} onClose={onClose} title={t("closeGroup.title", { name: group.name })} size="md">
       {opened ? <CloseForm group={group} onDone={onClose} /> : null}
@@ -267,7 +267,7 @@ export function CloseGroupModal({
 }
 
 function CloseForm({ group, onDone }: { group: { id: string; name: string; startedOn: string | null }; onDone(): void }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   const { t: tc } = useTranslation();
   const [run, { loading }] = useCloseGroupMutation();
   const [alert, setAlert] = useState<string | null>(null);

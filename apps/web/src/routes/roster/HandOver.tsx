@@ -38,7 +38,7 @@ export function HandOverFields({
   endCurrentHolder: GetInputPropsReturnType;
   previousHolderRoleCode: GetInputPropsReturnType;
 }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t, i18n } = useTranslation("roster-forms");
   const en = i18n.resolvedLanguage === "en";
   const chosen = roles.find((r) => r.code === values.roleCode);
   if (!chosen?.singleHolder) return null;

@@ -46,7 +46,7 @@ const required = (message: string) => (v: string | null) => (v && v.trim() ? nul
 // ───────────────────────── end ─────────────────────────
 
 export function EndMembershipModal({ membership, onClose }: { membership: RosterMembership | null; onClose(): void }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <MembershipModal
       opened={membership !== null}
@@ -59,7 +59,7 @@ export function EndMembershipModal({ membership, onClose }: { membership: Roster
 }
 
 function EndForm({ membership, onDone }: { membership: RosterMembership; onDone(): void }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   const [run, { loading }] = useEndMembershipMutation();
   const [alert, setAlert] = useState<string | null>(null);
   const form = useForm({
@@ -100,7 +100,7 @@ function EndForm({ membership, onDone }: { membership: RosterMembership; onDone(
 // ───────────────────────── change role ─────────────────────────
 
 export function ChangeRoleModal({ membership, roles, onClose }: { membership: RosterMembership | null; roles: Role[]; onClose(): void }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <MembershipModal
       opened={membership !== null}
@@ -113,7 +113,7 @@ export function ChangeRoleModal({ membership, roles, onClose }: { membership: Ro
 }
 
 function RoleForm({ membership, roles, onDone }: { membership: RosterMembership; roles: Role[]; onDone(): void }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t, i18n } = useTranslation("roster-forms");
   const en = i18n.resolvedLanguage === "en";
   const [run, { loading }] = useChangeMembershipRoleMutation();
   const [alert, setAlert] = useState<string | null>(null);
@@ -184,7 +184,7 @@ export function TransferMembershipModal({
   roles: Role[];
   onClose(): void;
 }) {
-  const { t } = useTranslation("roster");
+  const { t } = useTranslation("roster-forms");
   return (
     <MembershipModal
       opened={membership !== null}
@@ -211,7 +211,7 @@ function TransferForm({
   roles: Role[];
   onDone(): void;
 }) {
-  const { t, i18n } = useTranslation("roster");
+  const { t, i18n } = useTranslation("roster-forms");
   const en = i18n.resolvedLanguage === "en";
   const [run, { loading }] = useTransferMembershipMutation();
   const [alert, setAlert] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 // changes staff and the group's own leaders may make. Staff edit and close the group here
 // (Group.viewerCanEdit); a closed group's roster opens on its history.
 import { useQuery } from "@apollo/client/react";
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import {
   IconAddressBook,
@@ -23,15 +23,18 @@ import { apolloClient } from "../../app/apollo.ts";
 import { useDates } from "../../app/dates.ts";
 import { loadViewer, useViewer, type Viewer } from "../../app/session.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
+import { LazySelect } from "../../components/LazySelect.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
+import { PlainTable } from "../../components/PlainTable.tsx";
 import { ScrollTable } from "../../components/ScrollTable.tsx";
 import { EmptyState, ErrorState, LoadingState, QueryState } from "../../components/States.tsx";
 import { graphql, type ResultOf } from "../../graphql.ts";
 import { currentFiscalYear } from "../../lib/dates.ts";
 import { useFileDownload } from "../../lib/download.ts";
+import { preloadParts } from "../../lib/lazy.ts";
 import { listable, useListedGroups } from "./groups.ts";
 import type { Role } from "./HandOver.tsx";
-import { RosterRow, RosterRow_membership, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
+import { RosterRow, RosterRow_membership, RosterRowMenu, type MembershipAction, type RosterMembership } from "./RosterRow.tsx";
 
 export const RosterGroupQuery = graphql(`
   query RosterGroup($groupId: ID!) {
@@ -179,10 +182,12 @@ function firstPageVariables(group: RosterGroupData, viewer: Viewer | null) {
  * viewer (the same request when both ask at once), and the roster's first page as soon as both
  * have answered (its variables need them). It does not wait for the answers: the screen renders
  * from them, or joins the requests still on their way. A failure is left to the screen, which asks
- * again and shows it.
+ * again and shows it. The filters' selects and the rows' menus, which the first paint does without,
+ * start loading here too (src/lib/lazy.ts).
  */
 export function loader({ params }: LoaderFunctionArgs) {
   const groupId = params.groupId ?? "";
+  preloadParts(LazySelect, RosterRowMenu);
   const preload = async () => {
     const [viewer, { data }] = await Promise.all([
       loadViewer(),
@@ -443,7 +448,7 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             type="search"
             w={{ base: "100%", sm: 280 }}
           />
-          <Select
+          <LazySelect
             label={t("roster.role")}
             data={[{ value: "", label: t("roster.allRoles") }, ...roles.map((r) => ({ value: r.code, label: en ? r.nameEn : r.name }))]}
             value={roleCode ?? ""}
@@ -451,7 +456,7 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             allowDeselect={false}
             w={{ base: "100%", xs: 180 }}
           />
-          <Select
+          <LazySelect
             label={t("roster.insurance")}
             data={[
               { value: "all", label: t("roster.insuranceAll") },
@@ -463,7 +468,7 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
             allowDeselect={false}
             w={{ base: "100%", xs: 160 }}
           />
-          <Select
+          <LazySelect
             label={t("roster.fiscalYear")}
             data={fiscalYearChoices().map((fy) => ({ value: String(fy), label: fyLabel(fy) }))}
             value={String(fiscalYear)}
@@ -492,22 +497,22 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
                 <EmptyState>{debounced || roleCode || insured !== "all" ? t("roster.noMatch") : t("roster.empty")}</EmptyState>
               ) : (
                 <ScrollTable label={t("roster.tableLabel", { name: group.name })} minWidth={canManage ? 720 : 660}>
-                  <Table striped verticalSpacing="xs">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("column.name")}</Table.Th>
-                        <Table.Th>{t("column.role")}</Table.Th>
-                        <Table.Th>{t("column.startedOn")}</Table.Th>
-                        <Table.Th>{t("column.insurance", { year: fyLabel(fiscalYear) })}</Table.Th>
-                        <Table.Th ta="right">{t("column.hours", { year: fyLabel(fiscalYear) })}</Table.Th>
+                  <PlainTable>
+                    <PlainTable.Thead>
+                      <PlainTable.Tr>
+                        <PlainTable.Th>{t("column.name")}</PlainTable.Th>
+                        <PlainTable.Th>{t("column.role")}</PlainTable.Th>
+                        <PlainTable.Th>{t("column.startedOn")}</PlainTable.Th>
+                        <PlainTable.Th>{t("column.insurance", { year: fyLabel(fiscalYear) })}</PlainTable.Th>
+                        <PlainTable.Th ta="right">{t("column.hours", { year: fyLabel(fiscalYear) })}</PlainTable.Th>
                         {canManage ? (
-                          <Table.Th>
+                          <PlainTable.Th>
                             <span>{t("column.actions")}</span>
-                          </Table.Th>
+                          </PlainTable.Th>
                         ) : null}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
+                      </PlainTable.Tr>
+                    </PlainTable.Thead>
+                    <PlainTable.Tbody>
                       {edges.map((e) => (
                         <RosterRow
                           key={e.node.id}
@@ -520,8 +525,8 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
                           }}
                         />
                       ))}
-                    </Table.Tbody>
-                  </Table>
+                    </PlainTable.Tbody>
+                  </PlainTable>
                 </ScrollTable>
               )}
               {roster.pageInfo.hasNextPage ? (

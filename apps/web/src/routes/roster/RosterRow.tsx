@@ -1,13 +1,20 @@
 // One row of a roster (名簿): name (a link to the person page when the viewer may see the name) and
 // ふりがな, group role, start (and end) date, insurance of the fiscal year, hours of the year, and
 // the changes the viewer may make to a current membership.
-import { ActionIcon, Anchor, Badge, Menu, Stack, Table, Text } from "@mantine/core";
-import { IconArrowsExchange, IconDoorExit, IconDots, IconUserCog } from "@tabler/icons-react";
+import { ActionIcon, Anchor, Badge, Stack, Text } from "@mantine/core";
+import { IconDots } from "@tabler/icons-react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { useDates } from "../../app/dates.ts";
+import { PlainTable } from "../../components/PlainTable.tsx";
 import { graphql, readFragment, type FragmentOf } from "../../graphql.ts";
+import { lazyPart } from "../../lib/lazy.ts";
+import type { RosterRowMenuProps } from "./RosterRowMenu.tsx";
+
+/** the row's menu loads after the roster's first paint (the route's loader preloads it) */
+export const RosterRowMenu = lazyPart<RosterRowMenuProps>(() => import("./RosterRowMenu.tsx").then((m) => m.RosterRowMenu));
 
 export const RosterRow_membership = graphql(`
   fragment RosterRow_membership on Membership {
@@ -99,14 +106,14 @@ export function RosterRow({
   const m = readMembership(ref);
   const label = m.person.name ?? t("hiddenName");
   return (
-    <Table.Tr>
-      <Table.Td>
+    <PlainTable.Tr>
+      <PlainTable.Td>
         <PersonName membership={m} link={m.person.name !== null} />
-      </Table.Td>
-      <Table.Td>
+      </PlainTable.Td>
+      <PlainTable.Td>
         <Text size="sm">{i18n.resolvedLanguage === "en" ? m.groupRole.nameEn : m.groupRole.name}</Text>
-      </Table.Td>
-      <Table.Td>
+      </PlainTable.Td>
+      <PlainTable.Td>
         <Text size="sm">{date(m.startedOn)}</Text>
         {m.joinedOn !== m.startedOn ? (
           <Text size="xs" c="dimmed">
@@ -119,39 +126,35 @@ export function RosterRow({
             {m.endReason ? `（${m.endReason}）` : ""}
           </Text>
         ) : null}
-      </Table.Td>
-      <Table.Td>
+      </PlainTable.Td>
+      <PlainTable.Td>
         <InsuranceBadge insured={m.insuredThisYear} />
-      </Table.Td>
-      <Table.Td ta="right">
+      </PlainTable.Td>
+      <PlainTable.Td ta="right">
         <Text size="sm">{t("hours", { hours: m.hoursThisYear.toLocaleString(i18n.resolvedLanguage) })}</Text>
-      </Table.Td>
+      </PlainTable.Td>
       {canManage ? (
-        <Table.Td>
+        <PlainTable.Td>
           {m.endedOn === null && m.person.name !== null ? (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <ActionIcon variant="default" size="lg" aria-label={t("actions.menu", { name: label })}>
-                  <IconDots size={18} aria-hidden />
-                </ActionIcon>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconUserCog size={16} aria-hidden />} onClick={() => onAction("role", m)}>
-                  {t("actions.role")}
-                </Menu.Item>
-                {canTransfer ? (
-                  <Menu.Item leftSection={<IconArrowsExchange size={16} aria-hidden />} onClick={() => onAction("transfer", m)}>
-                    {t("actions.transfer")}
-                  </Menu.Item>
-                ) : null}
-                <Menu.Item leftSection={<IconDoorExit size={16} aria-hidden />} color="red.9" onClick={() => onAction("end", m)}>
-                  {t("actions.end")}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <RowActions membership={m} label={t("actions.menu", { name: label })} canTransfer={canTransfer} onAction={onAction} />
           ) : null}
-        </Table.Td>
+        </PlainTable.Td>
       ) : null}
-    </Table.Tr>
+    </PlainTable.Tr>
+  );
+}
+
+/** the row's menu, or its button while the menu's code is on its way (a press opens it on arrival) */
+function RowActions(props: Omit<RosterRowMenuProps, "opened">) {
+  const [pressed, setPressed] = useState(false);
+  const button = (
+    <ActionIcon variant="default" size="lg" aria-label={props.label} onClick={() => setPressed(true)}>
+      <IconDots size={18} aria-hidden />
+    </ActionIcon>
+  );
+  return (
+    <Suspense fallback={button}>
+      <RosterRowMenu {...props} opened={pressed} />
+    </Suspense>
   );
 }
