@@ -1,0 +1,21 @@
+// Per account and kind: in the app only, or also by mail. No row means the default, also by mail:
+// most accounts (teachers, salon leaders, 部会 members) do not open Tsunagu every day, and a notice
+// that waits unseen in the inbox does not replace the 社協's phone round; the mail names no person
+// (./text.ts), and turning it off is one switch on the settings screen (docs/api.md).
+import { enums, type NotificationKind, type Prisma } from "@tsunagu/db";
+
+/** Whether a kind goes out by mail when the account has chosen nothing. */
+export const MAIL_BY_DEFAULT = true;
+
+/** Every kind, in the order the settings screen lists them. */
+export const NOTIFICATION_KINDS = Object.values(enums.NotificationKind);
+
+/** Those of `userIds` who want notifications of `kind` by mail too. */
+export async function mailWanted(tx: Prisma.TransactionClient, userIds: string[], kind: NotificationKind): Promise<Set<string>> {
+  const chosen = await tx.notificationPreference.findMany({
+    where: { userId: { in: userIds }, kind },
+    select: { userId: true, mail: true },
+  });
+  const choice = new Map(chosen.map((row) => [row.userId, row.mail]));
+  return new Set(userIds.filter((id) => choice.get(id) ?? MAIL_BY_DEFAULT));
+}
