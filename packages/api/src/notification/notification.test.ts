@@ -167,6 +167,16 @@ describe("activity log returned and approved", () => {
     expect(await recipients("ACTIVITY_LOG_APPROVED")).toEqual(["coordinator.ozaki"]);
   });
 
+  it("approves many logs in as many statements as one, each submitter told once", async () => {
+    const one = [await submittedLog(ozakiGroup, "coordinator.ozaki")];
+    const many = await Promise.all([1, 2, 3, 4, 5].map(() => submittedLog(ozakiGroup, "coordinator.ozaki")));
+    const a = await server.statements.count(() => staff.graphql(APPROVE, { ids: one }));
+    const b = await server.statements.count(() => staff.graphql(APPROVE, { ids: many }));
+    expect(b.statements.length).toBe(a.statements.length);
+    expect(await server.db.prisma.notification.count({ where: { kind: "ACTIVITY_LOG_APPROVED" } })).toBe(6);
+    expect(await server.db.prisma.mailOutbox.count()).toBe(6);
+  });
+
   it("tells nobody of their own decision (staff submitted and staff approved)", async () => {
     const logId = await submittedLog(salonGroup, "staff");
     await staff.graphql(APPROVE, { ids: [logId] });

@@ -10,7 +10,7 @@ import { demoTestData } from "@tsunagu/seed";
 
 import { readApiEnv } from "../env.ts";
 import { TEST_TODAY } from "../testing.ts";
-import { notify } from "./notify.ts";
+import { notify, notifyMany } from "./notify.ts";
 import { renderNotification } from "./text.ts";
 
 let db: TestDatabase;
@@ -134,6 +134,29 @@ describe("notify", () => {
     expect(n).toBe(1);
     expect((await db.prisma.notification.findMany()).map((r) => r.recipientId)).toEqual([users.staff]);
     expect((await db.prisma.mailOutbox.findFirstOrThrow()).text).toContain("令和9年度");
+  });
+
+  it("notifyMany: several subjects at once, each to its own readers, a repeat skipped", async () => {
+    const role = await db.prisma.accessRoleAssignment.findFirstOrThrow({ where: { userId: users["salon-leader"], role: "SALON_LEADER" } });
+    const salonLog = (await db.prisma.activityLog.findFirstOrThrow({ where: { groupId: role.groupId! }, select: { id: true } })).id;
+    const input = (id: string, dedupeKey: string) => ({
+      kind: "ACTIVITY_LOG_APPROVED" as const,
+      recipients: everyone(),
+      subject: { type: "ACTIVITY_LOG" as const, id },
+      params: PARAMS,
+      dedupeKey,
+    });
+    expect(await db.prisma.$transaction((tx) => notifyMany(tx, [input(ozakiLogId, "a"), input(salonLog, "b")]))).toBe(4);
+    const rows = await db.prisma.notification.findMany({ select: { recipientId: true, subjectId: true } });
+    const of = (id: string) =>
+      rows
+        .filter((r) => r.subjectId === id)
+        .map((r) => r.recipientId)
+        .sort();
+    expect(of(ozakiLogId)).toEqual([users["coordinator.ozaki"], users.staff].sort());
+    expect(of(salonLog)).toEqual([users["salon-leader"], users.staff].sort());
+    expect(await db.prisma.$transaction((tx) => notifyMany(tx, [input(ozakiLogId, "a"), input(salonLog, "c")]))).toBe(2);
+    expect(await db.prisma.mailOutbox.count()).toBe(6);
   });
 
   it("tells nobody, and reads nothing more, for an empty list", async () => {

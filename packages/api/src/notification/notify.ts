@@ -8,7 +8,7 @@
 // delivered after the transaction commits (auth/mail-delivery.ts); a rollback takes it back too.
 import type { NotificationKind, NotificationSubject, Prisma } from "@tsunagu/db";
 
-import { enqueueMail } from "../auth/mail.ts";
+import { enqueueMails } from "../auth/mail.ts";
 import { viewerRoleSelect, viewerWithRoles } from "../auth/viewer.ts";
 import { readApiEnv } from "../env.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
@@ -16,7 +16,7 @@ import { mailWanted } from "./preference.ts";
 import { localeOf, notificationPath, renderNotification, type NotificationParams } from "./text.ts";
 
 /** The record a notification is about. */
-export interface NotificationSubjectRef {
+interface NotificationSubjectRef {
   type: NotificationSubject;
   id: string;
 }
@@ -31,86 +31,148 @@ export interface NotifyInput<K extends NotificationKind> {
   dedupeKey: string;
 }
 
-/** The organisation of a subject and the group whose access rule governs it (null: staff only). */
-async function subjectScope(
-  tx: Prisma.TransactionClient,
-  subject: NotificationSubjectRef,
-): Promise<{ orgId: string; groupId: string | null }> {
-  const { id } = subject;
-  switch (subject.type) {
-    case "ACTIVITY_LOG":
-      return tx.activityLog.findUniqueOrThrow({ where: { id }, select: { orgId: true, groupId: true } });
-    case "THANK_YOU": {
-      // a thank-you to a person is not read by a group's accounts: staff alone here
-      const row = await tx.thankYouMessage.findUniqueOrThrow({ where: { id }, select: { orgId: true, toGroupId: true } });
-      return { orgId: row.orgId, groupId: row.toGroupId };
-    }
-    case "EVENT":
-      return tx.event.findUniqueOrThrow({ where: { id }, select: { orgId: true, groupId: true } });
-    case "SHIFT": {
-      const row = await tx.shift.findUniqueOrThrow({ where: { id }, select: { orgId: true, event: { select: { groupId: true } } } });
-      return { orgId: row.orgId, groupId: row.event.groupId };
-    }
-    case "GROUP":
-      return { orgId: (await tx.group.findUniqueOrThrow({ where: { id }, select: { orgId: true } })).orgId, groupId: id };
-    case "INVITATION":
-      return { orgId: (await tx.invitation.findUniqueOrThrow({ where: { id }, select: { orgId: true } })).orgId, groupId: null };
-    case "ORGANIZATION":
-      return { orgId: id, groupId: null };
-  }
+type Tx = Prisma.TransactionClient;
+interface Scope {
+  orgId: string;
+  groupId: string | null;
+}
+
+/**
+ * The organisation of each subject and the group whose access rule governs it (null: staff only),
+ * keyed `type:id`: one statement per type of subject. A subject that does not exist throws.
+ */
+async function subjectScopes(tx: Tx, subjects: readonly NotificationSubjectRef[]): Promise<Map<string, Scope>> {
+  const ids = (type: NotificationSubject) => [...new Set(subjects.filter((s) => s.type === type).map((s) => s.id))];
+  const scopes = new Map<string, Scope>();
+  const put = (type: NotificationSubject, rows: Array<{ id: string; orgId: string; groupId: string | null }>) => {
+    for (const row of rows) scopes.set(`${type}:${row.id}`, { orgId: row.orgId, groupId: row.groupId });
+  };
+  const load = async (
+    type: NotificationSubject,
+    read: (ids: string[]) => Promise<Array<{ id: string; orgId: string; groupId: string | null }>>,
+  ) => {
+    const wanted = ids(type);
+    if (wanted.length > 0) put(type, await read(wanted));
+  };
+  const select = { id: true, orgId: true } as const;
+  await load("ACTIVITY_LOG", (id) => tx.activityLog.findMany({ where: { id: { in: id } }, select: { ...select, groupId: true } }));
+  // a thank-you to a person is not read by a group's accounts: staff alone here
+  await load("THANK_YOU", async (id) =>
+    (await tx.thankYouMessage.findMany({ where: { id: { in: id } }, select: { ...select, toGroupId: true } })).map((r) => ({
+      ...r,
+      groupId: r.toGroupId,
+    })),
+  );
+  await load("EVENT", (id) => tx.event.findMany({ where: { id: { in: id } }, select: { ...select, groupId: true } }));
+  await load("SHIFT", async (id) =>
+    (await tx.shift.findMany({ where: { id: { in: id } }, select: { ...select, event: { select: { groupId: true } } } })).map((r) => ({
+      ...r,
+      groupId: r.event.groupId,
+    })),
+  );
+  await load("GROUP", async (id) => (await tx.group.findMany({ where: { id: { in: id } }, select })).map((r) => ({ ...r, groupId: r.id })));
+  await load("INVITATION", async (id) =>
+    (await tx.invitation.findMany({ where: { id: { in: id } }, select })).map((r) => ({ ...r, groupId: null })),
+  );
+  for (const id of ids("ORGANIZATION")) scopes.set(`ORGANIZATION:${id}`, { orgId: id, groupId: null });
+  for (const s of subjects) if (!scopes.has(`${s.type}:${s.id}`)) throw new Error(`notify: no ${s.type} ${s.id}`);
+  return scopes;
 }
 
 /**
  * Tells `recipients` of `subject` once per `dedupeKey`, in the caller's transaction; returns how
  * many notifications were newly inserted (0 on a repeated call).
  */
-export async function notify<K extends NotificationKind>(tx: Prisma.TransactionClient, input: NotifyInput<K>): Promise<number> {
-  const ids = [...new Set(input.recipients)];
-  if (ids.length === 0) return 0;
-  const { orgId, groupId } = await subjectScope(tx, input.subject);
-  const group = groupId ? await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: groupAccessSelect }) : null;
-  const users = await tx.user.findMany({
-    where: { orgId, id: { in: ids } },
-    select: {
-      id: true,
-      orgId: true,
-      personId: true,
-      email: true,
-      name: true,
-      locale: true,
-      accessRoles: { where: { revokedAt: null }, select: viewerRoleSelect },
-    },
+export function notify<K extends NotificationKind>(tx: Tx, input: NotifyInput<K>): Promise<number> {
+  return notifyMany(tx, [input]);
+}
+
+/**
+ * notify for several subjects at once (a bulk approval), in a fixed number of statements whatever
+ * their number; returns how many notifications were newly inserted in all.
+ */
+export async function notifyMany(tx: Tx, inputs: ReadonlyArray<NotifyInput<NotificationKind>>): Promise<number> {
+  const wanted = inputs.filter((input) => input.recipients.length > 0);
+  if (wanted.length === 0) return 0;
+  const scopes = await subjectScopes(
+    tx,
+    wanted.map((input) => input.subject),
+  );
+  const scopeOf = (input: NotifyInput<NotificationKind>) => scopes.get(`${input.subject.type}:${input.subject.id}`)!;
+  const groupIds = [...new Set(wanted.flatMap((input) => scopeOf(input).groupId ?? []))];
+  const groups = new Map(
+    (groupIds.length > 0 ? await tx.group.findMany({ where: { id: { in: groupIds } }, select: groupAccessSelect }) : []).map((g) => [
+      g.id,
+      g,
+    ]),
+  );
+  const users = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: [...new Set(wanted.flatMap((input) => input.recipients))] } },
+        select: {
+          id: true,
+          orgId: true,
+          personId: true,
+          email: true,
+          name: true,
+          locale: true,
+          accessRoles: { where: { revokedAt: null }, select: viewerRoleSelect },
+        },
+      })
+    ).map((user) => [user.id, { ...user, viewer: viewerWithRoles(user, user.accessRoles) }]),
+  );
+  // only recipients of the subject's organisation who may read it, by the rule its own screens use
+  const rows = wanted.flatMap((input) => {
+    const { orgId, groupId } = scopeOf(input);
+    const group = groupId ? groups.get(groupId) : undefined;
+    return [...new Set(input.recipients)].flatMap((id) => {
+      const user = users.get(id);
+      if (!user || user.orgId !== orgId) return [];
+      if (!(group ? groupAccess(user.viewer, group) : user.viewer.isStaff)) return [];
+      return [{ input, user, orgId, groupId }];
+    });
   });
-  // only recipients who may read the subject, by the rule its own screens use
-  const readers = users.filter((user) => {
-    const viewer = viewerWithRoles(user, user.accessRoles);
-    return group ? groupAccess(viewer, group) : viewer.isStaff;
-  });
-  if (readers.length === 0) return 0;
-  const params = input.params as unknown as Prisma.InputJsonValue;
+  if (rows.length === 0) return 0;
   const inserted = await tx.notification.createManyAndReturn({
-    data: readers.map((user) => ({
+    data: rows.map(({ input, user, orgId, groupId }) => ({
       orgId,
       recipientId: user.id,
       kind: input.kind,
       subjectType: input.subject.type,
       subjectId: input.subject.id,
       groupId,
-      params,
+      params: input.params as unknown as Prisma.InputJsonValue,
       dedupeKey: input.dedupeKey,
     })),
     skipDuplicates: true,
-    select: { recipientId: true },
+    select: { recipientId: true, kind: true, dedupeKey: true },
   });
   if (inserted.length === 0) return 0;
-  const insertedIds = new Set(inserted.map((row) => row.recipientId));
-  const mailTo = await mailWanted(tx, [...insertedIds], input.kind);
+  const key = (recipientId: string, kind: NotificationKind, dedupeKey: string) => `${recipientId} ${kind} ${dedupeKey}`;
+  const isNew = new Set(inserted.map((row) => key(row.recipientId, row.kind, row.dedupeKey)));
+  const fresh = rows.filter(({ input, user }) => isNew.has(key(user.id, input.kind, input.dedupeKey)));
+  const mailTo = await mailWanted(
+    tx,
+    fresh.map(({ input, user }) => ({ userId: user.id, kind: input.kind })),
+  );
   const { publicUrl } = readApiEnv();
-  const link = `${publicUrl}${notificationPath(input.kind, input.subject, input.params)}`;
-  for (const user of readers) {
-    if (!insertedIds.has(user.id) || !mailTo.has(user.id)) continue;
-    await enqueueMail({ orgId, to: user.email, ...notificationMail(input.kind, input.params, user, link, publicUrl) }, tx);
-  }
+  await enqueueMails(
+    fresh
+      .filter(({ input, user }) => mailTo.has(`${user.id} ${input.kind}`))
+      .map(({ input, user, orgId }) => ({
+        orgId,
+        to: user.email,
+        ...notificationMail(
+          input.kind,
+          input.params,
+          user,
+          `${publicUrl}${notificationPath(input.kind, input.subject, input.params)}`,
+          publicUrl,
+        ),
+      })),
+    tx,
+  );
   return inserted.length;
 }
 

@@ -9,19 +9,23 @@ import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 
 /** Whether a kind goes out by mail when the account has chosen nothing. */
-export const MAIL_BY_DEFAULT = true;
+const MAIL_BY_DEFAULT = true;
 
 /** Every kind, in the order the settings screen lists them. */
 export const NOTIFICATION_KINDS = Object.values(enums.NotificationKind);
 
-/** Those of `userIds` who want notifications of `kind` by mail too. */
-export async function mailWanted(tx: Prisma.TransactionClient, userIds: string[], kind: NotificationKind): Promise<Set<string>> {
+/** Which of these (account, kind) pairs want mail, as `${userId} ${kind}` (one statement). */
+export async function mailWanted(
+  tx: Prisma.TransactionClient,
+  pairs: Array<{ userId: string; kind: NotificationKind }>,
+): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
   const chosen = await tx.notificationPreference.findMany({
-    where: { userId: { in: userIds }, kind },
-    select: { userId: true, mail: true },
+    where: { userId: { in: [...new Set(pairs.map((p) => p.userId))] }, kind: { in: [...new Set(pairs.map((p) => p.kind))] } },
+    select: { userId: true, kind: true, mail: true },
   });
-  const choice = new Map(chosen.map((row) => [row.userId, row.mail]));
-  return new Set(userIds.filter((id) => choice.get(id) ?? MAIL_BY_DEFAULT));
+  const choice = new Map(chosen.map((row) => [`${row.userId} ${row.kind}`, row.mail]));
+  return new Set(pairs.map((p) => `${p.userId} ${p.kind}`).filter((key) => choice.get(key) ?? MAIL_BY_DEFAULT));
 }
 
 export interface NotificationPreferenceView {

@@ -10,7 +10,7 @@
 import type { Prisma } from "@tsunagu/db";
 
 import { groupLeaderAccounts } from "../roster/leaders.ts";
-import { notify } from "./notify.ts";
+import { notify, notifyMany } from "./notify.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,18 +31,23 @@ export async function notifyActivityLogsDecided(tx: Tx, actorId: string, orgId: 
       activityType: { select: { name: true, nameEn: true } },
     },
   });
-  for (const log of logs) {
-    const params = { group: log.group.name, date: day(log.date), activityType: { ja: log.activityType.name, en: log.activityType.nameEn } };
-    const recipients = others([log.submittedById], actorId);
-    const subject = { type: "ACTIVITY_LOG" as const, id: log.id };
-    if (decision === "APPROVED") {
-      // approval is once per log: a correction later keeps it approved
-      await notify(tx, { kind: "ACTIVITY_LOG_APPROVED", recipients, subject, params, dedupeKey: log.id });
-    } else {
-      // a log can be returned again after a resubmission: each return is its own version
-      await notify(tx, { kind: "ACTIVITY_LOG_RETURNED", recipients, subject, params, dedupeKey: `${log.id}:${log.version}` });
-    }
-  }
+  // one notifyMany for the whole batch: a bulk approval costs the same few statements as one
+  await notifyMany(
+    tx,
+    logs.map((log) => {
+      const params = {
+        group: log.group.name,
+        date: day(log.date),
+        activityType: { ja: log.activityType.name, en: log.activityType.nameEn },
+      };
+      const common = { recipients: others([log.submittedById], actorId), subject: { type: "ACTIVITY_LOG" as const, id: log.id }, params };
+      // approval is once per log (a correction later keeps it approved); a log can be returned again
+      // after a resubmission, so each return is its own version
+      return decision === "APPROVED"
+        ? { ...common, kind: "ACTIVITY_LOG_APPROVED" as const, dedupeKey: log.id }
+        : { ...common, kind: "ACTIVITY_LOG_RETURNED" as const, dedupeKey: `${log.id}:${log.version}` };
+    }),
+  );
 }
 
 /** THANK_YOU_APPROVED to the leaders of each group thanked (a thank-you to a person tells nobody here). */
@@ -51,16 +56,25 @@ export async function notifyThankYousApproved(tx: Tx, actorId: string, orgId: st
     where: { orgId, id: { in: ids }, status: "APPROVED", toGroupId: { not: null } },
     select: { id: true, toGroupId: true, receivedOn: true, toGroup: { select: { name: true } } },
   });
-  for (const m of messages) {
-    if (!m.toGroupId || !m.toGroup) continue;
-    await notify(tx, {
-      kind: "THANK_YOU_APPROVED",
-      recipients: others(await groupLeaderAccounts(tx, orgId, m.toGroupId), actorId),
-      subject: { type: "THANK_YOU", id: m.id },
-      params: { group: m.toGroup.name, receivedOn: day(m.receivedOn) },
-      dedupeKey: m.id,
-    });
-  }
+  const leaders = new Map<string, string[]>();
+  for (const groupId of new Set(messages.flatMap((m) => m.toGroupId ?? [])))
+    leaders.set(groupId, await groupLeaderAccounts(tx, orgId, groupId));
+  await notifyMany(
+    tx,
+    messages.flatMap((m) =>
+      m.toGroupId && m.toGroup
+        ? [
+            {
+              kind: "THANK_YOU_APPROVED" as const,
+              recipients: others(leaders.get(m.toGroupId) ?? [], actorId),
+              subject: { type: "THANK_YOU" as const, id: m.id },
+              params: { group: m.toGroup.name, receivedOn: day(m.receivedOn) },
+              dedupeKey: m.id,
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /** WAITLIST_PROMOTED to the person moved up (if they have an account) and to the event's organisers. */
