@@ -12,6 +12,7 @@ import { enqueueMails } from "../auth/mail.ts";
 import { viewerRoleSelect, viewerWithRoles } from "../auth/viewer.ts";
 import { readApiEnv } from "../env.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
+import { required } from "../required.ts";
 import { mailWanted } from "./preference.ts";
 import { localeOf, notificationPath, renderNotification, type NotificationParams } from "./text.ts";
 
@@ -98,7 +99,8 @@ export async function notifyMany(tx: Tx, inputs: ReadonlyArray<NotifyInput<Notif
     tx,
     wanted.map((input) => input.subject),
   );
-  const scopeOf = (input: NotifyInput<NotificationKind>) => scopes.get(`${input.subject.type}:${input.subject.id}`)!;
+  const scopeOf = (input: NotifyInput<NotificationKind>) =>
+    required(scopes.get(`${input.subject.type}:${input.subject.id}`), "subject scope");
   const groupIds = [...new Set(wanted.flatMap((input) => scopeOf(input).groupId ?? []))];
   const groups = new Map(
     (groupIds.length > 0 ? await tx.group.findMany({ where: { id: { in: groupIds } }, select: groupAccessSelect }) : []).map((g) => [
