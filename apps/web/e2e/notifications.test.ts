@@ -1,6 +1,7 @@
 // お知らせ in the browser: a coordinator sees the bell's count for a log staff returned (through the
 // API), opens the inbox and follows the notification to the log, and the bell empties (also on a
-// phone); the イベント部会's 部会長 sees a sign-up moved up from the waiting list. axe on the inbox.
+// phone); the イベント部会's 部会長 sees a sign-up moved up from the waiting list and chooses
+// "app only" for that kind. axe on the inbox and the settings.
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -117,6 +118,15 @@ describe("notifications", () => {
     expect(await item.textContent()).toContain("e2e バザー輪投げ");
     await page.getByRole("button", { name: "すべて既読にする" }).click();
     await expect.poll(() => page.locator("[data-unread]").count()).toBe(0);
+    // the settings: this kind in the app only, saved for the account
+    await page.getByRole("link", { name: "お知らせの設定" }).click();
+    const row = page.getByRole("row", { name: /キャンセル待ちからの繰り上げ/ });
+    await row.getByText("アプリのみ").click();
+    await expect
+      .poll(() => db.notificationPreference.findFirst({ where: { userId: chair.id, kind: "WAITLIST_PROMOTED" }, select: { mail: true } }))
+      .toEqual({ mail: false });
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
