@@ -76,6 +76,8 @@ interface Fixture {
   insuredChild: string;
   /** an invitation staff sent (its invitee's e-mail is visible to staff only) */
   invitee: { email: string; invitationId: string };
+  /** a notification about a record of each of these groups, in every Hannan account's inbox: what its text names */
+  notices: { cohort: string; ozaki: string; salon: string };
   /** the person master: phone and e-mail written on a salon member, a nicknamed 部会 member and the Ozaki child */
   contacts: { salonPersonId: string; salon: string[]; network: string[]; child: string[] };
 }
@@ -534,6 +536,34 @@ const cells: Cell[] = [
     secrets: () => [F.salonLog.name],
     audit: { entity: "ActivityLog", ids: () => [F.salonLog.id] },
   },
+  // ── notifications: the inbox shows a notification only while its reader may read its record's group
+  {
+    tier: "juvenile",
+    data: "a notification about a cohort's record (the inbox)",
+    op: "notifications (cohort)",
+    query: `{ notifications(first: 50) { edges { node { title body bodyEn path } } } }`,
+    allowed: JUVENILE,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.notices.cohort],
+  },
+  {
+    tier: "child",
+    data: "a notification about a school group's record (the inbox)",
+    op: "notifications (尾崎小)",
+    query: `{ notifications(first: 50) { edges { node { title body } } } }`,
+    allowed: OZAKI,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.notices.ozaki],
+  },
+  {
+    tier: "salon",
+    data: "a notification about a salon's record (the inbox)",
+    op: "notifications (さくら)",
+    query: `{ notifications(first: 50, unreadOnly: true) { edges { node { title body } } } }`,
+    allowed: SALON,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.notices.salon],
+  },
   // ── ボランティア活動保険: the lapse list is read per group (staff: the organisation); recording is staff's
   {
     tier: "salon",
@@ -896,8 +926,27 @@ async function loadFixture(): Promise<Fixture> {
     data: { orgId, actorId: user("coordinator.ozaki").id, action: "read", entity: "ChildVolunteer", entityId: ozakiChildRow.id },
   });
 
+  // a notification about each of three groups' records in every account's inbox (as if notify had
+  // been called before the roles changed): the inbox shows each only to those who may read the group
+  const notices = { cohort: "お知らせ・少年院の記録", ozaki: "お知らせ・尾崎小の記録", salon: "お知らせ・さくらの記録" };
+  await db.notification.createMany({
+    data: ACCOUNTS.flatMap((a) =>
+      (["cohort", "ozaki", "salon"] as const).map((g) => ({
+        orgId,
+        recipientId: user(a).id,
+        kind: "THANK_YOU_APPROVED" as const,
+        subjectType: "GROUP" as const,
+        subjectId: groups[g],
+        groupId: groups[g],
+        params: { group: notices[g], receivedOn: "2026-11-20" },
+        dedupeKey: `privacy-${g}`,
+      })),
+    ),
+  });
+
   return {
     orgId,
+    notices,
     invitee: { email: inviteeEmail, invitationId: invitation.id },
     userIds: Object.fromEntries(ACCOUNTS.map((a) => [a, user(a).id])) as Record<Account, string>,
     groups,
@@ -1259,6 +1308,15 @@ describe("another organisation's staff sees nothing of Hannan", () => {
       query: `{ moderationQueue(first: 20) { edges { node { id } } } }`,
       expect: "EMPTY",
       check: (d) => expect(valueAt(d, ["moderationQueue", "edges"])).toEqual([]),
+    },
+    {
+      op: "notifications",
+      query: `{ unreadNotificationCount notifications(first: 50) { edges { node { id body } } } }`,
+      expect: "EMPTY",
+      check: (d) => {
+        expect(valueAt(d, ["notifications", "edges"])).toEqual([]);
+        expect(valueAt(d, ["unreadNotificationCount"])).toBe(0);
+      },
     },
     {
       op: "certificates",

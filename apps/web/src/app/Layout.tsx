@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { ErrorState, LoadingState } from "../components/States.tsx";
+import { NotificationBell } from "../routes/notification/Bell.tsx";
 
 import "dayjs/locale/ja";
 
@@ -109,6 +110,7 @@ function Layout() {
             <OrganizationName />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <SettingsMenu />
             <Button
               variant="subtle"

@@ -11,6 +11,7 @@ import { signedIn, type Context } from "../context.ts";
 import { ConflictError, fieldIssue, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { guardFreeText } from "../juvenile/code-in-text.ts";
 import { awardMilestones } from "../milestone/award.ts";
+import { notifyActivityLogsDecided } from "../notification/triggers.ts";
 import { canAccessGroup } from "../organization/access.ts";
 
 const STATUS_JA: Record<ActivityLogStatus, string> = {
@@ -97,6 +98,7 @@ export async function approveActivityLogs(ctx: Context, ids: string[]): Promise<
       { action: "approve", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, milestoneAwards: awardIds } },
       tx,
     );
+    await notifyActivityLogsDecided(tx, viewer.userId, orgId, ids, "APPROVED");
     return { activityLogIds: ids, awardIds };
   });
 }
@@ -130,6 +132,7 @@ export async function rejectActivityLogs(
     });
     if (count !== ids.length) throw raceConflict();
     await audit(ctx, { action: "reject", entity: "ActivityLog", entityId: ids.length === 1 ? ids[0] : null, details: { ids, reason } }, tx);
+    await notifyActivityLogsDecided(tx, viewer.userId, orgId, ids, "REJECTED");
     return ids;
   });
 }

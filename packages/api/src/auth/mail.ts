@@ -17,3 +17,12 @@ export async function enqueueMail(mail: Mail, tx?: Prisma.TransactionClient): Pr
   });
   return row.id;
 }
+
+/** Several mails in one statement (e.g. the notifications of a bulk approval), in the caller's transaction. */
+export async function enqueueMails(mails: readonly Mail[], tx: Prisma.TransactionClient): Promise<number> {
+  if (mails.length === 0) return 0;
+  const { count } = await tx.mailOutbox.createMany({
+    data: mails.map((mail) => ({ orgId: mail.orgId ?? null, to: mail.to, subject: mail.subject, text: mail.text })),
+  });
+  return count;
+}

@@ -54,7 +54,23 @@ function activeRoles(userId: string): Promise<RoleRow[]> {
 
 /** A Viewer of an account whose columns are at hand: reads its active roles (one statement). */
 async function viewerOfUser(user: ViewerUser): Promise<Viewer> {
-  const roles = await activeRoles(user.id);
+  return viewerWithRoles(user, await activeRoles(user.id));
+}
+
+/** The role columns viewerWithRoles reads, as a Prisma selection of AccessRoleAssignment. */
+export const viewerRoleSelect = { role: true, groupId: true, programmeId: true, group: { select: { schoolId: true } } } as const;
+
+/**
+ * A Viewer of an account and its active roles, both at hand (e.g. read in a transaction with
+ * viewerRoleSelect): what the auth scopes would see for that account.
+ */
+export function viewerWithRoles(
+  user: ViewerUser,
+  rows: Array<
+    RoleRow | { role: AccessRole; groupId: string | null; programmeId: string | null; group: { schoolId: string | null } | null }
+  >,
+): Viewer {
+  const roles: RoleRow[] = rows.map((r) => ("group" in r ? { ...r, schoolId: r.group?.schoolId ?? null } : r));
   const ids = (role: AccessRole) => roles.filter((r) => r.role === role && r.groupId).map((r) => r.groupId as string);
   return {
     userId: user.id,

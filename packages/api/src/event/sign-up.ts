@@ -9,6 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError } from "../errors.ts";
+import { notifyWaitlistPromoted } from "../notification/triggers.ts";
 import { assertEligiblePeople, notFound } from "./access.ts";
 import { inShiftQueue } from "./shift-queue.ts";
 
@@ -64,6 +65,7 @@ export async function promoteFromWaitlist(
   for (const id of ids) {
     await audit(ctx, { action: "update", entity: "SignUp", entityId: id, details: { status: "CONFIRMED", was: "WAITLISTED" } }, tx);
   }
+  await notifyWaitlistPromoted(tx, signedIn(ctx).userId, orgId, ids);
   return ids;
 }
 

@@ -1,6 +1,7 @@
 // Which groups the viewer reaches: the `group` and `juvenileProgramme` auth scopes (builder.ts) and
 // the group filters resolvers share, under docs/domain.md's privacy tiers. What of a person the
 // viewer may see is ../person/access.ts.
+import type { Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { memo, signedIn, type Context, type Viewer } from "../context.ts";
@@ -50,6 +51,21 @@ export function groupAccess(viewer: Viewer | null, group: GroupAccessInput): boo
   if (!viewer || group.orgId !== viewer.orgId) return false;
   if (group.programme.privacyTier === "JUVENILE") return viewer.isStaff || viewer.liaisonProgrammeIds.includes(group.programmeId);
   return viewer.isStaff || scopedGroupIds(viewer).includes(group.id);
+}
+
+/**
+ * groupAccess as a Prisma filter, for lists that keep only what the viewer's groups hold (the
+ * notification inbox): the same rule, tested against groupAccess for every demo account × group.
+ */
+export function groupAccessWhere(viewer: Viewer): Prisma.GroupWhereInput {
+  if (viewer.isStaff) return { orgId: viewer.orgId };
+  return {
+    orgId: viewer.orgId,
+    OR: [
+      { id: { in: scopedGroupIds(viewer) }, programme: { privacyTier: { not: "JUVENILE" } } },
+      { programmeId: { in: viewer.liaisonProgrammeIds }, programme: { privacyTier: "JUVENILE" } },
+    ],
+  };
 }
 
 /** groupAccess for a group known by id (looked up once per request). */

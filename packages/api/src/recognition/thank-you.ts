@@ -6,6 +6,7 @@ import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { guardFreeText } from "../juvenile/code-in-text.ts";
+import { notifyThankYousApproved } from "../notification/triggers.ts";
 import { groupPrivacy } from "../organization/access.ts";
 import { assertCanThank } from "./access.ts";
 
@@ -83,6 +84,7 @@ export function moderateThankYous(ctx: Context, messageIds: string[], decision: 
       },
       tx,
     );
+    if (status === "APPROVED") await notifyThankYousApproved(tx, viewer.userId, viewer.orgId, ids);
     return ids;
   });
 }
