@@ -1,17 +1,16 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { ActionIcon, AppShell, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { useDisclosure } from "@mantine/hooks";
 import type { NotificationsProps } from "@mantine/notifications";
-import { IconLogout, IconSettings } from "@tabler/icons-react";
+import { IconBell, IconLogout, IconSettings } from "@tabler/icons-react";
 import { Suspense, useState, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate } from "react-router";
 
 import { ErrorState, LoadingState } from "../components/States.tsx";
-import { NotificationBell } from "../routes/notification/Bell.tsx";
 
 import "dayjs/locale/ja";
 
@@ -22,9 +21,10 @@ import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
 import { loadViewer, useViewer } from "./session.tsx";
 
-// parts the first paint does without load after it (src/lib/lazy.ts): the toasts' container and
-// the settings popover (its button shows meanwhile)
+// parts the first paint does without load after it (src/lib/lazy.ts): the toasts' container,
+// the settings popover (its button shows meanwhile) and the bell's unread count (the bell shows meanwhile)
 const Toasts = lazyPart<NotificationsProps>(() => import("./Toasts.ts").then((m) => m.Notifications));
+const Bell = lazyPart<object>(() => import("../routes/notification/Bell.tsx").then((m) => m.NotificationBell));
 const Settings = lazyPart<{ button: ReactElement; opened: boolean }>(() => import("./SettingsMenu.tsx").then((m) => m.SettingsMenu));
 
 const OrganizationQuery = graphql(`
@@ -180,6 +180,21 @@ function SignedInAs({ name, email }: { name: string; email: string }) {
         {t("signOut")}
       </Button>
     </Stack>
+  );
+}
+
+/** the bell, a link to the inbox; its unread count (../routes/notification/Bell.tsx) shows once its code is there */
+function NotificationBell() {
+  const { t } = useTranslation();
+  const bell = (
+    <ActionIcon component={Link} to="/notifications" variant="subtle" size="lg" aria-label={t("bell.label")} title={t("bell.label")}>
+      <IconBell size={20} stroke={1.6} aria-hidden />
+    </ActionIcon>
+  );
+  return (
+    <Suspense fallback={bell}>
+      <Bell />
+    </Suspense>
   );
 }
 
