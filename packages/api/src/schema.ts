@@ -18,5 +18,6 @@ import "./certificate/schema.ts";
 import "./juvenile/schema.ts";
 import "./audit/schema.ts";
 import "./insurance/schema.ts";
+import "./calendar/schema.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });
