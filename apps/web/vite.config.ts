@@ -7,6 +7,7 @@ const api = "http://localhost:4000";
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { "/graphql": api, "/api": api } },
+  // (the calendar feeds, /calendar/<token>.ics, are the API's; /calendar itself is the month view)
+  server: { proxy: { "/graphql": api, "/api": api, "^/calendar/.+\\.ics$": api } },
   build: { target: "es2022", sourcemap: false, manifest: true, reportCompressedSize: true },
 });

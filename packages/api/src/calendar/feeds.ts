@@ -20,8 +20,10 @@ export const feedPath = (token: string) => `/calendar/${token}.ics`;
 
 export interface IssuedFeed {
   feed: CalendarFeed;
-  /** the subscription URL, with its token: shown once */
+  /** the subscription URL, with its token (PUBLIC_URL and the path): shown once */
   url: string;
+  /** its path, /calendar/<token>.ics (the web app puts it after the address it was opened at) */
+  path: string;
 }
 
 const feedNotFound = () => new NotFoundError({ ja: "カレンダーの購読URL", en: "calendar subscription" });
@@ -45,7 +47,8 @@ export function issueCalendarFeed(ctx: Context, groupId: string | null): Promise
       data: { orgId: viewer.orgId, userId: viewer.userId, groupId, tokenHash: hashFeedToken(token) },
     });
     await audit(ctx, { action: "create", entity: "CalendarFeed", entityId: feed.id, details: { groupId, replaced: replaced.count } }, tx);
-    return { feed, url: `${readApiEnv().publicUrl}${feedPath(token)}` };
+    const path = feedPath(token);
+    return { feed, url: `${readApiEnv().publicUrl}${path}`, path };
   });
 }
 

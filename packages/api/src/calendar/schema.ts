@@ -45,7 +45,8 @@ const CalendarFeedRef = builder.objectRef<CalendarFeed>("CalendarFeed").implemen
 const IssuedCalendarFeedRef = builder.objectRef<IssuedFeed>("IssuedCalendarFeed").implement({
   fields: (t) => ({
     feed: t.field({ type: CalendarFeedRef, resolve: (r) => r.feed }),
-    url: t.exposeString("url", { description: "the subscription URL with its secret token: shown this once, never stored" }),
+    url: t.exposeString("url", { description: "the subscription URL with its secret token (PUBLIC_URL): shown this once, never stored" }),
+    path: t.exposeString("path", { description: "the URL's path, /calendar/<token>.ics" }),
   }),
 });
 
