@@ -151,6 +151,8 @@ export function Component() {
             />
           </Paper>
 
+          <SubscribePanel />
+
           <Box component="section" aria-labelledby="calendar-list">
             <Title order={2} size="h4" id="calendar-list" mb="xs">
               {t("listTitle", { month: monthLabel })}
@@ -195,8 +197,6 @@ export function Component() {
             )}
           </Box>
         </QueryState>
-
-        <SubscribePanel />
       </Stack>
     </>
   );
