@@ -16,7 +16,7 @@ import { ConflictError, NotFoundError } from "../errors.ts";
 export const hashFeedToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The URL path of a feed's token. */
-export const feedPath = (token: string) => `/calendar/${token}.ics`;
+const feedPath = (token: string) => `/calendar/${token}.ics`;
 
 export interface IssuedFeed {
   feed: CalendarFeed;

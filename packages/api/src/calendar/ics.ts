@@ -29,16 +29,16 @@ dayjs.extend(timezone);
 
 const JAPAN = "Asia/Tokyo";
 /** what a feed covers: from this many days ago … */
-export const FEED_DAYS_BEFORE = 90;
+const FEED_DAYS_BEFORE = 90;
 /** … to this many days ahead */
-export const FEED_DAYS_AFTER = 400;
+const FEED_DAYS_AFTER = 400;
 /** the path segment: a 43-character base64url token (32 random bytes) and .ics */
 const FEED_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 
 const inJapan = (d: Date) => dayjs(d).tz(JAPAN);
 
 /** The feed's iCalendar text, or null when the token opens nothing (unknown, revoked, no longer reached). */
-export async function feedCalendar(token: string, now = new Date()): Promise<string | null> {
+async function feedCalendar(token: string, now = new Date()): Promise<string | null> {
   const feed = await prisma().calendarFeed.findUnique({
     where: { tokenHash: hashFeedToken(token) },
     select: { userId: true, groupId: true, revokedAt: true, organization: { select: { name: true } } },
@@ -52,7 +52,7 @@ export async function feedCalendar(token: string, now = new Date()): Promise<str
   const today = todayInJapan(now);
   const from = addDays(today, -FEED_DAYS_BEFORE);
   const to = addDays(today, FEED_DAYS_AFTER);
-  const name = feed.groupId ? `${groups[0]!.name}（ツナグ）` : `${feed.organization.name} ツナグ`;
+  const name = feed.groupId ? `${groups.map((g) => g.name).join("")}（ツナグ）` : `${feed.organization.name} ツナグ`;
   const calendar = ical({
     name,
     prodId: { company: "Tsunagu", product: "Tsunagu calendar", language: "JA" },
@@ -124,7 +124,8 @@ export function calendarFeedRoute(): RequestHandler {
   return async (req, res) => {
     const match = FEED_FILE.exec(String(req.params.file ?? ""));
     try {
-      const body = match ? await feedCalendar(match[1]!) : null;
+      const token = match?.[1];
+      const body = token ? await feedCalendar(token) : null;
       res.setHeader("cache-control", "private, no-store");
       res.setHeader("x-robots-tag", "noindex");
       if (body === null) {

@@ -13,7 +13,7 @@ import { fieldIssue, InvalidInputError } from "../errors.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
 import { instantInJapan, meetingDays, meetingRule, ruleKey, type MeetingRule } from "./meeting-days.ts";
 
-export type CalendarItemKind = "EVENT" | "SHIFT" | "MEETING";
+type CalendarItemKind = "EVENT" | "SHIFT" | "MEETING";
 
 export interface CalendarItem {
   /** stable across fetches: the iCal UID's local part */
@@ -65,20 +65,25 @@ export function meetingSeries(groups: CalendarGroup[]): Array<{ group: CalendarG
   });
 }
 
+/** what a calendar reads of an event: no person (no sign-up, no assignee) */
+const EVENT_FIELDS = {
+  id: true,
+  groupId: true,
+  sequence: true,
+  status: true,
+  title: true,
+  place: true,
+  startsAt: true,
+  endsAt: true,
+} as const;
+
 /** The events and shifts of `groups` that overlap [from, to). */
 export async function eventItems(viewer: Viewer, groups: CalendarGroup[], from: Date, to: Date): Promise<CalendarItem[]> {
   const names = new Map(groups.map((g) => [g.id, g.name]));
   const events = await prisma().event.findMany({
     where: { orgId: viewer.orgId, groupId: { in: [...names.keys()] }, endsAt: { gte: from }, startsAt: { lt: to } },
     select: {
-      id: true,
-      groupId: true,
-      title: true,
-      place: true,
-      startsAt: true,
-      endsAt: true,
-      status: true,
-      sequence: true,
+      ...EVENT_FIELDS,
       shifts: {
         where: { endsAt: { gte: from }, startsAt: { lt: to } },
         select: { id: true, title: true, startsAt: true, endsAt: true, sequence: true },
@@ -88,7 +93,14 @@ export async function eventItems(viewer: Viewer, groups: CalendarGroup[], from: 
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
   });
   return events.flatMap((e) => {
-    const common = { place: e.place, allDay: false, status: e.status, eventId: e.id, groupId: e.groupId, groupName: names.get(e.groupId)! };
+    const common = {
+      place: e.place,
+      allDay: false,
+      status: e.status,
+      eventId: e.id,
+      groupId: e.groupId,
+      groupName: names.get(e.groupId) ?? "",
+    };
     const event: CalendarItem = {
       ...common,
       uid: `event-${e.id}`,
@@ -112,7 +124,7 @@ export async function eventItems(viewer: Viewer, groups: CalendarGroup[], from: 
 }
 
 /** Each meeting day of `groups` from day `from` to day `to` (UTC-midnight dates of Japan's calendar, both included). */
-export function meetingItems(groups: CalendarGroup[], from: Date, to: Date): CalendarItem[] {
+function meetingItems(groups: CalendarGroup[], from: Date, to: Date): CalendarItem[] {
   return meetingSeries(groups).flatMap(({ group, rule, uid }) =>
     meetingDays(rule, from, group.endedOn && group.endedOn < to ? group.endedOn : to).map((day): CalendarItem => ({
       uid: `${uid}-${day.toISOString().slice(0, 10)}`,
@@ -132,7 +144,7 @@ export function meetingItems(groups: CalendarGroup[], from: Date, to: Date): Cal
 }
 
 /** the longest span one read of the month view may ask for (a month and the weeks around it) */
-export const MAX_CALENDAR_DAYS = 62;
+const MAX_CALENDAR_DAYS = 62;
 
 /**
  * The month view's items: events, shifts and meeting days of the viewer's groups (or of one of

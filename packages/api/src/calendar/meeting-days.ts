@@ -12,6 +12,8 @@ import rrule from "rrule";
 
 import { startOfDayInJapan } from "@tsunagu/db";
 
+import { required } from "../required.ts";
+
 export interface MeetingRule {
   /** RFC 5545 RRULE value, e.g. FREQ=MONTHLY;BYDAY=2WE,4WE */
   rrule: string;
@@ -28,6 +30,8 @@ const MONTH_SPAN = /(1[0-2]|[1-9])月\s*[〜~\-－]\s*(1[0-2]|[1-9])月/g;
 const TIME_RANGE = /([01]?\d|2[0-3]):([0-5]\d)\s*[〜~\-－]\s*([01]?\d|2[0-3]):([0-5]\d)/g;
 
 const pad = (h: string, m: string) => `${h.padStart(2, "0")}:${m}`;
+/** 水 → WE (the patterns only match the seven day names) */
+const weekday = (name: string | undefined) => required(WEEKDAYS[name ?? ""], "weekday");
 
 /** The months from `from` to `to`, across the new year (12月〜3月 → 12, 1, 2, 3). */
 function monthSpan(from: number, to: number): number[] {
@@ -52,13 +56,13 @@ export function meetingRule(text: string | null | undefined): MeetingRule | null
   const w = weekly[0];
   const m = monthly[0];
   if (w) {
-    parts.push("FREQ=WEEKLY", `BYDAY=${WEEKDAYS[w[1]!]}`);
+    parts.push("FREQ=WEEKLY", `BYDAY=${weekday(w[1])}`);
   } else if (m) {
-    const day = WEEKDAYS[m[3]!]!;
-    const ordinals = m[2]!.split(/[・、,]\s*/).map((o) => (o.includes("最終") ? "-1" : o.replace("第", "")));
-    parts.push("FREQ=MONTHLY", `BYDAY=${ordinals.map((o) => `${o}${day}`).join(",")}`);
-    if (m[1]!.startsWith("偶数")) months = [2, 4, 6, 8, 10, 12];
-    if (m[1]!.startsWith("奇数")) months = [1, 3, 5, 7, 9, 11];
+    const [, prefix = "", ordinalText = "", dayName] = m;
+    const ordinals = ordinalText.split(/[・、,]\s*/).map((o) => (o.includes("最終") ? "-1" : o.replace("第", "")));
+    parts.push("FREQ=MONTHLY", `BYDAY=${ordinals.map((o) => `${o}${weekday(dayName)}`).join(",")}`);
+    if (prefix.startsWith("偶数")) months = [2, 4, 6, 8, 10, 12];
+    if (prefix.startsWith("奇数")) months = [1, 3, 5, 7, 9, 11];
   }
   const span = spans[0];
   if (span) {
@@ -67,8 +71,8 @@ export function meetingRule(text: string | null | undefined): MeetingRule | null
     if (months.length === 0) return null;
   }
   if (months.length) parts.push(`BYMONTH=${months.sort((a, b) => a - b).join(",")}`);
-  const t = times[0];
-  return { rrule: parts.join(";"), start: t ? pad(t[1]!, t[2]!) : null, end: t ? pad(t[3]!, t[4]!) : null };
+  const [, h1 = "", m1 = "", h2 = "", m2 = ""] = times[0] ?? [];
+  return { rrule: parts.join(";"), start: times[0] ? pad(h1, m1) : null, end: times[0] ? pad(h2, m2) : null };
 }
 
 /** A short, stable fingerprint of a rule: a changed schedule is a new series in a subscribed calendar. */
