@@ -26,7 +26,8 @@ export default defineConfig({
     // rxjs (Apollo Client's) in its ES2015 build, not the ES5 one with tslib's helpers
     conditions: ["es2015", ...defaultClientConditions],
   },
-  server: { proxy: { "/graphql": api, "/api": api } },
+  // (the calendar feeds, /calendar/<token>.ics, are the API's; /calendar itself is the month view)
+  server: { proxy: { "/graphql": api, "/api": api, "^/calendar/.+\\.ics$": api } },
   build: {
     target: "es2022",
     sourcemap: false,

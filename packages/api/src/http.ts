@@ -16,6 +16,7 @@ import { getDatabase, prisma } from "@tsunagu/db/client";
 
 import { CLIENT_ADDRESS_HEADER, createAuth } from "./auth/auth.ts";
 import { ViewerCache } from "./auth/viewer.ts";
+import { calendarFeedRoute } from "./calendar/ics.ts";
 import { certificateRoute } from "./certificate/pdf.ts";
 import type { Context } from "./context.ts";
 import type { ApiEnv } from "./env.ts";
@@ -252,6 +253,8 @@ export async function createApp(env: ApiEnv, parentLog: Logger, options: AppOpti
   });
   app.all("/api/auth/{*rest}", toNodeHandler(auth));
   app.get("/api/certificates/:id.pdf", certificateRoute(auth, viewers));
+  // iCal subscription feeds: the secret token in the path is the key (calendar/ics.ts; log.ts cuts it out)
+  app.get("/calendar/:file", calendarFeedRoute());
   app.use(
     "/graphql",
     express.json({ limit: "2mb" }),

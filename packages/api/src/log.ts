@@ -44,15 +44,19 @@ const LOGGED_REQUEST_HEADERS = [
 const LOGGED_RESPONSE_HEADERS = ["content-type", "content-length"];
 
 /**
- * A URL (or path) with every query value and the token segment of Better Auth's
- * `/reset-password/:token` replaced: `/invite/accept?token=[redacted]`.
+ * A URL (or path) with every query value, the token segment of Better Auth's
+ * `/reset-password/:token` and the secret of a calendar feed's `/calendar/<token>.ics` replaced:
+ * `/invite/accept?token=[redacted]`, `/calendar/[redacted]`.
  */
 export function redactUrlSecrets(url: string): string {
   const hash = url.indexOf("#");
   const withoutHash = hash === -1 ? url : url.slice(0, hash);
   const q = withoutHash.indexOf("?");
   let pathPart = q === -1 ? withoutHash : withoutHash.slice(0, q);
-  pathPart = pathPart.replace(/(\/reset-password\/)[^/?#]+/gi, `$1${CENSOR}`).replace(/(\/verify-email\/)[^/?#]+/gi, `$1${CENSOR}`);
+  pathPart = pathPart
+    .replace(/(\/reset-password\/)[^/?#]+/gi, `$1${CENSOR}`)
+    .replace(/(\/verify-email\/)[^/?#]+/gi, `$1${CENSOR}`)
+    .replace(/(\/calendar\/)[^/?#]+/gi, `$1${CENSOR}`);
   if (q === -1) return pathPart;
   const query = withoutHash
     .slice(q + 1)

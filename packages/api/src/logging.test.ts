@@ -66,6 +66,20 @@ describe("the log", () => {
       data: { me: { email: "staff@hannan.example" } },
     });
 
+    // a calendar subscription: the URL's token is shown once, then fetched by a calendar app
+    const issued = (await (
+      await post(
+        "/graphql",
+        { query: "mutation { issueCalendarFeed { ... on MutationIssueCalendarFeedSuccess { data { url } } } }" },
+        asStaff,
+      )
+    ).json()) as { data: { issueCalendarFeed: { data: { url: string } } } };
+    const feedPath = new URL(issued.data.issueCalendarFeed.data.url).pathname;
+    const feedToken = /^\/calendar\/([A-Za-z0-9_-]{43})\.ics$/.exec(feedPath)?.[1];
+    expect(feedToken).toBeTruthy();
+    secrets.set("calendar feed token", feedToken!);
+    expect((await fetch(`${server.url}${feedPath}`, { headers: { referer: `${server.url}${feedPath}` } })).status).toBe(200);
+
     // client errors, with the cookie on the request: FORBIDDEN, not signed in, bad queries, bad variables
     const coordinator = await signIn("coordinator.ozaki@hannan.example", DEMO_PASSWORD);
     secrets.set("coordinator's session", coordinator.cookie.split("=").slice(1).join("="));
@@ -158,6 +172,7 @@ describe("the log", () => {
     // the log still says what happened: the requests (with their secrets cut out) and the mail
     expect(everything).toContain("/api/auth/reset-password/[redacted]?callbackURL=[redacted]");
     expect(everything).toContain("/invite/accept?token=[redacted]");
+    expect(everything).toContain('"url":"/calendar/[redacted]"');
     expect(everything).toContain('"msg":"mail sent"');
 
     // client errors are logged with their code at info; nothing here was the server's fault
@@ -171,6 +186,8 @@ describe("the log", () => {
       "/api/auth/reset-password/[redacted]?callbackURL=[redacted]",
     );
     expect(redactUrlSecrets("https://h/invite/accept?token=abc&x=1#frag")).toBe("https://h/invite/accept?token=[redacted]&x=[redacted]");
+    expect(redactUrlSecrets("/calendar/AbC_d-123.ics?x=1")).toBe("/calendar/[redacted]?x=[redacted]");
+    expect(redactUrlSecrets("https://h/calendar/AbC_d-123.ics")).toBe("https://h/calendar/[redacted]");
     expect(redactUrlSecrets("/graphql")).toBe("/graphql");
   });
 });

@@ -417,6 +417,36 @@ const cells: Cell[] = [
   },
   {
     tier: "juvenile",
+    data: "the cohort's events in the month view (calendar)",
+    op: "calendar(from, to)",
+    query: `{ calendar(from: "2026-12-01", to: "2026-12-31") { uid eventId title } }`,
+    allowed: JUVENILE,
+    refusal: () => "HIDDEN",
+    secrets: () => [F.cohortEvent.id, F.cohortEvent.title],
+    audit: { entity: "Event", ids: () => [F.cohortEvent.id] },
+  },
+  {
+    tier: "juvenile",
+    data: "the cohort's calendar",
+    op: "calendar(groupId: cohort)",
+    query: `query($g: ID!) { calendar(from: "2026-12-01", to: "2026-12-31", groupId: $g) { uid eventId title } }`,
+    vars: () => ({ g: F.groups.cohort }),
+    allowed: JUVENILE,
+    secrets: () => [F.cohortEvent.id, F.cohortEvent.title],
+    audit: { entity: "Event", ids: () => [F.cohortEvent.id] },
+  },
+  {
+    tier: "child",
+    data: "an event of 尾崎小's group in the month view (calendar)",
+    op: "calendar(from, to)",
+    query: `{ calendar(from: "2026-12-01", to: "2026-12-31") { uid eventId title } }`,
+    allowed: ["staff", "coordinator.ozaki"],
+    refusal: () => "HIDDEN",
+    secrets: () => [F.schoolEvent.id],
+    audit: { entity: "Event", ids: () => [F.schoolEvent.id] },
+  },
+  {
+    tier: "juvenile",
     data: "the cohort's achievement (「バリ旨わかめ」完売)",
     op: "groupAchievements(groupId: cohort)",
     query: `query($g: ID!) { groupAchievements(groupId: $g) { id title } }`,
@@ -1073,6 +1103,32 @@ describe("privacy tiers × demo accounts", () => {
       if (account === "staff") expect(trail.filter((e) => e.action === "read")).toEqual([]);
       if (account === "liaison")
         expect(trail.some((e) => e.action === "read" && e.entity === "Certificate" && e.entityId === F.youthCertificateId)).toBe(true);
+    },
+  );
+});
+
+describe("calendar subscription feeds (GET /calendar/<token>.ics) hold what the account may read", () => {
+  const ISSUE = `mutation($g: ID) { issueCalendarFeed(groupId: $g) { __typename ... on Error { code } ... on MutationIssueCalendarFeedSuccess { data { url } } } }`;
+  it.each(
+    ACCOUNTS.map((account) => ({ account, juvenile: JUVENILE.includes(account), ozaki: ["staff", "coordinator.ozaki"].includes(account) })),
+  )(
+    "$account: its own feed has the cohort's event: $juvenile, 尾崎小's event: $ozaki; a cohort feed only for staff and the liaison",
+    async ({ account, juvenile, ozaki }) => {
+      const own = await call(as(account), ISSUE, {});
+      const url = (valueAt(own.data, ["issueCalendarFeed", "data", "url"]) as string | null) ?? "";
+      expect(url, own.text).toMatch(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      const feed = await as(account).fetch(new URL(url).pathname);
+      expect(feed.status).toBe(200);
+      const text = await feed.text();
+      expect(text.includes(`event-${F.cohortEvent.id}@`), "the cohort's event").toBe(juvenile);
+      expect(text.includes(F.cohortEvent.title.slice(0, 8)), "the cohort's event title").toBe(juvenile);
+      expect(text.includes(`event-${F.schoolEvent.id}@`), "尾崎小's event").toBe(ozaki);
+      // a feed never carries a person: no signed-up child's name
+      expect(text).not.toContain(F.ozakiChild.legalName);
+      const cohort = await call(as(account), ISSUE, { g: F.groups.cohort });
+      const result = valueAt(cohort.data, ["issueCalendarFeed"]) as { __typename: string; code?: string };
+      if (juvenile) expect(result.__typename).toBe("MutationIssueCalendarFeedSuccess");
+      else expect(result).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
     },
   );
 });

@@ -19,5 +19,6 @@ import "./juvenile/schema.ts";
 import "./audit/schema.ts";
 import "./insurance/schema.ts";
 import "./notification/schema.ts";
+import "./calendar/schema.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -98,7 +98,8 @@ export function updateEvent(ctx: Context, input: UpdateEventInput): Promise<stri
       ...(input.startsAt ? { startsAt: input.startsAt } : {}),
       ...(input.endsAt ? { endsAt: input.endsAt } : {}),
     };
-    await tx.event.update({ where: { id: input.id }, data, select: { id: true } });
+    // the iCal SEQUENCE grows with every change (../calendar/ics.ts)
+    await tx.event.update({ where: { id: input.id }, data: { ...data, sequence: { increment: 1 } }, select: { id: true } });
     await audit(ctx, { action: "update", entity: "Event", entityId: input.id, details: { fields: Object.keys(data) } }, tx);
     return input.id;
   });
@@ -117,7 +118,9 @@ export function cancelEvent(ctx: Context, eventId: string): Promise<string> {
         en: "An activity log was made from this event; it cannot be cancelled.",
       });
     }
-    await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED" }, select: { id: true } });
+    // a subscribed calendar sees the event and its shifts cancelled (a new SEQUENCE, ../calendar/ics.ts)
+    await tx.event.update({ where: { id: eventId }, data: { status: "CANCELLED", sequence: { increment: 1 } }, select: { id: true } });
+    await tx.shift.updateMany({ where: { eventId }, data: { sequence: { increment: 1 } } });
     await audit(ctx, { action: "update", entity: "Event", entityId: eventId, details: { status: "CANCELLED" } }, tx);
     return eventId;
   });

@@ -81,7 +81,8 @@ export function updateShift(ctx: Context, input: UpdateShiftInput): Promise<stri
       ...(input.endsAt ? { endsAt: input.endsAt } : {}),
       ...(input.capacity != null ? { capacity: input.capacity } : {}),
     };
-    await tx.shift.update({ where: { id: shiftId }, data, select: { id: true } });
+    // the iCal SEQUENCE grows with every change (../calendar/ics.ts)
+    await tx.shift.update({ where: { id: shiftId }, data: { ...data, sequence: { increment: 1 } }, select: { id: true } });
     const promoted =
       input.capacity != null && input.capacity > locked.capacity
         ? await promoteFromWaitlist(ctx, tx, { id: shiftId, capacity: input.capacity })

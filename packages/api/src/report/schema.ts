@@ -11,6 +11,14 @@ import { bilingual, uuid } from "../validation.ts";
 import { hoursOf, reportCsv, type ReportCsvFile } from "./csv.ts";
 import { loadFiscalYearReport, type Figures, type FiscalYearReport, type MonthRow, type NamedRow } from "./fiscal-year-report.ts";
 
+/** a programme code: text without lone surrogates (PostgreSQL's JSON refuses them) */
+const programmeCodeText = z
+  .string()
+  .max(50, bilingual({ ja: "事業コードが長すぎます。", en: "The programme code is too long." }))
+  .refine((code) => !/\p{Cs}/u.test(code), {
+    message: bilingual({ ja: "事業コードが正しくありません。", en: "Not a valid programme code." }),
+  });
+
 const ReportFiguresRef = builder.objectRef<Figures>("ReportFigures").implement({
   description: "Hours, activities (logs), distinct volunteers and people served",
   fields: (t) => ({
@@ -109,7 +117,8 @@ builder.queryFields((t) => ({
     args: {
       fiscalYear: t.arg.int({ required: true, validate: fiscalYearSchema }),
       breakdown: t.arg({ type: ReportBreakdownEnum, required: true }),
-      programmeCode: t.arg.string(),
+      // it goes into the audit entry's JSON: a lone surrogate would fail there as an internal error
+      programmeCode: t.arg.string({ validate: programmeCodeText }),
       areaId: t.arg.id({ validate: areaIdSchema }),
     },
     resolve: async (_root, args, ctx) => {

@@ -53,6 +53,7 @@ export const RosterGroupQuery = graphql(`
       viewerCanManageRoster
       viewerCanEdit
       viewerCanSeeContacts
+      viewerCanPlanEvents
       parent {
         id
       }
@@ -93,6 +94,8 @@ const EndMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) 
 const ChangeRoleModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.ChangeRoleModal })));
 const TransferMembershipModal = lazy(() => import("./MembershipModals.tsx").then((m) => ({ default: m.TransferMembershipModal })));
 const GroupFormModal = lazy(() => import("./GroupForm.tsx").then((m) => ({ default: m.GroupFormModal })));
+// カレンダーを購読 (the calendar area's panel, with its own words): loaded only on a group the viewer reaches
+const SubscribePanel = lazy(() => import("../calendar/SubscribePanel.tsx").then((m) => ({ default: m.SubscribePanel })));
 const CloseGroupModal = lazy(() => import("./GroupForm.tsx").then((m) => ({ default: m.CloseGroupModal })));
 
 const PAGE = 50;
@@ -425,6 +428,11 @@ function Roster({ group, roles }: { group: RosterGroupData; roles: Role[] }) {
         ) : null}
         {group.venue || group.meetingSchedule ? (
           <Text size="sm">{[group.venue, group.meetingSchedule].filter(Boolean).join("　")}</Text>
+        ) : null}
+        {group.viewerCanPlanEvents ? (
+          <Suspense fallback={null}>
+            <SubscribePanel groupId={group.id} />
+          </Suspense>
         ) : null}
         {isChildGroup ? (
           <Alert color="blue" title={t("roster.childTitle")}>
