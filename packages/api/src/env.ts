@@ -61,6 +61,7 @@ function trustProxySetting(value: string | undefined): boolean | number | string
 function reminderInterval(value: string | undefined): number {
   if (value === undefined || value === "") return 60_000;
   const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`TSUNAGU_REMINDER_INTERVAL_MS must be a whole number of milliseconds, 0 for off (got ${value})`);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`TSUNAGU_REMINDER_INTERVAL_MS must be a whole number of milliseconds, 0 for off (got ${value})`);
   return ms;
 }

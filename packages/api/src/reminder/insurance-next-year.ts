@@ -17,7 +17,10 @@ export const remindInsurance: Finder = async (tx, { now }) => {
   if (today.getUTCMonth() !== 2 || !sendingHoursBegun(now)) return { sent: 0, skipped: 0 };
   const next = fiscalYearOf(today) + 1;
   const dedupeKey = String(next);
-  const staff = await staffOf(tx, (await tx.organization.findMany({ select: { id: true } })).map((o) => o.id));
+  const staff = await staffOf(
+    tx,
+    (await tx.organization.findMany({ select: { id: true } })).map((o) => o.id),
+  );
   const due = [...staff].map(([orgId, recipients]) => ({ orgId, recipients, dedupeKey }));
   let sent = 0;
   for (const org of await notToldYet(tx, KIND, due)) {

@@ -40,11 +40,18 @@ const notifications = (kind: ScanKind) =>
   });
 
 /** a new account of the demo organisation, with one access role (or none) */
-async function account(key: string, role?: { role: "SUBCOMMITTEE_MEMBER" | "SALON_LEADER" | "STAFF"; groupId?: string }, personId?: string) {
+async function account(
+  key: string,
+  role?: { role: "SUBCOMMITTEE_MEMBER" | "SALON_LEADER" | "STAFF"; groupId?: string },
+  personId?: string,
+) {
   const user = await db.prisma.user.create({
     data: { id: `reminder-${key}`, name: `テスト ${key}`, email: `${key}@reminder.example`, orgId: org.id, personId: personId ?? null },
   });
-  if (role) await db.prisma.accessRoleAssignment.create({ data: { orgId: org.id, userId: user.id, role: role.role, groupId: role.groupId ?? null } });
+  if (role)
+    await db.prisma.accessRoleAssignment.create({
+      data: { orgId: org.id, userId: user.id, role: role.role, groupId: role.groupId ?? null },
+    });
   users[key] = user.id;
   return user.id;
 }
@@ -169,7 +176,10 @@ describe("SHIFT_TOMORROW", () => {
       expect((await notifications("SHIFT_TOMORROW")).filter((r) => r.dedupeKey === `${shiftId}:2027-02-14`)).toHaveLength(3);
     } finally {
       await db.prisma.signUp.deleteMany({ where: { personId: late.id } });
-      await db.prisma.shift.update({ where: { id: shiftId }, data: { startsAt: jst("2027-02-11T10:00"), endsAt: jst("2027-02-11T15:00") } });
+      await db.prisma.shift.update({
+        where: { id: shiftId },
+        data: { startsAt: jst("2027-02-11T10:00"), endsAt: jst("2027-02-11T15:00") },
+      });
     }
   });
 
@@ -195,10 +205,17 @@ describe("SHIFT_TOMORROW", () => {
     }
     expect(sentBy(scans[0]!)).toMatchObject({ SHIFT_TOMORROW: 1 });
     expect(scans[0]!.SHIFT_TOMORROW).toMatchObject({ skipped: 1 });
-    expect(await notifications("SHIFT_TOMORROW")).toEqual([expect.objectContaining({ recipientId: users["event-bukai"], subjectId: ahead.id })]);
+    expect(await notifications("SHIFT_TOMORROW")).toEqual([
+      expect.objectContaining({ recipientId: users["event-bukai"], subjectId: ahead.id }),
+    ]);
     const skipped = logged().filter((l) => l.msg.startsWith("reminder skipped"));
     expect(skipped).toEqual([
-      expect.objectContaining({ level: 30, kind: "SHIFT_TOMORROW", shiftId: begun.id, msg: "reminder skipped: the shift started before it could be sent" }),
+      expect.objectContaining({
+        level: 30,
+        kind: "SHIFT_TOMORROW",
+        shiftId: begun.id,
+        msg: "reminder skipped: the shift started before it could be sent",
+      }),
     ]);
 
     // the next scan looks back to the one before: no second log line, nothing sent again
@@ -406,7 +423,13 @@ describe("two instances", () => {
     await seedShift(db.prisma, org, { event });
     const invitee = await account("invitee-both", { role: "SALON_LEADER", groupId: groups.salon });
     await db.prisma.invitation.create({
-      data: { orgId: org.id, userId: invitee, email: "invitee-both@reminder.example", tokenHash: randomUUID(), expiresAt: jst("2027-03-09T09:00") },
+      data: {
+        orgId: org.id,
+        userId: invitee,
+        email: "invitee-both@reminder.example",
+        tokenHash: randomUUID(),
+        expiresAt: jst("2027-03-09T09:00"),
+      },
     });
     // the second instance: its own client (its own connections) on the same database; the embedded
     // database has one connection in one process, which both then share
