@@ -14,7 +14,7 @@ import { notToldYet, sendingHoursBegun, weekOf, type Finder } from "./due.ts";
 const KIND = "CONSENT_OVERDUE_DIGEST";
 
 /** days after registration a consent form is overdue */
-export const CONSENT_DUE_DAYS = 14;
+const CONSENT_DUE_DAYS = 14;
 
 export const remindConsents: Finder = async (tx, { now }) => {
   if (!sendingHoursBegun(now)) return { sent: 0, skipped: 0 };

@@ -8,7 +8,7 @@ import { addDays, type NotificationKind, type Prisma } from "@tsunagu/db";
 const JST_OFFSET_MS = 9 * 3_600_000;
 
 /** Reminders of a day are sent from 09:00 in Japan (none is mailed at night as it becomes due). */
-export const SENDING_HOUR_JST = 9;
+const SENDING_HOUR_JST = 9;
 
 /** Whether the sending hours of `now`'s day in Japan have begun (09:00 JST or later). */
 export function sendingHoursBegun(now: Date): boolean {

@@ -10,7 +10,7 @@ import { notToldYet, staffOf, toldKeys, type Finder } from "./due.ts";
 const KIND = "INVITATION_EXPIRING";
 
 /** how long before its expiry an invitation is reminded of */
-export const INVITATION_WARNING_MS = 24 * 3_600_000;
+const INVITATION_WARNING_MS = 24 * 3_600_000;
 
 const select = { id: true, orgId: true, expiresAt: true } as const;
 const pending = { acceptedAt: null, revokedAt: null } as const;

@@ -56,6 +56,16 @@ async function account(
   return user.id;
 }
 
+/** an event of the イベント部会 from `from` to `to` (JST), planned by its chair (the demo account event-bukai) */
+const bukaiEvent = (from: string, to: string, more: { title?: string; status?: "CANCELLED" } = {}) =>
+  seedEvent(db.prisma, org, {
+    group: { id: groups.bukai },
+    startsAt: jst(from),
+    endsAt: jst(to),
+    createdById: users["event-bukai"],
+    ...more,
+  });
+
 beforeAll(async () => {
   db = await createTestDatabaseFrom(demoTestData(TEST_TODAY));
   useDatabase(db);
@@ -94,13 +104,7 @@ describe("SHIFT_TOMORROW", () => {
 
   beforeAll(async () => {
     // the 部会's event, planned by its chair (the demo account event-bukai)
-    const event = await seedEvent(db.prisma, org, {
-      group: { id: groups.bukai },
-      title: "春のバザー 出店",
-      startsAt: jst("2027-02-11T10:00"),
-      endsAt: jst("2027-02-11T15:00"),
-      createdById: users["event-bukai"],
-    });
+    const event = await bukaiEvent("2027-02-11T10:00", "2027-02-11T15:00", { title: "春のバザー 出店" });
     eventId = event.id;
     const shift = await seedShift(db.prisma, org, { event, title: "午前（受付）", capacity: 10 });
     shiftId = shift.id;
@@ -122,13 +126,7 @@ describe("SHIFT_TOMORROW", () => {
     // not told: a 部会 member not signed up
     await account("bukai-other", { role: "SUBCOMMITTEE_MEMBER", groupId: groups.bukai });
     // a cancelled event's shift the same day: nobody
-    const cancelled = await seedEvent(db.prisma, org, {
-      group: { id: groups.bukai },
-      status: "CANCELLED",
-      startsAt: jst("2027-02-11T10:00"),
-      endsAt: jst("2027-02-11T12:00"),
-      createdById: users["event-bukai"],
-    });
+    const cancelled = await bukaiEvent("2027-02-11T10:00", "2027-02-11T12:00", { status: "CANCELLED" });
     await seedShift(db.prisma, org, { event: cancelled });
   });
 
@@ -184,13 +182,7 @@ describe("SHIFT_TOMORROW", () => {
   });
 
   it("after a downtime: the first scan sends a reminder that fell due while stopped, once, and logs a shift that began meanwhile", async () => {
-    const event = await seedEvent(db.prisma, org, {
-      group: { id: groups.bukai },
-      title: "ひな祭りの集い",
-      startsAt: jst("2027-03-04T07:00"),
-      endsAt: jst("2027-03-04T17:00"),
-      createdById: users["event-bukai"],
-    });
+    const event = await bukaiEvent("2027-03-04T07:00", "2027-03-04T17:00", { title: "ひな祭りの集い" });
     // due from 03-03 09:00 (the server is stopped from 03-03 08:00 to 03-04 09:30): still ahead at the restart
     const ahead = await seedShift(db.prisma, org, { event, startsAt: jst("2027-03-04T14:00"), endsAt: jst("2027-03-04T17:00") });
     // began at 08:00 on 03-04, before the restart: skipped
@@ -414,12 +406,7 @@ describe("INVITATION_EXPIRING", () => {
 describe("two instances", () => {
   it("scanning at once (two clients and connections on PostgreSQL) tell each recipient once, with one mail", async () => {
     // one of each kind due at 2027-03-08 (a Monday) 10:00
-    const event = await seedEvent(db.prisma, org, {
-      group: { id: groups.bukai },
-      startsAt: jst("2027-03-09T10:00"),
-      endsAt: jst("2027-03-09T12:00"),
-      createdById: users["event-bukai"],
-    });
+    const event = await bukaiEvent("2027-03-09T10:00", "2027-03-09T12:00");
     await seedShift(db.prisma, org, { event });
     const invitee = await account("invitee-both", { role: "SALON_LEADER", groupId: groups.salon });
     await db.prisma.invitation.create({

@@ -25,7 +25,7 @@ import { remindInvitations } from "./invitation-expiring.ts";
 import { remindShifts } from "./shift-tomorrow.ts";
 
 /** The scheduled kinds and their finders, in the order a scan runs them. */
-export const FINDERS = {
+const FINDERS = {
   SHIFT_TOMORROW: remindShifts,
   CONSENT_OVERDUE_DIGEST: remindConsents,
   INSURANCE_NEXT_YEAR_MISSING: remindInsurance,
@@ -47,7 +47,7 @@ export interface ScanOptions {
 }
 
 /** how far back the first scan of a process looks for reminders that became pointless (a downtime) */
-export const FIRST_SCAN_LOOKBACK_MS = 7 * 86_400_000;
+const FIRST_SCAN_LOOKBACK_MS = 7 * 86_400_000;
 
 /** Runs every finder at `now`, one transaction per kind; a kind that fails is logged and the others still run. */
 export async function scanReminders(now: Date, log: Logger, options: ScanOptions = {}): Promise<ScanResult> {
