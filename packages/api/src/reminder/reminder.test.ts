@@ -158,6 +158,38 @@ describe("SHIFT_TOMORROW", () => {
     expect(await db.prisma.mailOutbox.count()).toBe(2);
   });
 
+  it("a kind whose scan fails is logged, leaves nothing behind, the other kinds still run, and so does the loop", async () => {
+    // a real failure on either database: the notifications table is away while the loop scans
+    await db.prisma.$executeRawUnsafe(`ALTER TABLE "Notification" RENAME TO "NotificationAway"`);
+    const scans: ScanResult[] = [];
+    try {
+      const loop = startReminders(log, {
+        db: db.prisma,
+        intervalMs: 10,
+        clock: () => jst("2027-02-10T09:00"),
+        onScan: (r) => scans.push(r),
+      });
+      try {
+        await expect.poll(() => scans.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+      } finally {
+        await loop.stop();
+      }
+    } finally {
+      await db.prisma.$executeRawUnsafe(`ALTER TABLE "NotificationAway" RENAME TO "Notification"`);
+    }
+    expect(scans[1]).toEqual({
+      SHIFT_TOMORROW: "failed",
+      CONSENT_OVERDUE_DIGEST: { sent: 0, skipped: 0 },
+      INSURANCE_NEXT_YEAR_MISSING: { sent: 0, skipped: 0 },
+      INVITATION_EXPIRING: { sent: 0, skipped: 0 },
+    });
+    const errors = logged().filter((l) => l.level === 50);
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors.every((l) => l.msg === "reminder scan failed" && l.kind === "SHIFT_TOMORROW")).toBe(true);
+    expect(await db.prisma.notification.count()).toBe(0);
+    expect(await db.prisma.mailOutbox.count()).toBe(0);
+  });
+
   it("reminds again when the shift moves to another day, and tells someone who signed up after the reminder", async () => {
     await scan(jst("2027-02-10T12:00"));
     expect(await db.prisma.notification.count()).toBe(2);
