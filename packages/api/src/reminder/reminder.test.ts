@@ -108,6 +108,8 @@ describe("SHIFT_TOMORROW", () => {
     eventId = event.id;
     const shift = await seedShift(db.prisma, org, { event, title: "午前（受付）", capacity: 10 });
     shiftId = shift.id;
+    // a later shift the same day without sign-ups: the organiser is told once that day, with the first
+    await seedShift(db.prisma, org, { event, title: "午後（片付け）", startsAt: jst("2027-02-11T13:00"), endsAt: jst("2027-02-11T15:00") });
     const signUp = async (status: "CONFIRMED" | "WAITLISTED" | "CANCELLED", accountOf?: Parameters<typeof account>) => {
       const person = await seedPerson(db.prisma, org);
       if (accountOf) await account(accountOf[0], accountOf[1], person.id);

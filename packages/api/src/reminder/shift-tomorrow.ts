@@ -1,6 +1,6 @@
-// SHIFT_TOMORROW: the day before a shift (its day in Japan), from 09:00 JST, the event's organiser
-// (the account that created the event, Event.createdById) and every account of a person with a
-// confirmed sign-up are told. notify keeps only those whose access role reaches the event's group
+// SHIFT_TOMORROW: the day before a shift (its day in Japan), from 09:00 JST, every account of a
+// person with a confirmed sign-up is told, and the event's organiser (the account that created the
+// event, Event.createdById) once per event and day, with the first shift still to come. notify keeps only those whose access role reaches the event's group
 // (staff, that 部会's members, that salon's leaders, the school's coordinators; for a cohort the
 // liaison): a signed-up volunteer whose account has no such role is not told, as the event's screen
 // is closed to them too (docs/domain.md, privacy tiers).
@@ -33,10 +33,15 @@ type FoundShift = {
   signUps: Array<{ person: { user: { id: string } | null } }>;
 };
 
-const due = (shift: FoundShift) => ({
+const dayOf = (shift: FoundShift) => isoDay(todayInJapan(shift.startsAt));
+
+/** the reminder of a shift: its volunteers, and the organiser too unless told of an earlier shift of the event that day */
+const due = (shift: FoundShift, withOrganiser = true) => ({
   shift,
-  dedupeKey: `${shift.id}:${isoDay(todayInJapan(shift.startsAt))}`,
-  recipients: [shift.event.createdById, ...shift.signUps.map((s) => s.person.user?.id)].filter((id): id is string => Boolean(id)),
+  dedupeKey: `${shift.id}:${dayOf(shift)}`,
+  recipients: [withOrganiser ? shift.event.createdById : null, ...shift.signUps.map((s) => s.person.user?.id)].filter((id): id is string =>
+    Boolean(id),
+  ),
 });
 
 export const remindShifts: Finder = async (tx, { now, since }, log) => {
@@ -49,8 +54,16 @@ export const remindShifts: Finder = async (tx, { now, since }, log) => {
     select: shiftSelect,
     orderBy: { startsAt: "asc" },
   });
+  // the organiser is told once per event and day: with its first shift still to come
+  const first = new Set<string>();
+  const found = shifts.map((shift) => {
+    const key = `${shift.event.id}:${dayOf(shift)}`;
+    const organiser = !first.has(key);
+    first.add(key);
+    return due(shift, organiser);
+  });
   let sent = 0;
-  for (const r of await notToldYet(tx, KIND, shifts.map(due))) {
+  for (const r of await notToldYet(tx, KIND, found)) {
     const { shift } = r;
     sent += await notify(tx, {
       kind: KIND,
@@ -67,14 +80,14 @@ export const remindShifts: Finder = async (tx, { now, since }, log) => {
     select: shiftSelect,
     orderBy: { startsAt: "asc" },
   });
-  const found = begun.map(due);
+  const passed = begun.map((shift) => due(shift));
   const told = await toldKeys(
     tx,
     KIND,
-    found.map((r) => r.dedupeKey),
+    passed.map((r) => r.dedupeKey),
   );
   let skipped = 0;
-  for (const { shift, recipients, dedupeKey } of found) {
+  for (const { shift, recipients, dedupeKey } of passed) {
     if (told.has(dedupeKey) || recipients.length === 0) continue;
     skipped++;
     log.info(
