@@ -20,6 +20,8 @@ import { describeStartupError, listenErrorMessage, prepareDatabase } from "./sta
 const SHUTDOWN_GRACE_MS = 10_000;
 /** a signal this soon after the first is the same stop delivered twice (by the terminal to the group, and relayed by npm) */
 const DUPLICATE_SIGNAL_MS = 2_000;
+/** the wait before an instance's first reminder scan */
+const FIRST_REMINDER_SCAN_MS = 10_000;
 
 const apiEnv = readApiEnv();
 const serverEnv = readServerEnv();
@@ -96,9 +98,14 @@ log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
 // SMTP_URL, createMailSender logs an error and mail waits in the outbox
 const sender = createMailSender(apiEnv, log);
 const mail = sender ? startMailDelivery(sender, log) : null;
-// due reminders: a scan now (what fell due while the server was stopped) and every minute; safe with
-// several instances (packages/api/src/reminder/scan.ts)
-const reminders = startReminders(log, { intervalMs: apiEnv.reminderIntervalMs });
+// due reminders: a scan shortly after start (what fell due while the server was stopped) and every
+// minute; safe with several instances (packages/api/src/reminder/scan.ts). The first scan waits 10 s
+// (or one interval, if shorter): on the embedded database its queries share the one connection, and
+// the process, with the first requests
+const reminders = startReminders(log, {
+  intervalMs: apiEnv.reminderIntervalMs,
+  firstScanDelayMs: Math.min(FIRST_REMINDER_SCAN_MS, apiEnv.reminderIntervalMs),
+});
 
 // while stopping, a connection whose response is done is closed at once (no keep-alive wait)
 server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {

@@ -34,8 +34,11 @@ const FINDERS = {
 
 export type ReminderKind = keyof typeof FINDERS;
 
-/** Per kind: what its finder did, "busy" (another instance held its lock) or "failed" (logged). */
-export type ScanResult = Record<ReminderKind, FinderResult | "busy" | "failed">;
+/**
+ * Per kind: what its finder did, "busy" (another instance held its lock) or "failed" (logged); a
+ * kind not reached before the scan was stopped (options.signal) is absent.
+ */
+export type ScanResult = Partial<Record<ReminderKind, FinderResult | "busy" | "failed">>;
 
 export interface ScanOptions {
   /** the database client (default: the process's) — tests run two instances on one database */
@@ -44,6 +47,8 @@ export interface ScanOptions {
   since?: Date;
   /** the longest one kind's transaction may run */
   timeoutMs?: number;
+  /** once aborted (the server stops), no further kind is scanned: a stop waits for one kind at most */
+  signal?: AbortSignal;
 }
 
 /** how far back the first scan of a process looks for reminders that became pointless (a downtime) */
@@ -55,6 +60,7 @@ export async function scanReminders(now: Date, log: Logger, options: ScanOptions
   const since = options.since ?? new Date(now.getTime() - FIRST_SCAN_LOOKBACK_MS);
   const result = {} as ScanResult;
   for (const [kind, finder] of Object.entries(FINDERS) as Array<[ReminderKind, Finder]>) {
+    if (options.signal?.aborted) break;
     try {
       result[kind] = await db.$transaction(
         async (tx) => {
