@@ -3,8 +3,8 @@
 // made by one is good on the other, and a sign-out or a role change on either takes effect on both
 // at once (each caches viewers for 5 s and forgets them on the other's NOTIFY), even when an
 // instance's LISTEN connection is lost; the sign-in limits count the attempts made at both, each
-// mail of the outbox is sent once though both delivery loops run, and sign-ups sent to both never
-// overbook a shift.
+// mail of the outbox is sent once though both delivery loops run, sign-ups sent to both never
+// overbook a shift, and a reminder is stored and mailed once though both reminder loops scan.
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 
@@ -51,6 +51,8 @@ beforeAll(async () => {
       // the test names each client's address in X-Forwarded-For, as the proxy would
       TRUST_PROXY: "loopback",
       SMTP_URL: smtp.url,
+      // both scan for due reminders every second (default: every minute)
+      TSUNAGU_REMINDER_INTERVAL_MS: "1000",
     });
     expect(started.listening, started.output).toBe(true);
     return { name, base: `http://127.0.0.1:${port}`, output: () => started.output };
@@ -389,6 +391,50 @@ describe("two server instances on one PostgreSQL database", () => {
     expect(statuses.filter((s) => s === "WAITLISTED")).toHaveLength(30);
     expect(await db.prisma.signUp.count({ where: { shiftId, status: "CONFIRMED" } })).toBe(10);
     expect(await db.prisma.signUp.count({ where: { shiftId } })).toBe(40);
+  });
+
+  it("with both reminder loops scanning, each shift's reminder is stored once and mailed once", async () => {
+    // ten shifts of the イベント部会 starting in 30 minutes (due whatever the time of day), each with
+    // the 部会's chair signed up, who also planned the event: one reminder each, to one account
+    const chair = await db.prisma.user.findUniqueOrThrow({ where: { email: BUKAI }, select: { id: true, orgId: true, personId: true } });
+    const group = await db.prisma.accessRoleAssignment.findFirstOrThrow({ where: { userId: chair.id }, select: { groupId: true } });
+    const startsAt = new Date(Date.now() + 30 * 60_000);
+    const endsAt = new Date(startsAt.getTime() + 3_600_000);
+    const shiftIds = Array.from({ length: 10 }, () => randomUUID());
+    await db.prisma.$transaction(async (tx) => {
+      const event = await tx.event.create({
+        data: { orgId: chair.orgId, groupId: group.groupId!, title: "二台のリマインダー", startsAt, endsAt, createdById: chair.id },
+      });
+      await tx.shift.createMany({
+        data: shiftIds.map((id, i) => ({
+          id,
+          orgId: chair.orgId,
+          eventId: event.id,
+          title: `当番${i + 1}`,
+          startsAt,
+          endsAt,
+          capacity: 2,
+        })),
+      });
+      await tx.signUp.createMany({
+        data: shiftIds.map((shiftId) => ({ orgId: chair.orgId, shiftId, personId: chair.personId!, status: "CONFIRMED" as const })),
+      });
+    });
+    const where = { kind: "SHIFT_TOMORROW" as const, subjectId: { in: shiftIds } };
+    for (let waited = 0; waited < 30_000 && (await db.prisma.notification.count({ where })) < 10; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const rows = await db.prisma.notification.findMany({ where, select: { recipientId: true, subjectId: true } });
+    expect(rows).toHaveLength(10);
+    expect(new Set(rows.map((r) => r.subjectId)).size).toBe(10);
+    expect(rows.every((r) => r.recipientId === chair.id)).toBe(true);
+    // one mail per reminder, each delivered once (both mail loops run too)
+    const mails = () => smtp.received.filter((m) => m.envelopeTo.includes(BUKAI) && m.text?.includes("二台のリマインダー"));
+    for (let waited = 0; waited < 30_000 && mails().length < 10; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    const shifts = mails().map((m) => /「(当番\d+)」/.exec(m.text!)?.[1]);
+    expect(shifts).toHaveLength(10);
+    expect(new Set(shifts).size).toBe(10);
+    expect(await db.prisma.mailOutbox.count({ where: { to: BUKAI, subject: { contains: "シフトのお知らせ" } } })).toBe(10);
   });
 
   it("neither instance logged a failure", () => {

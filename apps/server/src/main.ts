@@ -1,7 +1,7 @@
 // `npm start`: the API (and, once built, the web app) on one port, PORT (default 4000).
 //
 // One way to stop (SIGINT or SIGTERM, once): stop accepting connections, let the requests in flight
-// finish (at most SHUTDOWN_GRACE_MS), stop the mail loop, close the database (which releases the
+// finish (at most SHUTDOWN_GRACE_MS), stop the mail and reminder loops, close the database (which releases the
 // embedded folder's lock), exit 0. Another signal while stopping forces exit 1 — except the same
 // Ctrl-C delivered twice within a moment (the terminal signals npm and node together, and npm relays
 // it). `npm start` runs the compiled server (dist/main.js, built by `turbo run build`) in node
@@ -9,7 +9,7 @@
 // server a late second SIGTERM.
 import http from "node:http";
 
-import { createLogger, createMailSender, readApiEnv, startMailDelivery } from "@tsunagu/api";
+import { createLogger, createMailSender, readApiEnv, startMailDelivery, startReminders } from "@tsunagu/api";
 import { serveBackups } from "@tsunagu/db/backup-service";
 import { getDatabase } from "@tsunagu/db/client";
 
@@ -20,6 +20,8 @@ import { describeStartupError, listenErrorMessage, prepareDatabase } from "./sta
 const SHUTDOWN_GRACE_MS = 10_000;
 /** a signal this soon after the first is the same stop delivered twice (by the terminal to the group, and relayed by npm) */
 const DUPLICATE_SIGNAL_MS = 2_000;
+/** the wait before an instance's first reminder scan */
+const FIRST_REMINDER_SCAN_MS = 10_000;
 
 const apiEnv = readApiEnv();
 const serverEnv = readServerEnv();
@@ -96,6 +98,14 @@ log.info(`ツナグ / Tsunagu: http://localhost:${serverEnv.port}/`);
 // SMTP_URL, createMailSender logs an error and mail waits in the outbox
 const sender = createMailSender(apiEnv, log);
 const mail = sender ? startMailDelivery(sender, log) : null;
+// due reminders: a scan shortly after start (what fell due while the server was stopped) and every
+// minute; safe with several instances (packages/api/src/reminder/scan.ts). The first scan waits 10 s
+// (or one interval, if shorter): on the embedded database its queries share the one connection, and
+// the process, with the first requests
+const reminders = startReminders(log, {
+  intervalMs: apiEnv.reminderIntervalMs,
+  firstScanDelayMs: Math.min(FIRST_REMINDER_SCAN_MS, apiEnv.reminderIntervalMs),
+});
 
 // while stopping, a connection whose response is done is closed at once (no keep-alive wait)
 server.on("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -111,6 +121,6 @@ serving.stop = async () => {
     log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still running after the grace period: closing their connections");
     server.closeAllConnections();
   }, SHUTDOWN_GRACE_MS);
-  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop(), backups?.close()]);
+  await Promise.all([closed.finally(() => clearTimeout(grace)), mail?.stop(), reminders.stop(), backups?.close()]);
   await apollo.stop();
 };

@@ -26,6 +26,11 @@ export interface ApiEnv {
    * otherwise anyone could dodge the sign-in rate limit by sending a different header each time.
    */
   trustProxy: boolean | number | string;
+  /**
+   * TSUNAGU_REMINDER_INTERVAL_MS: how often this instance scans for due reminders (reminder/runner.ts),
+   * besides once at start; 0 turns the scan off on this instance. Default 60000 (a minute)
+   */
+  reminderIntervalMs: number;
 }
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -43,6 +48,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     mailDir: env.MAIL_DIR || path.join(repoRoot, ".data/mail"),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     trustProxy: trustProxySetting(env.TRUST_PROXY),
+    reminderIntervalMs: reminderInterval(env.TSUNAGU_REMINDER_INTERVAL_MS),
   };
 }
 
@@ -50,4 +56,12 @@ function trustProxySetting(value: string | undefined): boolean | number | string
   if (!value || value === "false") return false;
   if (value === "true") return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function reminderInterval(value: string | undefined): number {
+  if (value === undefined || value === "") return 60_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`TSUNAGU_REMINDER_INTERVAL_MS must be a whole number of milliseconds, 0 for off (got ${value})`);
+  return ms;
 }

@@ -95,9 +95,10 @@ const RENDER: Renderers = {
         : `On "${p.shift}" of "${p.event}" (from ${momentEn(p.startsAt)}), a sign-up on the waiting list was confirmed.`,
     }),
   },
+  // sent the day before, or on the day itself after a downtime: the text names the day, not "tomorrow"
   SHIFT_TOMORROW: {
-    ja: (p) => ({ title: "明日のシフト", body: `明日は「${p.event}」の「${p.shift}」（${momentJa(p.startsAt)}〜）です。` }),
-    en: (p) => ({ title: "Your shift tomorrow", body: `Tomorrow: "${p.shift}" of "${p.event}" (from ${momentEn(p.startsAt)}).` }),
+    ja: (p) => ({ title: "シフトのお知らせ", body: `「${p.event}」の「${p.shift}」は${momentJa(p.startsAt)}からです。` }),
+    en: (p) => ({ title: "Shift reminder", body: `"${p.shift}" of "${p.event}" starts on ${momentEn(p.startsAt)}.` }),
   },
   CONSENT_OVERDUE_DIGEST: {
     ja: (p) => ({ title: "未提出の同意書があります", body: `${p.group}で、保護者の同意書が未提出の子どもが${p.count}人います。` }),
