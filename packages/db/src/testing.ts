@@ -119,7 +119,7 @@ export const migratedTestData: TestData = { name: "migrated", fill: async () => 
 /**
  * A database of the kind under test holding `data`: a copy of a template made the first time any
  * test process asks for it, instead of a fresh seed per file (a seed takes 10–20 s; a copy about
- * 0.2 s on PostgreSQL, 1–3 s on PGlite, which starts its WebAssembly PostgreSQL per database).
+ * 0.2 s on PostgreSQL; on PGlite, which starts its WebAssembly PostgreSQL per database, about 0.5 s of CPU).
  *
  * The template is kept between runs, keyed by a hash of everything that shapes it (prisma/ with the
  * schema and migrations, packages/db/src, packages/seed/src, package-lock.json and `data.name`): on
