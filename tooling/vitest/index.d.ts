@@ -1,3 +1,3 @@
 import type { ViteUserConfig } from "vitest/config";
 
-export function defineTsunaguConfig(overrides?: ViteUserConfig): ViteUserConfig;
+export function defineTsunaguConfig(overrides?: ViteUserConfig, options?: { alone?: string[] }): ViteUserConfig;

@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { lockDataDir, type FolderLock } from "./lock.ts";
+import { pgliteFromImage, type DataDirImage } from "./pglite-image.ts";
 
 /** how long opening a PostgreSQL connection may take before it fails (node-postgres waits forever by default) */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -63,8 +64,8 @@ export interface OpenOptions {
   command?: string;
   /** called for every SQL statement the client sends (tests count statements per operation) */
   onQuery?: (event: { query: string; durationMs: number }) => void;
-  /** an in-memory database starts from these files (a dumpDataDir() tarball) instead of empty */
-  loadDataDir?: Blob;
+  /** an in-memory database starts from these files (a dumpDataDir() tarball read by dataDirImage) instead of empty */
+  image?: DataDirImage | undefined;
   /** PostgreSQL only: lock, statement and pool bounds (DEFAULT_LIMITS for those not given) */
   limits?: Partial<DatabaseLimits> | undefined;
 }
@@ -159,11 +160,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let lock: FolderLock | undefined;
   if (dataDir !== "memory") lock = await lockDataDir(dataDir, options.command ?? process.argv.slice(1).join(" "));
   try {
-    if (options.loadDataDir && dataDir !== "memory") throw new Error("openDatabase: loadDataDir is for in-memory databases only");
+    if (options.image && dataDir !== "memory") throw new Error("openDatabase: image is for in-memory databases only");
     const pglite =
-      dataDir === "memory"
-        ? new PGlite({ loadDataDir: options.loadDataDir, startParams: EMBEDDED_START_PARAMS })
-        : new PGlite(dataDir, { startParams: EMBEDDED_START_PARAMS });
+      dataDir !== "memory"
+        ? new PGlite(dataDir, { startParams: EMBEDDED_START_PARAMS })
+        : options.image
+          ? pgliteFromImage(options.image, { startParams: EMBEDDED_START_PARAMS })
+          : new PGlite({ startParams: EMBEDDED_START_PARAMS });
     await pglite.waitReady;
     const adapterFactory = new PrismaPGlite(pglite);
     const prisma = createClient(adapterFactory, options.onQuery);

@@ -1,8 +1,9 @@
 // An empty PGlite data folder as a tarball, cached per PGlite version in the checkout's
 // node_modules/.cache/tsunagu: starting an in-memory PGlite from it skips initdb (3–7 s on a busy
-// machine; loading the tarball takes well under a second). Scratch, shadow and test databases start
-// from it. When it is absent it is made once (the first caller pays one initdb); when it cannot be
-// read or written, callers start PGlite the ordinary way.
+// machine; starting from it takes well under a second). Scratch, shadow and test databases start
+// from it: the tarball is read once per process into an image of its files (pglite-image.ts). When
+// it is absent it is made once (the first caller pays one initdb); when it cannot be read or
+// written, callers start PGlite the ordinary way.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 
 import { repoRoot } from "./env.ts";
+import { dataDirImage, pgliteFromImage, type DataDirImage } from "./pglite-image.ts";
 
 function pgliteVersion(): string | undefined {
   try {
@@ -35,18 +37,20 @@ export function emptyPGliteArchivePath(): string | undefined {
   return version ? path.join(repoRoot, "node_modules", ".cache", "tsunagu", `pglite-${version}-empty.tar`) : undefined;
 }
 
-let archive: Promise<Blob | undefined> | undefined;
+let image: Promise<DataDirImage | undefined> | undefined;
 
-/** The empty data folder's tarball, made on first use; undefined when it cannot be had. */
-export function emptyPGliteArchive(): Promise<Blob | undefined> {
-  archive ??= loadOrMake().catch(() => undefined);
-  return archive;
+/** The empty data folder (from its tarball, made on first use); undefined when it cannot be had. */
+export function emptyPGliteImage(): Promise<DataDirImage | undefined> {
+  image ??= loadOrMake()
+    .then((tarball) => tarball && dataDirImage(tarball))
+    .catch(() => undefined);
+  return image;
 }
 
-async function loadOrMake(): Promise<Blob | undefined> {
+async function loadOrMake(): Promise<ArrayBuffer | undefined> {
   const file = emptyPGliteArchivePath();
   if (!file) return undefined;
-  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  if (fs.existsSync(file)) return new Uint8Array(fs.readFileSync(file)).buffer;
   const pglite = new PGlite();
   try {
     await pglite.waitReady;
@@ -61,7 +65,7 @@ async function loadOrMake(): Promise<Blob | undefined> {
     } catch {
       // a read-only checkout: this process still uses the tarball it made
     }
-    return tarball;
+    return await tarball.arrayBuffer();
   } finally {
     await pglite.close();
   }
@@ -69,10 +73,10 @@ async function loadOrMake(): Promise<Blob | undefined> {
 
 /** A new, empty in-memory PGlite: from the cached tarball when there is one, else by initdb. */
 export async function newEmptyPGlite(): Promise<PGlite> {
-  const loadDataDir = await emptyPGliteArchive();
-  if (loadDataDir) {
+  const empty = await emptyPGliteImage();
+  if (empty) {
     try {
-      const pglite = new PGlite({ loadDataDir });
+      const pglite = pgliteFromImage(empty);
       await pglite.waitReady;
       return pglite;
     } catch {

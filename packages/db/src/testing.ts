@@ -11,7 +11,8 @@ import { runCli } from "./cli/main.ts";
 import { openDatabase, type Database, type DatabaseLimits } from "./database.ts";
 import { migrationsDir, repoRoot, schemaPath } from "./env.ts";
 import { applyPendingMigrations } from "./migrate/index.ts";
-import { emptyPGliteArchive } from "./pglite-empty.ts";
+import { emptyPGliteImage } from "./pglite-empty.ts";
+import { dataDirImage, type DataDirImage } from "./pglite-image.ts";
 
 // Test databases for Vitest: TSUNAGU_TEST_DB (set by @tsunagu/vitest-config's two projects)
 // chooses an in-memory PGlite or a fresh database on the PostgreSQL server. A test file that needs
@@ -67,7 +68,7 @@ export async function createEmptyTestDatabase(
 ): Promise<TestDatabase> {
   if (kind === "embedded") {
     // from the cached empty tarball (no initdb) when there is one
-    const db = await openDatabase({ dataDir: "memory", loadDataDir: await emptyPGliteArchive(), onQuery: options.onQuery });
+    const db = await openDatabase({ dataDir: "memory", image: await emptyPGliteImage(), onQuery: options.onQuery });
     return { ...db, url: undefined, drop: () => db.close() };
   }
   return createServerDatabase("", options);
@@ -118,7 +119,7 @@ export const migratedTestData: TestData = { name: "migrated", fill: async () => 
 /**
  * A database of the kind under test holding `data`: a copy of a template made the first time any
  * test process asks for it, instead of a fresh seed per file (a seed takes 10–20 s; a copy about
- * 0.2 s on PostgreSQL, 1–3 s on PGlite, which starts its WebAssembly PostgreSQL per database).
+ * 0.2 s on PostgreSQL; on PGlite, which starts its WebAssembly PostgreSQL per database, about 0.5 s of CPU).
  *
  * The template is kept between runs, keyed by a hash of everything that shapes it (prisma/ with the
  * schema and migrations, packages/db/src, packages/seed/src, package-lock.json and `data.name`): on
@@ -134,8 +135,8 @@ export async function createTestDatabaseFrom(
   options: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   if (kind === "embedded") {
-    const archive = await embeddedTemplate(data);
-    const db = await openDatabase({ dataDir: "memory", loadDataDir: archive, onQuery: options.onQuery });
+    const image = await embeddedTemplate(data);
+    const db = await openDatabase({ dataDir: "memory", image, onQuery: options.onQuery });
     return { ...db, url: undefined, drop: () => db.close() };
   }
   return createServerDatabase(await serverTemplate(data), options);
@@ -196,9 +197,10 @@ async function once(lockName: string, ready: () => Promise<boolean>, build: () =
   }
 }
 
-const archives = new Map<string, Promise<Blob>>();
+/** the templates' files, read once per process (pglite-image.ts) */
+const archives = new Map<string, Promise<DataDirImage>>();
 
-function embeddedTemplate(data: TestData): Promise<Blob> {
+function embeddedTemplate(data: TestData): Promise<DataDirImage> {
   const key = templateKey(data);
   let archive = archives.get(key);
   if (!archive) {
@@ -226,7 +228,7 @@ function embeddedTemplate(data: TestData): Promise<Blob> {
           }
         },
       );
-      return new Blob([fs.readFileSync(file)]);
+      return dataDirImage(new Uint8Array(fs.readFileSync(file)).buffer);
     })();
     archives.set(key, archive);
   }

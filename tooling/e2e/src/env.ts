@@ -6,4 +6,6 @@ export const e2eEnv = {
   webDir: process.env.E2E_WEB_DIST,
   /** E2E_HEADED=1 shows the browser (needs a display) */
   headed: process.env.E2E_HEADED === "1",
+  /** E2E_SCREENSHOTS=1 saves the journeys' screenshots (no test reads them: off by default, for speed) */
+  screenshots: process.env.E2E_SCREENSHOTS === "1",
 };

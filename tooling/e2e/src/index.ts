@@ -1,6 +1,6 @@
 // Browser-test harness: the whole product (API + built web app, as `npm start` serves it) on a fresh
 // embedded database with the Hannan demo data, and Debian's headless Chromium driven by
-// playwright-core. Screenshots go to the git-ignored .artifacts/screenshots/.
+// playwright-core. Screenshots go to the git-ignored .artifacts/screenshots/ when E2E_SCREENSHOTS=1.
 import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -149,13 +149,18 @@ export interface AxeViolation {
   nodes: string[];
 }
 
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now */
+/**
+ * axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the page as it is now. Every rule runs on every
+ * node; only the violations are collected (`resultTypes`: axe then skips building selectors for
+ * each passing node, most of a run's time on a long page).
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -166,8 +171,13 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** saves .artifacts/screenshots/<name>.png (full page) */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * saves .artifacts/screenshots/<name>.png (full page) when E2E_SCREENSHOTS=1, for a person checking
+ * the screens by eye; otherwise nothing (no test reads a screenshot, and a full-page capture is a
+ * large share of Chromium's work)
+ */
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (!e2eEnv.screenshots) return undefined;
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -178,23 +188,38 @@ export { axeWhenStill, choose, field, openNav, select, settled } from "./page.ts
 export interface Harness {
   /** the product under test (started before the file's tests) */
   readonly app: AppUnderTest;
-  /** the file's Chromium */
+  /** the Chromium of the worker running the file (shared by its files, one browser context each) */
   readonly browser: Browser;
 }
 
+let workerBrowser: Promise<Browser> | undefined;
+
 /**
- * One product on a fresh database and one Chromium for the calling test file: started before its
- * tests, stopped after them (Vitest hooks registered here).
+ * The Chromium of this Vitest worker: launched by its first test file and kept for the next ones
+ * (the files of a worker share its modules), so a file pays for a browser context, not a browser.
+ * Playwright ends it when the worker process exits; one that has died is launched again.
+ */
+async function browserOfThisWorker(): Promise<Browser> {
+  const current = await workerBrowser?.catch(() => undefined);
+  if (current?.isConnected()) return current;
+  workerBrowser = launchBrowser();
+  return workerBrowser;
+}
+
+/**
+ * One product on a fresh database for the calling test file, and its worker's Chromium: started
+ * before its tests; after them the product stops and every browser context the file left open is
+ * closed (Vitest hooks registered here).
  */
 export function appAndBrowserForThisFile(): Harness {
   let app: AppUnderTest | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     app = await startApp();
-    browser = await launchBrowser();
+    browser = await browserOfThisWorker();
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all((browser?.contexts() ?? []).map((context) => context.close()));
     await app?.close();
   });
   const started = <T>(value: T | undefined): T => {

@@ -42,7 +42,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-import { emptyPGliteArchive, newEmptyPGlite } from "../pglite-empty.ts";
+import { emptyPGliteImage, newEmptyPGlite } from "../pglite-empty.ts";
 
 /** The last error a migration script raised, kept so we can report the database's own words. */
 interface ScriptFailure {
@@ -399,7 +399,7 @@ let template: Promise<PGlite> | undefined;
 
 /** A new, empty in-memory PGlite. Close it when done. */
 export async function freshPGlite(): Promise<PGlite> {
-  if (await emptyPGliteArchive()) return newEmptyPGlite();
+  if (await emptyPGliteImage()) return newEmptyPGlite();
   template ??= newEmptyPGlite().catch((err: unknown) => {
     template = undefined;
     throw err;
