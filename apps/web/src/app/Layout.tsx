@@ -1,7 +1,7 @@
 // The signed-in frame: header (organisation, language, settings, sign-out), the navigation of what
 // the viewer's roles may use, and the page. Signed out → the sign-in page, back here afterwards.
 import { ApolloProvider, useApolloClient, useQuery } from "@apollo/client/react";
-import { ActionIcon, AppShell, Burger, Button, Group, NavLink, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { ActionIcon, AppShell, Burger, Button, Group, Stack, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
 import { useDisclosure } from "@mantine/hooks";
 import type { NotificationsProps } from "@mantine/notifications";
@@ -19,6 +19,7 @@ import { lazyPart } from "../lib/lazy.ts";
 import { apolloClient } from "./apollo.ts";
 import { authClient } from "./auth-client.ts";
 import { navEntries } from "./nav.ts";
+import { NavItem } from "./NavItem.tsx";
 import { loadViewer, useViewer } from "./session.tsx";
 
 // parts the first paint does without load after it (src/lib/lazy.ts): the toasts' container,
@@ -126,12 +127,11 @@ function Layout() {
       <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
         <Stack gap={2} style={{ flex: 1 }}>
           {entries.map((entry) => (
-            <NavLink
+            <NavItem
               key={entry.to}
-              component={Link}
               to={entry.to}
               label={t(entry.label)}
-              leftSection={<entry.icon size={18} stroke={1.6} aria-hidden />}
+              icon={<entry.icon size={18} stroke={1.6} aria-hidden />}
               active={entry.to === activeTo}
               onClick={close}
             />
