@@ -1,7 +1,7 @@
 // お知らせ in the browser: a coordinator sees the bell's count for a log staff returned (through the
 // API), opens the inbox and follows the notification to the log, and the bell empties (also on a
 // phone); the イベント部会's 部会長 sees a sign-up moved up from the waiting list and chooses
-// "app only" for that kind. axe on the inbox and the settings.
+// "app only" for that kind; staff see the mail the outbox gave up on. axe on the inbox and the settings.
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -128,5 +128,40 @@ describe("notifications", () => {
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it("staff see the mail the outbox gave up on, with its address and error, and no other account sees the list", async () => {
+    const db = e2e.app.db.prisma;
+    const staff = await db.user.findUniqueOrThrow({ where: { email: "staff@hannan.example" } });
+    await db.mailOutbox.create({
+      data: {
+        orgId: staff.orgId,
+        to: "todokanai@hannan.example",
+        subject: "【ツナグ】招待",
+        text: "",
+        status: "FAILED",
+        attempts: 10,
+        lastError: "550 5.1.1 no such user",
+      },
+    });
+    const context = await newContext(e2e.browser, e2e.app);
+    const page = await context.newPage();
+    await signIn(page, "staff@hannan.example");
+    await page.goto(`${e2e.app.url}/notifications`);
+    const row = page.getByTestId("undelivered-mail").filter({ hasText: "todokanai@hannan.example" });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toMatch(/送信失敗.*10回試行.*550 5\.1\.1 no such user/);
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+
+    const coordinator = await newContext(e2e.browser, e2e.app);
+    const other = await coordinator.newPage();
+    await signIn(other, "coordinator.ozaki@hannan.example");
+    await other.goto(`${e2e.app.url}/notifications`);
+    await other.getByRole("heading", { name: "お知らせ" }).first().waitFor();
+    await settled(other);
+    expect(await other.getByText("届かなかったメール").count()).toBe(0);
+    await coordinator.close();
   });
 });

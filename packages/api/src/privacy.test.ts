@@ -76,6 +76,7 @@ interface Fixture {
   insuredChild: string;
   /** an invitation staff sent (its invitee's e-mail is visible to staff only) */
   invitee: { email: string; invitationId: string };
+  undeliveredTo: string;
   /** a notification about a record of each of these groups, in every Hannan account's inbox: what its text names */
   notices: { cohort: string; ozaki: string; salon: string };
   /** the person master: phone and e-mail written on a salon member, a nicknamed 部会 member and the Ozaki child */
@@ -678,6 +679,14 @@ const cells: Cell[] = [
     allowed: STAFF_ONLY,
     secrets: () => [F.invitee.email, F.invitee.invitationId],
   },
+  {
+    tier: "account",
+    data: "undelivered mail: the recipient's address, the subject and the last error",
+    op: "undeliveredMails",
+    query: `{ undeliveredMails { id to subject status attempts lastError } }`,
+    allowed: STAFF_ONLY,
+    secrets: () => [F.undeliveredTo],
+  },
 ];
 
 interface Row extends Cell {
@@ -951,6 +960,19 @@ async function loadFixture(): Promise<Fixture> {
   const invitation = await db.invitation.create({
     data: { orgId, userId: inviteeId, email: inviteeEmail, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000) },
   });
+  // a mail the outbox gave up on: undeliveredMails names its recipient and subject (staff only)
+  const undeliveredTo = "undelivered.privacy@hannan.example";
+  await db.mailOutbox.create({
+    data: {
+      orgId,
+      to: undeliveredTo,
+      subject: "届かなかったお知らせ",
+      text: "",
+      status: "FAILED",
+      attempts: 10,
+      lastError: "550 no such user",
+    },
+  });
   // a row of the audit trail about the Ozaki child: auditEvents names its target (staff only)
   await db.auditEvent.create({
     data: { orgId, actorId: user("coordinator.ozaki").id, action: "read", entity: "ChildVolunteer", entityId: ozakiChildRow.id },
@@ -978,6 +1000,7 @@ async function loadFixture(): Promise<Fixture> {
     orgId,
     notices,
     invitee: { email: inviteeEmail, invitationId: invitation.id },
+    undeliveredTo,
     userIds: Object.fromEntries(ACCOUNTS.map((a) => [a, user(a).id])) as Record<Account, string>,
     groups,
     ozakiChild: {

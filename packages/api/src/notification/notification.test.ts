@@ -398,6 +398,58 @@ describe("the inbox: marking read, the bell's count, preferences", () => {
   });
 });
 
+describe("undelivered mail (staff)", () => {
+  it("lists the organisation's mail given up or being retried, newest first, never a body; refuses everyone else", async () => {
+    const other = await server.db.prisma.organization.create({
+      data: { slug: "undelivered-other", name: "他の社協", nameEn: "Another council", municipality: "他市" },
+    });
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 1, minute));
+    await server.db.prisma.mailOutbox.createMany({
+      data: [
+        {
+          orgId,
+          to: "gaveup@hannan.example",
+          subject: "差し戻し",
+          text: "",
+          status: "FAILED",
+          attempts: 10,
+          lastError: "550 no such user",
+          createdAt: at(1),
+        },
+        {
+          orgId,
+          to: "retry@hannan.example",
+          subject: "承認",
+          text: "本文 https://x/?token=secret",
+          attempts: 2,
+          lastError: "ECONNREFUSED",
+          createdAt: at(2),
+          nextAttemptAt: new Date(Date.now() + 3_600_000),
+        },
+        { orgId, to: "waiting@hannan.example", subject: "招待", text: "本文", createdAt: at(3) },
+        { orgId, to: "sent@hannan.example", subject: "送信済み", text: "", status: "SENT", attempts: 1, createdAt: at(4) },
+        { orgId: other.id, to: "elsewhere@other.example", subject: "他の社協", text: "", status: "FAILED", attempts: 10, createdAt: at(5) },
+      ],
+    });
+    const res = await staff.graphql<{
+      undeliveredMails: Array<{ to: string; status: string; attempts: number; lastError: string | null; nextAttemptAt: string | null }>;
+    }>(`{ undeliveredMails { to status attempts lastError nextAttemptAt } }`);
+    expect(res.errors).toBeUndefined();
+    const mine = res.data!.undeliveredMails.filter((m) => m.to.endsWith("@hannan.example"));
+    expect(mine.map((m) => [m.to, m.status, m.attempts, m.lastError])).toEqual([
+      ["retry@hannan.example", "RETRYING", 2, "ECONNREFUSED"],
+      ["gaveup@hannan.example", "FAILED", 10, "550 no such user"],
+    ]);
+    expect(mine[0]!.nextAttemptAt).not.toBeNull();
+    expect(mine[1]!.nextAttemptAt).toBeNull();
+    expect(JSON.stringify(res.data)).not.toContain("elsewhere@other.example");
+    for (const account of ["coordinator.ozaki", "salon-leader", "liaison"] as const) {
+      const refused = await (await server.signIn(account)).graphql(`{ undeliveredMails { to } }`);
+      expect(refused.errors?.[0]?.extensions?.code, account).toBe("FORBIDDEN");
+    }
+  });
+});
+
 describe("groupAccessWhere", () => {
   it("is groupAccess, for every demo account × group", async () => {
     const db = server.db.prisma;

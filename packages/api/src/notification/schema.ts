@@ -19,6 +19,7 @@ import {
   type NotificationPreferenceView,
 } from "./preference.ts";
 import { notificationPath, renderNotification } from "./text.ts";
+import { undeliveredMails, type UndeliveredMail } from "./undelivered.ts";
 
 const NotificationKindEnum = builder.enumType("NotificationKind", {
   description: "What a notification tells: 差し戻し, 承認, ありがとう, キャンセル待ちの繰り上げ, and the scheduled reminders",
@@ -72,7 +73,32 @@ const MarkNotificationsReadResultRef = builder.objectRef<{ ids: string[]; unread
   }),
 });
 
+const UndeliveredMailStatus = builder.enumType("UndeliveredMailStatus", {
+  description: "FAILED: given up (refused, or the 10th attempt failed); RETRYING: failed, to be tried again at nextAttemptAt",
+  values: ["FAILED", "RETRYING"] as const,
+});
+
+const UndeliveredMailRef = builder.objectRef<UndeliveredMail>("UndeliveredMail").implement({
+  description: "A mail the outbox has not delivered: to whom, what, how often tried and the last error (never its body)",
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    to: t.exposeString("to"),
+    subject: t.exposeString("subject"),
+    status: t.field({ type: UndeliveredMailStatus, resolve: (m) => m.status }),
+    attempts: t.exposeInt("attempts"),
+    lastError: t.exposeString("lastError", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    nextAttemptAt: t.expose("nextAttemptAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
 builder.queryFields((t) => ({
+  undeliveredMails: t.field({
+    type: [UndeliveredMailRef],
+    description: "The organisation's mail not delivered — given up or being retried — newest first, at most 100 (staff)",
+    authScopes: { staff: true },
+    resolve: (_root, _args, ctx) => undeliveredMails(ctx),
+  }),
   notifications: t.prismaConnection({
     type: "Notification",
     cursor: "id",

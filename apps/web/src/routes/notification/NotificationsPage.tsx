@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { useDates } from "../../app/dates.ts";
+import { useViewer } from "../../app/session.tsx";
 import { FailureAlert } from "../../components/FailureAlert.tsx";
 import { PageTitle } from "../../components/PageTitle.tsx";
 import { QueryState } from "../../components/States.tsx";
@@ -15,6 +16,7 @@ import { graphql } from "../../graphql.ts";
 import { currentLanguage, notifySaved } from "../../lib/form.ts";
 import { localized } from "../../lib/result.ts";
 import { useMarkNotificationsReadMutation } from "../../mutations/useMarkNotificationsReadMutation.ts";
+import { UndeliveredMails } from "./UndeliveredMails.tsx";
 
 const PAGE = 30;
 
@@ -46,6 +48,7 @@ export function Component() {
   const { t } = useTranslation("notification");
   const { dateTime } = useDates();
   const navigate = useNavigate();
+  const { viewer } = useViewer();
   const { data, loading, error, refetch, fetchMore } = useQuery(InboxQuery, {
     variables: { first: PAGE },
     fetchPolicy: "cache-and-network",
@@ -158,6 +161,7 @@ export function Component() {
             </Button>
           )}
         </QueryState>
+        {viewer?.can.accounts && <UndeliveredMails />}
       </Stack>
     </>
   );
