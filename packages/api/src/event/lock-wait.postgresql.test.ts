@@ -94,7 +94,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-it("a locked shift row: other requests answer within 1 s; its sign-ups end BUSY after the lock timeout, nothing written", async () => {
+/** the locked shift's row held FOR UPDATE by the second session until `release()`; `holder` ends then */
+async function holdShiftLock(): Promise<{ release: () => void; holder: Promise<void> }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
@@ -108,6 +109,11 @@ it("a locked shift row: other requests answer within 1 s; its sign-ups end BUSY 
     { maxWait: 10_000, timeout: 60_000 },
   );
   await lockHeld;
+  return { release, holder };
+}
+
+it("a locked shift row: other requests answer within 1 s; its sign-ups end BUSY after the lock timeout, nothing written", async () => {
+  const { release, holder } = await holdShiftLock();
   try {
     const waiting = people.slice(0, WAITING).map((personId) => timed(() => signUp(lockedShift, personId)));
     // the sign-ups are on their way (their requests sent and waiting) before the others are timed
@@ -152,19 +158,7 @@ it("cancellations queue like sign-ups: 15 cancels of a locked shift's sign-ups l
   const freeSignUp = (await server.db.prisma.signUp.findFirstOrThrow({ where: { shiftId: freeShift, personId: people[WAITING]! } })).id;
   const cancel = (signUpId: string) => mutate(bukai, "cancelSignUp", "id status", { signUpId }, "$signUpId: ID!");
 
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let held!: () => void;
-  const lockHeld = new Promise<void>((resolve) => (held = resolve));
-  const holder = other.prisma.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Shift" WHERE "id" = ${lockedShift}::uuid FOR UPDATE`;
-      held();
-      await released;
-    },
-    { maxWait: 10_000, timeout: 60_000 },
-  );
-  await lockHeld;
+  const { release, holder } = await holdShiftLock();
   try {
     const waiting = signUps.map((id) => timed(() => cancel(id)));
     await new Promise((resolve) => setTimeout(resolve, 300));
