@@ -23,7 +23,10 @@ export async function openNav(page: Page, name: string): Promise<void> {
  */
 export async function axeWhenStill(page: Page): Promise<AxeViolation[]> {
   const toasts = page.locator(".mantine-Notification-root");
-  for (const close of await toasts.getByRole("button", { name: "閉じる" }).all()) await close.click().catch(() => undefined);
+  // last first: `all()` gives locators by position (nth), and closing the first toast would shift
+  // the others' positions, so that a later click waited its whole timeout for a toast that was gone
+  const closeButtons = await toasts.getByRole("button", { name: "閉じる" }).all();
+  for (const close of closeButtons.reverse()) await close.click({ timeout: 2_000 }).catch(() => undefined);
   await toasts.first().waitFor({ state: "detached", timeout: 15_000 });
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, { timeout: 15_000 });
   return axeViolations(page);
