@@ -20,9 +20,12 @@ export interface NotificationParams {
   ACTIVITY_LOG_RETURNED: { group: string; date: Day; activityType: Bilingual };
   ACTIVITY_LOG_APPROVED: { group: string; date: Day; activityType: Bilingual };
   THANK_YOU_APPROVED: { group: string; receivedOn: Day };
-  /** `mine`: the recipient is the person whose place was confirmed; otherwise an organiser */
-  WAITLIST_PROMOTED: { event: string; eventId: string; shift: string; startsAt: Moment; mine: boolean };
-  SHIFT_TOMORROW: { event: string; eventId: string; shift: string; startsAt: Moment };
+  /**
+   * `mine`: the recipient is the person whose place was confirmed; otherwise an organiser.
+   * `event`/`shift` are null for an event of the juvenile programme (see `eventTitlesFor`).
+   */
+  WAITLIST_PROMOTED: { event: string | null; eventId: string; shift: string | null; startsAt: Moment; mine: boolean };
+  SHIFT_TOMORROW: { event: string | null; eventId: string; shift: string | null; startsAt: Moment };
   CONSENT_OVERDUE_DIGEST: { group: string; count: number };
   INSURANCE_NEXT_YEAR_MISSING: { fiscalYear: number; count: number };
   INVITATION_EXPIRING: { count: number; expiresAt: Moment };
@@ -46,6 +49,12 @@ const momentEn = (at: Moment) =>
   new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Tokyo" }).format(
     new Date(at),
   );
+/** a shift by its event's and its own title; an event of the juvenile programme by neither (its titles may hold participants' codes, and a mail leaves the app) */
+const shiftJa = (p: { event: string | null; shift: string | null }) =>
+  p.event === null || p.shift === null ? "担当のイベントのシフト" : `「${p.event}」の「${p.shift}」`;
+const shiftEn = (p: { event: string | null; shift: string | null }) =>
+  p.event === null || p.shift === null ? "a shift of your event" : `"${p.shift}" of "${p.event}"`;
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** the fiscal year as 令和N年度 / FY2027 */
 const fiscalYearJa = (fy: number) => `${formatWareki(new Date(Date.UTC(fy, 3, 1))).replace(/\d+月\d+日$/, "")}度`;
 
@@ -85,20 +94,20 @@ const RENDER: Renderers = {
     ja: (p) => ({
       title: p.mine ? "キャンセル待ちから参加が確定しました" : "キャンセル待ちの方の参加が確定しました",
       body: p.mine
-        ? `「${p.event}」の「${p.shift}」（${momentJa(p.startsAt)}〜）に空きが出たため、参加が確定しました。`
-        : `「${p.event}」の「${p.shift}」（${momentJa(p.startsAt)}〜）で、キャンセル待ちの方の参加が確定しました。`,
+        ? `${shiftJa(p)}（${momentJa(p.startsAt)}〜）に空きが出たため、参加が確定しました。`
+        : `${shiftJa(p)}（${momentJa(p.startsAt)}〜）で、キャンセル待ちの方の参加が確定しました。`,
     }),
     en: (p) => ({
       title: p.mine ? "Your place is confirmed" : "A waiting sign-up was confirmed",
       body: p.mine
-        ? `A place came free on "${p.shift}" of "${p.event}" (from ${momentEn(p.startsAt)}): your sign-up is confirmed.`
-        : `On "${p.shift}" of "${p.event}" (from ${momentEn(p.startsAt)}), a sign-up on the waiting list was confirmed.`,
+        ? `A place came free on ${shiftEn(p)} (from ${momentEn(p.startsAt)}): your sign-up is confirmed.`
+        : `On ${shiftEn(p)} (from ${momentEn(p.startsAt)}), a sign-up on the waiting list was confirmed.`,
     }),
   },
   // sent the day before, or on the day itself after a downtime: the text names the day, not "tomorrow"
   SHIFT_TOMORROW: {
-    ja: (p) => ({ title: "シフトのお知らせ", body: `「${p.event}」の「${p.shift}」は${momentJa(p.startsAt)}からです。` }),
-    en: (p) => ({ title: "Shift reminder", body: `"${p.shift}" of "${p.event}" starts on ${momentEn(p.startsAt)}.` }),
+    ja: (p) => ({ title: "シフトのお知らせ", body: `${shiftJa(p)}は${momentJa(p.startsAt)}からです。` }),
+    en: (p) => ({ title: "Shift reminder", body: `${upperFirst(shiftEn(p))} starts on ${momentEn(p.startsAt)}.` }),
   },
   CONSENT_OVERDUE_DIGEST: {
     ja: (p) => ({ title: "未提出の同意書があります", body: `${p.group}で、保護者の同意書が未提出の子どもが${p.count}人います。` }),
@@ -130,6 +139,15 @@ const RENDER: Renderers = {
 };
 
 /** The title and body of a notification of `kind` with its stored `params`, in `locale`. */
+/** what an event's notification may name: nothing of an event of the juvenile programme (see shiftJa) */
+export const eventGroupTier = { group: { select: { programme: { select: { privacyTier: true } } } } } as const;
+export function eventTitles(
+  event: { title: string; group: { programme: { privacyTier: string } } | null },
+  shiftTitle: string,
+): { event: string | null; shift: string | null } {
+  return event.group?.programme.privacyTier === "JUVENILE" ? { event: null, shift: null } : { event: event.title, shift: shiftTitle };
+}
+
 export function renderNotification(kind: NotificationKind, params: unknown, locale: Locale): NotificationText {
   const render = RENDER[kind][locale] as (p: unknown) => NotificationText;
   return render(params);

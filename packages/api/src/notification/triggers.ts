@@ -11,6 +11,7 @@ import type { Prisma } from "@tsunagu/db";
 
 import { groupLeaderAccounts } from "../roster/leaders.ts";
 import { notify, notifyMany } from "./notify.ts";
+import { eventGroupTier, eventTitles } from "./text.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -89,14 +90,14 @@ export async function notifyWaitlistPromoted(tx: Tx, actorId: string, orgId: str
         select: {
           title: true,
           startsAt: true,
-          event: { select: { id: true, title: true, groupId: true, createdById: true } },
+          event: { select: { id: true, title: true, groupId: true, createdById: true, ...eventGroupTier } },
         },
       },
     },
   });
   for (const s of signUps) {
     const { event } = s.shift;
-    const base = { event: event.title, eventId: event.id, shift: s.shift.title, startsAt: s.shift.startsAt.toISOString() };
+    const base = { ...eventTitles(event, s.shift.title), eventId: event.id, startsAt: s.shift.startsAt.toISOString() };
     const subject = { type: "EVENT" as const, id: event.id };
     // one promotion per sign-up and queue place: a sign-up cancelled and made again is a new one
     const dedupeKey = `${s.id}:${s.signedUpAt.toISOString()}`;

@@ -160,6 +160,41 @@ describe("SHIFT_TOMORROW", () => {
     expect(await db.prisma.mailOutbox.count()).toBe(2);
   });
 
+  it("a juvenile cohort's shift: the reminder names neither the event nor the shift (their titles may hold participants' codes; a mail leaves the app)", async () => {
+    const cohort = await db.prisma.group.findFirstOrThrow({
+      where: { orgId: org.id, programme: { privacyTier: "JUVENILE" } },
+      orderBy: { startedOn: "desc" },
+      select: { id: true },
+    });
+    const event = await seedEvent(db.prisma, org, {
+      group: cohort,
+      title: "清掃ボランティア（GS-R7-01・GS-R7-02）",
+      startsAt: jst("2027-08-20T10:00"),
+      endsAt: jst("2027-08-20T12:00"),
+      createdById: users.liaison,
+    });
+    const shift = await seedShift(db.prisma, org, { event, title: "GS-R7-01 の担当", capacity: 5 });
+
+    expect(sentBy(await scan(jst("2027-08-19T09:00")))).toMatchObject({ SHIFT_TOMORROW: 1 });
+    const rows = await notifications("SHIFT_TOMORROW");
+    expect(rows).toEqual([
+      {
+        recipientId: users.liaison,
+        kind: "SHIFT_TOMORROW",
+        subjectId: shift.id,
+        dedupeKey: `${shift.id}:2027-08-20`,
+        params: { event: null, eventId: event.id, shift: null, startsAt: jst("2027-08-20T10:00").toISOString() },
+      },
+    ]);
+    const mail = await db.prisma.mailOutbox.findFirstOrThrow({
+      where: { to: "liaison@hannan.example" },
+      select: { subject: true, text: true },
+    });
+    expect(mail.text).toContain("担当のイベントのシフトは8月20日 10:00からです。");
+    expect(mail.text).toContain(`/events/${event.id}`);
+    expect(`${mail.subject}\n${mail.text}`).not.toMatch(/GS-R7|清掃ボランティア/);
+  });
+
   it("a kind whose scan fails is logged, leaves nothing behind, the other kinds still run, and so does the loop", async () => {
     // a real failure on either database: the notifications table is away while the loop scans
     await db.prisma.$executeRawUnsafe(`ALTER TABLE "Notification" RENAME TO "NotificationAway"`);

@@ -13,6 +13,7 @@
 import { addDays, startOfDayInJapan, todayInJapan } from "@tsunagu/db";
 
 import { notify } from "../notification/notify.ts";
+import { eventGroupTier, eventTitles } from "../notification/text.ts";
 import { isoDay, notToldYet, sendingHoursBegun, toldKeys, type Finder } from "./due.ts";
 
 const KIND = "SHIFT_TOMORROW";
@@ -21,7 +22,7 @@ const shiftSelect = {
   id: true,
   title: true,
   startsAt: true,
-  event: { select: { id: true, title: true, createdById: true } },
+  event: { select: { id: true, title: true, createdById: true, ...eventGroupTier } },
   signUps: { where: { status: "CONFIRMED" }, select: { person: { select: { user: { select: { id: true } } } } } },
 } as const;
 
@@ -29,7 +30,7 @@ type FoundShift = {
   id: string;
   title: string;
   startsAt: Date;
-  event: { id: string; title: string; createdById: string | null };
+  event: { id: string; title: string; createdById: string | null; group: { programme: { privacyTier: string } } | null };
   signUps: Array<{ person: { user: { id: string } | null } }>;
 };
 
@@ -69,7 +70,7 @@ export const remindShifts: Finder = async (tx, { now, since }, log) => {
       kind: KIND,
       recipients: r.recipients,
       subject: { type: "SHIFT", id: shift.id },
-      params: { event: shift.event.title, eventId: shift.event.id, shift: shift.title, startsAt: shift.startsAt.toISOString() },
+      params: { ...eventTitles(shift.event, shift.title), eventId: shift.event.id, startsAt: shift.startsAt.toISOString() },
       dedupeKey: r.dedupeKey,
     });
   }
