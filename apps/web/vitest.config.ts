@@ -35,6 +35,9 @@ export default defineConfig({
     hookTimeout: 300_000,
     maxWorkers: 2,
     isolate: false,
+    // expect.poll waits as long as a Playwright action (tooling/e2e's context timeout), not
+    // Vitest's 5 s: on a loaded machine a screen can take longer than that to show what it will
+    expect: { poll: { timeout: 20_000 } },
     sequence: { sequencer: LongestFirst },
   },
 });

@@ -11,6 +11,7 @@ import {
   cspViolations,
   newContext,
   openNav,
+  pageWidth,
   screenshot,
   settled,
   signIn,
@@ -32,12 +33,13 @@ const roles = [
     key: "staff",
     sees: ["/groups", "/approvals", "/audit", "/insurance", "/accounts"],
     // screens reached from a roster, not from the navigation: a person page (with contacts and
-    // history) and a group's 連絡網 print view
+    // history) and a group's 連絡網 print view; and from the header's bell: the inbox (with staff's
+    // 届かなかったメール) and its settings
     extra: async () => {
       const prisma = e2e.app.db.prisma;
       const sakura = await prisma.group.findFirstOrThrow({ where: { name: "ふれあい喫茶 さくら" }, select: { id: true } });
       const member = await prisma.membership.findFirstOrThrow({ where: { groupId: sakura.id, endedOn: null }, select: { personId: true } });
-      return [`/people/${member.personId}`, `/groups/${sakura.id}/contacts/print`];
+      return [`/people/${member.personId}`, `/groups/${sakura.id}/contacts/print`, "/notifications", "/notifications/settings"];
     },
   },
   {
@@ -89,7 +91,7 @@ describe.each(roles)("$key", ({ account, key, sees, never, extra }: (typeof role
       await settled(page);
       const phone = await axeViolations(page);
       if (phone.length) failures[`${href} 360px`] = phone;
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       if (width > viewports.phone.width) failures[`${href} 360px overflow`] = width;
       const refused = await cspViolations(page);
       if (refused.length) failures[`${href} Content-Security-Policy`] = refused;
@@ -119,7 +121,7 @@ it("the screens outside the navigation — a log's details and its edit form —
     await settled(page);
     const phone = await axeViolations(page);
     if (phone.length) failures[`${href} 360px`] = phone;
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await pageWidth(page);
     if (width > viewports.phone.width) failures[`${href} 360px overflow`] = width;
   }
   expect(failures).toEqual({});

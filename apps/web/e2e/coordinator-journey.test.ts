@@ -12,6 +12,7 @@ import {
   field,
   newContext,
   openNav,
+  pageWidth,
   screenshot,
   settled,
   signIn,
@@ -239,7 +240,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
   await settled(phonePage);
   await phonePage.getByRole("checkbox", { name: "箱作 結衣", exact: true }).waitFor();
   expect(await axeWhenStill(phonePage)).toEqual([]);
-  expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+  expect(await pageWidth(phonePage)).toBeLessThanOrEqual(viewports.phone.width);
   await screenshot(phonePage, "activity-log-new-phone");
   await phone.close();
 
@@ -266,7 +267,7 @@ it("a coordinator imports, records consent, logs an activity and rolls over thei
     await staffPage.goto(path);
     await settled(staffPage);
     expect(await axeWhenStill(staffPage), path).toEqual([]);
-    expect(await staffPage.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(viewports.phone.width);
+    expect(await pageWidth(staffPage), path).toBeLessThanOrEqual(viewports.phone.width);
   }
   // staff see every school, 鳥取東中学校's children included
   const active = await prisma.childVolunteer.findFirstOrThrow({

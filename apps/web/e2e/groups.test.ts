@@ -12,6 +12,7 @@ import {
   choose,
   field,
   newContext,
+  pageWidth,
   screenshot,
   settled,
   signIn,
@@ -186,7 +187,7 @@ it("staff create a salon, edit it, hand a 代表 over, close the salon and see i
   await page.setViewportSize(viewports.phone);
   await settled(page);
   expect(await axeViolations(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(viewports.phone.width);
   await screenshot(page, "groups-closed");
   await context.close();
 });

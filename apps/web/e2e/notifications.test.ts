@@ -5,7 +5,7 @@
 import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeViolations, newContext, settled, signIn, signInByRequest, viewports } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeViolations, newContext, pageWidth, settled, signIn, signInByRequest, viewports } from "@tsunagu/e2e";
 
 const e2e = appAndBrowserForThisFile();
 
@@ -64,7 +64,7 @@ describe("notifications", () => {
     expect(await item.getAttribute("data-unread")).toBe("true");
     await settled(page);
     expect(await axeViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     await item.getByRole("button", { name: "開く" }).click();
     await page.waitForURL(`**/activity-logs/${log.id}`);
     await expect.poll(() => page.getByText("時間を確認してください").count()).toBeGreaterThan(0);

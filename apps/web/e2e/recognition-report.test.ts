@@ -7,7 +7,18 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeViolations, choose, newContext, screenshot, select, settled, signIn, viewports } from "@tsunagu/e2e";
+import {
+  appAndBrowserForThisFile,
+  axeViolations,
+  choose,
+  newContext,
+  pageWidth,
+  screenshot,
+  select,
+  settled,
+  signIn,
+  viewports,
+} from "@tsunagu/e2e";
 
 import { currentFiscalYear, formatFiscalYear } from "../src/lib/dates.ts";
 
@@ -49,7 +60,7 @@ describe("dashboards", () => {
 
     await page.setViewportSize(viewports.phone);
     await settled(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(360);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "dashboard-staff-phone");
     await page.context().close();

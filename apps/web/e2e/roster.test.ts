@@ -14,6 +14,7 @@ import {
   axeWhenStill,
   field,
   newContext,
+  pageWidth,
   screenshot,
   settled,
   signIn,
@@ -191,7 +192,7 @@ it("a salon leader sees only their salon; its roster at 360 px passes axe withou
   await expect.poll(() => main.getByRole("table").locator("tbody tr").count()).toBe(1);
   expect(await main.getByRole("link").allTextContents()).toEqual([SAKURA]);
   expect(await axeViolations(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(viewports.phone.width);
 
   await main.getByRole("link", { name: SAKURA }).click();
   await rosterTable(page).waitFor();
@@ -200,7 +201,7 @@ it("a salon leader sees only their salon; its roster at 360 px passes axe withou
   expect(await page.getByRole("button", { name: "ボランティアを追加" }).count()).toBe(0);
   expect(await page.getByRole("button", { name: "CSVをダウンロード" }).count()).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(viewports.phone.width);
   await screenshot(page, "roster-roster-phone");
 
   // another salon's roster is not theirs to open

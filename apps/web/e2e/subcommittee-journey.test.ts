@@ -7,7 +7,7 @@
 import { ApolloClient, gql, HttpLink, InMemoryCache } from "@apollo/client";
 import { expect, it } from "vitest";
 
-import { appAndBrowserForThisFile, axeWhenStill, field, newContext, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
+import { appAndBrowserForThisFile, axeWhenStill, field, newContext, pageWidth, screenshot, settled, signIn, viewports } from "@tsunagu/e2e";
 
 import { failureOf } from "../src/lib/result.ts";
 
@@ -168,7 +168,7 @@ it("a subcommittee member creates an event, fills a shift with a waitlist, promo
   await phonePage.goto(`/events/${event.id}`);
   await settled(phonePage);
   await phonePage.getByRole("region", { name: SHIFT_TITLE }).getByTestId("sign-up").first().waitFor();
-  expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await pageWidth(phonePage)).toBeLessThanOrEqual(360);
   expect(await axeWhenStill(phonePage)).toEqual([]);
   await screenshot(phonePage, "event-detail-phone");
   await phone.close();

@@ -183,7 +183,7 @@ export async function screenshot(page: Page, name: string): Promise<string | und
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
-export { axeWhenStill, choose, field, openNav, select, settled } from "./page.ts";
+export { axeWhenStill, choose, field, openNav, pageWidth, select, settled } from "./page.ts";
 
 export interface Harness {
   /** the product under test (started before the file's tests) */

@@ -55,3 +55,19 @@ export async function choose(scope: Page | Locator, label: string, option: strin
     typeof option === "string" ? page.getByRole("option", { name: option, exact: true }) : page.getByRole("option", { name: option });
   await options.first().click();
 }
+
+/**
+ * The page's width (`scrollWidth`) once its layout has caught up with the viewport: right after a
+ * resize from a desktop to a phone, a part laid out by script (a ResizeObserver, a media query read
+ * in React) can stand wider for a frame or two. Polls up to 2 s for a width that fits and returns
+ * the last one measured, so a page that really scrolls sideways still fails.
+ */
+export async function pageWidth(page: Page): Promise<number> {
+  const viewport = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+  const deadline = Date.now() + 2_000;
+  for (;;) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width <= viewport || Date.now() > deadline) return width;
+    await page.waitForTimeout(100);
+  }
+}
