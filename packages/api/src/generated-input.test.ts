@@ -41,7 +41,7 @@ let accounts: Array<[string, TestClient]>;
 let realIds: string[];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ viewerCacheTtlMs: 10 * 60_000 });
   accounts = [
     ["staff", await server.signIn("staff")],
     ["salon-leader", await server.signIn("salon-leader")],

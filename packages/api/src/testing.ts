@@ -68,6 +68,12 @@ function client(url: string, cookie: string | null): TestClient {
   };
 }
 
+/**
+ * `viewerCacheTtlMs`: how long a session stays cached (the server's default, 5 s, when not given).
+ * A file that compares statement counts sets it long (10 minutes): on a loaded machine a 5 s cache
+ * can run out between the two requests compared, and one count would then include the session's
+ * look-up. A change made through the API forgets the cached session at once either way.
+ */
 export async function startTestServer(
   options: { production?: boolean; log?: Logger; viewerCacheTtlMs?: number; limits?: Partial<DatabaseLimits> } = {},
 ): Promise<TestServer> {

@@ -50,6 +50,20 @@ export function isUuid(value: string): boolean {
   return z.uuid().safeParse(value).success;
 }
 
+/**
+ * 1 to `max` ids chosen at once (a bulk action on a list's selection), each a UUID: `what` names
+ * one of them, and `many` the English plural.
+ */
+export function idListOf(what: Name & { many: string }, max: number) {
+  return z
+    .array(z.unknown())
+    .min(1, { message: bilingual({ ja: `${what.ja}を1件以上選んでください。`, en: `Choose at least one ${what.en}.` }) })
+    .max(max, { message: bilingual({ ja: `一度に選べる${what.ja}は${max}件までです。`, en: `At most ${max} ${what.many} at a time.` }) })
+    .refine((ids) => ids.every((id) => isUuid(String(id))), {
+      message: bilingual({ ja: `${what.ja}のIDの形式が正しくありません。`, en: `A ${what.en} id is not valid.` }),
+    });
+}
+
 /** Text that is not blank once trimmed and at most `max` characters. */
 export function textOf(what: Name, max: number) {
   return z

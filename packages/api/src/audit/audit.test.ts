@@ -53,7 +53,7 @@ async function page(client: TestClient, vars: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ viewerCacheTtlMs: 10 * 60_000 });
   staff = await server.as("staff");
   leader = await server.as("salon-leader");
   const db = server.db.prisma;

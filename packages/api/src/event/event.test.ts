@@ -115,7 +115,7 @@ async function eventWithShift(capacity: number, start = "2026-12-20T09:00:00+09:
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ viewerCacheTtlMs: 10 * 60_000 });
   [staff, bukai, salonLeader, coordinator] = await Promise.all([
     server.signIn("staff"),
     server.signIn("event-bukai"),

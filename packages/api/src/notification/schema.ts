@@ -9,7 +9,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
-import { bilingual, isUuid } from "../validation.ts";
+import { bilingual, idListOf } from "../validation.ts";
 import { visibleNotificationsWhere } from "./access.ts";
 import { markNotificationsRead, unreadNotificationCount } from "./inbox.ts";
 import {
@@ -139,15 +139,7 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: mutationErrors },
     args: {
-      ids: t.arg.idList({
-        validate: z
-          .array(z.unknown())
-          .min(1, { message: bilingual({ ja: "お知らせを1件以上選んでください。", en: "Choose at least one notification." }) })
-          .max(200, { message: bilingual({ ja: "一度に既読にできるのは200件までです。", en: "At most 200 notifications at a time." }) })
-          .refine((ids) => ids.every((id) => isUuid(String(id))), {
-            message: bilingual({ ja: "IDの形式が正しくありません。", en: "An id is not valid." }),
-          }),
-      }),
+      ids: t.arg.idList({ validate: idListOf({ ja: "お知らせ", en: "notification", many: "notifications" }, 200) }),
       all: t.arg.boolean({ description: "every unread notification" }),
     },
     validate: z

@@ -10,7 +10,7 @@ import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
-import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayOf, isUuid, textOf, uuidOf } from "../validation.ts";
+import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayOf, idListOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
 
@@ -182,13 +182,7 @@ builder.mutationFields((t) => ({
     args: {
       ids: t.arg.idList({
         required: true,
-        validate: z
-          .array(z.unknown())
-          .min(1, { message: bilingual({ ja: "対象を1件以上選んでください。", en: "Choose at least one message." }) })
-          .max(200, { message: bilingual({ ja: "一度に承認・却下できるのは200件までです。", en: "At most 200 messages at a time." }) })
-          .refine((ids) => ids.every((id) => isUuid(String(id))), {
-            message: bilingual({ ja: "IDの形式が正しくありません。", en: "An id is not valid." }),
-          }),
+        validate: idListOf({ ja: "ありがとうのメッセージ", en: "message", many: "messages" }, 200),
       }),
       decision: t.arg({ type: ModerationDecisionEnum, required: true }),
     },

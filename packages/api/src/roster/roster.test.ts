@@ -74,7 +74,7 @@ const forbiddenAt = (errors: Array<{ path?: Array<string | number>; extensions?:
 const japanese = new Intl.Collator("ja");
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ viewerCacheTtlMs: 10 * 60_000 });
   staff = await as("staff");
   salonLeader = await as("salon-leader");
 });
