@@ -4,17 +4,18 @@
 // as its pseudonymous code, and only to staff and the institution liaison (少年法61条).
 import { z } from "zod";
 
-import type { ActivityLogStatus, Prisma } from "@tsunagu/db";
 import { prisma } from "@tsunagu/db/client";
 
 import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
-import { signedIn, type Context } from "../context.ts";
+import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { StaleVersionError } from "../errors.ts";
-import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect, scopedGroupIds } from "../organization/access.ts";
+import { canSeeJuvenileProgramme, groupAccess, groupAccessSelect } from "../organization/access.ts";
+import { selectsField } from "../selection.ts";
 import { ACKNOWLEDGE_NAME_WARNING, bilingual, isUuid, pastDayOf } from "../validation.ts";
-import { canEditActivityLog } from "./access.ts";
+import { canEditActivityLog, visibleActivityLogsWhere } from "./access.ts";
+import { activityLogsWhere, countActivityLogs } from "./list.ts";
 import { logActivity } from "./log-activity.ts";
 import { approveActivityLogs, rejectActivityLogs, submitActivityLog } from "./review.ts";
 import { updateActivityLog } from "./update-activity-log.ts";
@@ -179,31 +180,6 @@ builder.prismaObject("ActivityLogParticipant", {
   }),
 });
 
-/** Logs the viewer may read: staff all of their organisation's; others their groups' (juvenile ones only for the liaison). */
-function visibleActivityLogsWhere(ctx: Context): Prisma.ActivityLogWhereInput {
-  const viewer = signedIn(ctx);
-  if (viewer.isStaff) return { orgId: viewer.orgId };
-  return {
-    orgId: viewer.orgId,
-    OR: [
-      { groupId: { in: scopedGroupIds(viewer) }, group: { programme: { privacyTier: { not: "JUVENILE" } } } },
-      { group: { programmeId: { in: viewer.liaisonProgrammeIds }, programme: { privacyTier: "JUVENILE" } } },
-    ],
-  };
-}
-
-function activityLogsWhere(
-  ctx: Context,
-  args: { groupId?: string | number | null; status?: ActivityLogStatus | null; fiscalYear?: number | null },
-): Prisma.ActivityLogWhereInput {
-  return {
-    AND: [visibleActivityLogsWhere(ctx)],
-    ...(args.groupId ? { groupId: String(args.groupId) } : {}),
-    ...(args.status ? { status: args.status } : {}),
-    ...(args.fiscalYear ? { fiscalYear: args.fiscalYear } : {}),
-  };
-}
-
 const fiscalYearSchema = z
   .number()
   .int()
@@ -229,8 +205,10 @@ builder.queryFields((t) => ({
       fiscalYear: t.arg.int({ validate: fiscalYearSchema.nullish() }),
     },
     authScopes: (_root, args) => (args.groupId ? { group: String(args.groupId) } : { signedIn: true }),
-    totalCount: (_connection, args, ctx) => prisma().activityLog.count({ where: activityLogsWhere(ctx, args) }),
-    resolve: async (query, _root, args, ctx) => {
+    totalCount: (_connection, args, ctx) => countActivityLogs(ctx, args),
+    resolve: async (query, _root, args, ctx, info) => {
+      // asked now, the count joins the other lists' counts of the request in one statement (list.ts)
+      if (selectsField(info, "totalCount")) void countActivityLogs(ctx, args);
       const logs = await prisma().activityLog.findMany({
         ...query,
         where: activityLogsWhere(ctx, args),
