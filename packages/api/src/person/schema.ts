@@ -29,6 +29,7 @@ import { groupContactsVisible, personActivityReach, personContacts, personVisibi
 import { duplicatePersonIds } from "./duplicates.ts";
 import { blankToNull, personFieldRules, storedKana, storedPhone } from "./fields.ts";
 import { mergePeople, mergePlan, type MergeCounts } from "./merge-people.ts";
+import { loadPersonPart } from "./page.ts";
 import { updatePerson } from "./update-person.ts";
 
 const NetworkStatusEnum = builder.enumType("NetworkStatus", {
@@ -157,14 +158,13 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = signedIn(ctx);
       const id = String(args.id);
-      // staff see everyone of their organisation, and their reads are not audited: one statement
-      if (viewer.isStaff) return prisma().person.findFirst({ ...query, where: { id, orgId: viewer.orgId } });
-      const seen = await prisma().person.findFirst({
-        where: { id, orgId: viewer.orgId },
-        select: {
-          ...personVisibilitySelect,
-          memberships: { select: { groupId: true, group: { select: { programme: { select: { privacyTier: true } } } } } },
-        },
+      // staff see everyone of their organisation, and their reads are not audited: the person is
+      // read in the statement that reads the page's thank-yous and certificates (./page.ts)
+      if (viewer.isStaff) return loadPersonPart(ctx, id, query.select ?? { id: true });
+      // for anyone else what decides the person's visibility is read first (in that statement)
+      const seen = await loadPersonPart(ctx, id, {
+        ...personVisibilitySelect,
+        memberships: { select: { groupId: true, group: { select: { programme: { select: { privacyTier: true } } } } } },
       });
       // outside the viewer's reach the same answer as an unknown id: null, no error (no existence oracle)
       const visible = seen && personVisibility(ctx, seen);
