@@ -8,7 +8,7 @@ import { childrenWithoutActivityConsent } from "../child-volunteer/consent-check
 import { signedIn, type Context } from "../context.ts";
 import { fieldIssue, InvalidInputError, NotFoundError, type FieldIssue } from "../errors.ts";
 import { guardFreeText } from "../juvenile/code-in-text.ts";
-import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { personLegalNameVisibleWhere, personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { required } from "../required.ts";
 
 /** What a log says, whether it is written (logActivity) or edited (updateActivityLog). */
@@ -152,13 +152,20 @@ export async function checkActivityLog(
     if (withoutConsent.size > 0) {
       const children = await tx.person.findMany({
         where: { orgId, id: { in: [...withoutConsent] } },
-        select: { ...personVisibilitySelect, legalName: true },
+        select: personVisibilitySelect,
       });
+      // the legal name (the name of a child without a nickname) only of those the viewer may see it of
+      const legalVisible = personLegalNameVisibleWhere(signedIn(ctx));
+      const legal = await tx.person.findMany({
+        where: { orgId, id: { in: children.filter((c) => c.displayName === null).map((c) => c.id) }, AND: [legalVisible ?? {}] },
+        select: { id: true, legalName: true },
+      });
+      const legalNames = new Map(legal.map((c) => [c.id, c.legalName]));
       const byId = new Map(children.map((c) => [c.id, c]));
       personIds.forEach((id, i) => {
         const child = byId.get(id);
         if (!child) return;
-        const name = personVisibility(ctx, child).name ? (child.displayName ?? child.legalName) : null;
+        const name = personVisibility(ctx, child).name ? (child.displayName ?? legalNames.get(child.id) ?? null) : null;
         issues.push(
           name
             ? fieldIssue(`input.participantPersonIds.${i}`, {

@@ -9,6 +9,7 @@ import { auditRestrictedRead } from "../audit/audit.ts";
 import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { loadPersonCertificates } from "../person/page.ts";
 import { bilingual, dayOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileCertificateIds, visibleCertificatesWhere } from "./access.ts";
 import { issueCertificate } from "./issue.ts";
@@ -94,7 +95,7 @@ builder.queryField("certificates", (t) =>
     },
     resolve: async (query, _root, args, ctx) => {
       const viewer = signedIn(ctx);
-      const rows = await prisma().certificate.findMany({
+      const read = {
         ...query,
         where: {
           AND: [
@@ -104,8 +105,12 @@ builder.queryField("certificates", (t) =>
             args.groupId ? { groupId: String(args.groupId) } : {},
           ],
         },
-        orderBy: { serialNumber: "desc" },
-      });
+        orderBy: { serialNumber: "desc" as const },
+      };
+      // a person's (the person page's): read through the person, with the page's other reads (../person/page.ts)
+      const rows = args.personId
+        ? await loadPersonCertificates(ctx, String(args.personId), read)
+        : await prisma().certificate.findMany(read);
       await auditRestrictedRead(ctx, "Certificate", juvenileCertificateIds(viewer, rows));
       return rows;
     },

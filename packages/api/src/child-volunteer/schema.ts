@@ -14,6 +14,7 @@ import { ConsentFormInput, consentState, ConsentStateEnum } from "../consent/sch
 import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { fieldIssue, ForbiddenError, InvalidInputError } from "../errors.ts";
+import { personLegalNameVisibleWhere, primePersonLegalNames } from "../person/access.ts";
 import { required } from "../required.ts";
 import { bilingual, uuidOf } from "../validation.ts";
 import {
@@ -151,11 +152,31 @@ builder.queryFields((t) => ({
     authScopes: (_root, args, ctx) => canManage(ctx, args.groupId),
     resolve: async (query, _root, args, ctx) => {
       const group = await requireSchoolGroup(ctx, args.groupId);
-      return prisma().childVolunteer.findMany({
-        ...query,
-        where: { orgId: group.orgId, schoolId: group.schoolId, ...(args.status ? { status: args.status } : {}) },
-        orderBy: kanaOrder,
+      const where = { orgId: group.orgId, schoolId: group.schoolId, ...(args.status ? { status: args.status } : {}) };
+      const viewer = signedIn(ctx);
+      const asked = query as { include?: { person?: unknown }; select?: { person?: unknown } };
+      if (viewer.isStaff || !(asked.include?.person ?? asked.select?.person)) {
+        return prisma().childVolunteer.findMany({ ...query, where, orderBy: kanaOrder });
+      }
+      // a coordinator: a child's name fields select no legal name (../person/access.ts); the legal
+      // names the coordinator may see (the children without a nickname) come in the same statement,
+      // through the school, for personLegalName
+      const school = await prisma().school.findUniqueOrThrow({
+        where: { id: group.schoolId },
+        select: {
+          childVolunteers: { ...query, where, orderBy: kanaOrder },
+          organization: {
+            select: {
+              people: {
+                where: { childVolunteer: { is: where }, AND: [personLegalNameVisibleWhere(viewer) ?? {}] },
+                select: { id: true, legalName: true, legalNameKana: true },
+              },
+            },
+          },
+        },
       });
+      primePersonLegalNames(ctx, school.organization.people);
+      return school.childVolunteers;
     },
   }),
   childVolunteer: t.prismaField({

@@ -8,7 +8,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { audit, auditRestrictedRead } from "../audit/audit.ts";
 import { signedIn, type Context, type Viewer } from "../context.ts";
-import { personNameVisibleWhere } from "../person/access.ts";
+import { personLegalName, personNameVisibleWhere } from "../person/access.ts";
 import type { CsvFile } from "../roster/csv.ts";
 import { toHiragana } from "../roster/kana.ts";
 import { collator } from "../roster/query.ts";
@@ -58,15 +58,30 @@ export function sortLapses<T extends Sortable>(viewer: Viewer, rows: T[]): T[] {
     .map((k) => k.row);
 }
 
-/** The lapse list with the client's selection (`query` from Pothos); non-staff reads are audited. */
+/**
+ * The lapse list with the client's selection (`query` from Pothos); non-staff reads are audited.
+ * A viewer other than staff has no legal name read but those they may see (personLegalName: the
+ * people without a nickname, for the 五十音 order; one statement for all).
+ */
 export async function listLapses<Q extends object>(ctx: Context, query: Q, filter: LapseFilter) {
   const viewer = signedIn(ctx);
   const where = lapsesWhere(viewer, filter);
   if (!where) return [];
   // the columns of the order beside the client's selection (Person reads only what is asked)
-  const selection = "select" in query && query.select ? { ...query, select: { ...query.select, ...sortColumns } } : query;
-  const rows = (await prisma().person.findMany({ ...selection, where })) as unknown as Sortable[];
-  const sorted = sortLapses(viewer, rows);
+  const order = viewer.isStaff ? sortColumns : { id: true, displayName: true };
+  const selection = "select" in query && query.select ? { ...query, select: { ...query.select, ...order } } : query;
+  const rows = (await prisma().person.findMany({ ...selection, where })) as unknown as Array<Pick<Sortable, "id" | "displayName">>;
+  const keyed = await Promise.all(
+    rows.map(async (row) => {
+      if (viewer.isStaff) return { ...(row as Sortable), row };
+      // sortLapses orders a nickname by the nickname: its legal name is neither needed nor read
+      const legal = row.displayName === null;
+      const legalName = legal ? await personLegalName(ctx, row, "legalName") : null;
+      const legalNameKana = legal ? await personLegalName(ctx, row, "legalNameKana") : null;
+      return { id: row.id, displayName: row.displayName, legalName: legalName ?? "", legalNameKana: legalNameKana ?? "", row };
+    }),
+  );
+  const sorted = sortLapses(viewer, keyed).map((k) => k.row);
   await auditRestrictedRead(
     ctx,
     "Person",

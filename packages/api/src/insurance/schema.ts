@@ -14,6 +14,7 @@ import { prisma } from "@tsunagu/db/client";
 import { builder, EXPENSIVE_FIELD } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
+import { personLegalName } from "../person/access.ts";
 import { CsvFileRef } from "../roster/schema.ts";
 import { bilingual, dayOf, optionalTextOf, textOf, uuidOf } from "../validation.ts";
 import { listedMembershipsWhere } from "./access.ts";
@@ -34,13 +35,17 @@ import {
 const InsuranceLapseRef = builder.prismaObject("Person", {
   variant: "InsuranceLapse",
   description: "ボランティア活動保険 未加入: a volunteer with a current membership who is not enrolled for the fiscal year",
+  // only the columns the asked fields select: no contact details, notes or (but staff's) legal names
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "the Person's id" }),
     name: t.string({
       description: "表示名: the nickname if the person uses one, else the legal name",
-      resolve: (p) => p.displayName ?? p.legalName,
+      // listed people's names are visible (lapses.ts); the legal name is read as personLegalName allows
+      select: (_args, ctx) => (ctx.viewer?.isStaff ? { displayName: true, legalName: true } : { displayName: true }),
+      resolve: async (p, _args, ctx) => p.displayName ?? (await personLegalName(ctx, p, "legalName")) ?? "",
     }),
-    usesNickname: t.boolean({ resolve: (p) => p.displayName !== null }),
+    usesNickname: t.boolean({ select: { displayName: true }, resolve: (p) => p.displayName !== null }),
     memberships: t.relation("memberships", {
       description: "current memberships in the groups the viewer may list, oldest first",
       query: (_args, ctx) => ({

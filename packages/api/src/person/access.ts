@@ -9,7 +9,13 @@
 // personVisibility checks one loaded person (field checks); personNameVisibleWhere and
 // personLegalNameVisibleWhere are the same rule as Prisma filters (searches, lists):
 // visibility.test.ts checks the two agree for every demo account and person.
+// What may not be seen is not read: for a viewer other than staff the name fields select no legal
+// name (personNameSelect); a legal name is read by personLegalName, of the people whose legal name
+// the viewer may see only (legal-names.test.ts).
+import DataLoader from "dataloader";
+
 import type { Prisma } from "@tsunagu/db";
+import { prisma } from "@tsunagu/db/client";
 
 import type { Context, Viewer } from "../context.ts";
 import { scopedGroupIds } from "../organization/access.ts";
@@ -80,6 +86,60 @@ export function personLegalNameVisibleWhere(viewer: Viewer): Prisma.PersonWhereI
   if (!name) return null;
   const withoutNickname: Prisma.PersonWhereInput = { AND: [name, { displayName: null }] };
   return viewer.personId ? { OR: [{ id: viewer.personId }, withoutNickname] } : withoutNickname;
+}
+
+type LegalColumn = "legalName" | "legalNameKana";
+export type PersonLegalName = Record<LegalColumn, string>;
+
+/**
+ * The columns a field showing `column` (name: the legal name; legalName; legalNameKana) selects:
+ * with the column for staff; for anyone else only what personVisibility needs — whether the legal
+ * name is visible differs from person to person, which one Prisma read cannot select by, so it is
+ * read by personLegalName for the people whose legal name the viewer may see.
+ */
+export function personNameSelect(viewer: Viewer | null, column: LegalColumn) {
+  return viewer?.isStaff ? { ...personVisibilitySelect, [column]: true } : personVisibilitySelect;
+}
+
+const legalNamesByRequest = new WeakMap<Context, DataLoader<string, PersonLegalName | null>>();
+
+function legalNames(ctx: Context, viewer: Viewer): DataLoader<string, PersonLegalName | null> {
+  let loader = legalNamesByRequest.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await prisma().person.findMany({
+        where: { orgId: viewer.orgId, id: { in: [...ids] }, AND: [personLegalNameVisibleWhere(viewer) ?? {}] },
+        select: { id: true, legalName: true, legalNameKana: true },
+      });
+      const byId = new Map(rows.map((r) => [r.id, { legalName: r.legalName, legalNameKana: r.legalNameKana }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    legalNamesByRequest.set(ctx, loader);
+  }
+  return loader;
+}
+
+/**
+ * A person's legal name or ふりがな if the viewer may see it, else null: from the row when it was
+ * read with it (staff; a read that knew it visible), else read — for all the people of the request
+ * at once, and only of those whose legal name the viewer may see (personLegalNameVisibleWhere).
+ */
+export async function personLegalName(
+  ctx: Context,
+  person: { id: string } & Partial<Record<LegalColumn, string>>,
+  column: LegalColumn,
+): Promise<string | null> {
+  const inRow = person[column];
+  if (inRow !== undefined) return inRow;
+  if (!ctx.viewer) return null;
+  return (await legalNames(ctx, ctx.viewer).load(person.id))?.[column] ?? null;
+}
+
+/** Hands personLegalName the legal names a read already brought (each of a person whose legal name the viewer may see). */
+export function primePersonLegalNames(ctx: Context, rows: Array<{ id: string } & PersonLegalName>): void {
+  if (!ctx.viewer) return;
+  const loader = legalNames(ctx, ctx.viewer);
+  for (const r of rows) loader.prime(r.id, { legalName: r.legalName, legalNameKana: r.legalNameKana });
 }
 
 /**

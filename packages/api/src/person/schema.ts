@@ -25,10 +25,19 @@ import { mutationErrors } from "../error-types.ts";
 import { collator, searchWords, searchWordWhere } from "../roster/query.ts";
 import { minutesToHours } from "../roster/stats.ts";
 import { bilingual, uuidOf } from "../validation.ts";
-import { groupContactsVisible, personActivityReach, personContacts, personVisibility, personVisibilitySelect } from "./access.ts";
+import {
+  groupContactsVisible,
+  personActivityReach,
+  personContacts,
+  personLegalName,
+  personNameSelect,
+  personVisibility,
+  personVisibilitySelect,
+} from "./access.ts";
 import { duplicatePersonIds } from "./duplicates.ts";
 import { blankToNull, personFieldRules, storedKana, storedPhone } from "./fields.ts";
 import { mergePeople, mergePlan, type MergeCounts } from "./merge-people.ts";
+import { loadPersonPart } from "./page.ts";
 import { updatePerson } from "./update-person.ts";
 
 const NetworkStatusEnum = builder.enumType("NetworkStatus", {
@@ -45,22 +54,22 @@ builder.prismaObject("Person", {
     name: t.string({
       nullable: true,
       description: "表示名: the nickname if the person uses one, else the legal name",
-      select: { ...personVisibilitySelect, legalName: true },
+      select: (_args, ctx) => personNameSelect(ctx.viewer, "legalName"),
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
-      resolve: (person) => person.displayName ?? person.legalName,
+      resolve: async (person, _args, ctx) => person.displayName ?? (await personLegalName(ctx, person, "legalName")),
     }),
     legalName: t.string({
       nullable: true,
-      select: { ...personVisibilitySelect, legalName: true },
+      select: (_args, ctx) => personNameSelect(ctx.viewer, "legalName"),
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).legalName,
-      resolve: (person) => person.legalName,
+      resolve: (person, _args, ctx) => personLegalName(ctx, person, "legalName"),
     }),
     legalNameKana: t.string({
       nullable: true,
       description: "ふりがな (hiragana), for 五十音 order",
-      select: { ...personVisibilitySelect, legalNameKana: true },
+      select: (_args, ctx) => personNameSelect(ctx.viewer, "legalNameKana"),
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).legalName,
-      resolve: (person) => person.legalNameKana,
+      resolve: (person, _args, ctx) => personLegalName(ctx, person, "legalNameKana"),
     }),
     usesNickname: t.boolean({
       nullable: true,
@@ -130,17 +139,18 @@ builder.prismaObjectFields("Person", (t) => ({
 const personId = uuidOf({ ja: "人", en: "person" });
 
 /**
- * The person page's planned selection without the columns the viewer may not see (their fields
- * answer null with FORBIDDEN all the same): the legal name and ふりがな unless the legal name is
- * visible — `name` is then the 表示名, which needs neither — and the contact details unless
- * personContacts allows them. Staff-only columns (notes, updatedAt, 当事者 status) are not asked
- * by a non-staff screen; they are left out too.
+ * The person page's planned selection as far as the viewer may see: the legal name and ふりがな
+ * only if the legal name is visible (then read here, as `name` needs it: no nickname — the name
+ * fields of a viewer other than staff select neither, personNameSelect), and the contact details
+ * unless personContacts refuses them. Staff-only columns (notes, updatedAt, 当事者 status) are not
+ * asked by a non-staff screen; they are left out too.
  */
-function withoutUnseenColumns<Q extends { select?: object; include?: object }>(query: Q, legalName: boolean, contacts: boolean): Q {
+function onlySeenColumns<Q extends { select?: object; include?: object }>(query: Q, legalName: boolean, contacts: boolean): Q {
   if (!query.select) return query;
   const select: Record<string, unknown> = { ...query.select };
   const hidden = ["notes", "updatedAt", "networkStatus", "birthYear"];
-  if (!legalName) hidden.push("legalName", "legalNameKana");
+  if (legalName) Object.assign(select, { legalName: true, legalNameKana: true });
+  else hidden.push("legalName", "legalNameKana");
   if (!contacts) hidden.push("phone", "email", "address");
   for (const column of hidden) delete select[column];
   return { ...query, select };
@@ -157,14 +167,13 @@ builder.queryFields((t) => ({
     resolve: async (query, _root, args, ctx) => {
       const viewer = signedIn(ctx);
       const id = String(args.id);
-      // staff see everyone of their organisation, and their reads are not audited: one statement
-      if (viewer.isStaff) return prisma().person.findFirst({ ...query, where: { id, orgId: viewer.orgId } });
-      const seen = await prisma().person.findFirst({
-        where: { id, orgId: viewer.orgId },
-        select: {
-          ...personVisibilitySelect,
-          memberships: { select: { groupId: true, group: { select: { programme: { select: { privacyTier: true } } } } } },
-        },
+      // staff see everyone of their organisation, and their reads are not audited: the person is
+      // read in the statement that reads the page's thank-yous and certificates (./page.ts)
+      if (viewer.isStaff) return loadPersonPart(ctx, id, query.select ?? { id: true });
+      // for anyone else what decides the person's visibility is read first (in that statement)
+      const seen = await loadPersonPart(ctx, id, {
+        ...personVisibilitySelect,
+        memberships: { select: { groupId: true, group: { select: { programme: { select: { privacyTier: true } } } } } },
       });
       // outside the viewer's reach the same answer as an unknown id: null, no error (no existence oracle)
       const visible = seen && personVisibility(ctx, seen);
@@ -173,7 +182,7 @@ builder.queryFields((t) => ({
       const restricted = seen.childVolunteer !== null || seen.memberships.some((m) => m.group.programme.privacyTier !== "OPEN");
       if (restricted && viewer.personId !== id) await auditRestrictedRead(ctx, "Person", [id]);
       return prisma().person.findUniqueOrThrow({
-        ...withoutUnseenColumns(query, visible.legalName, personContacts(viewer, id)),
+        ...onlySeenColumns(query, visible.legalName, personContacts(viewer, id)),
         where: { id },
       });
     },

@@ -10,6 +10,7 @@ import { builder } from "../builder.ts";
 import { signedIn } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import { groupAccess, groupAccessSelect } from "../organization/access.ts";
+import { loadPersonThankYous } from "../person/page.ts";
 import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayOf, idListOf, textOf, uuidOf } from "../validation.ts";
 import { juvenileRowIds, visibleThankYousWhere } from "./access.ts";
 import { moderateThankYous, sendThankYou } from "./thank-you.ts";
@@ -91,7 +92,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (query, _root, args, ctx) => {
       const viewer = signedIn(ctx);
-      const rows = await prisma().thankYouMessage.findMany({
+      const read = {
         ...query,
         where: {
           AND: [
@@ -101,8 +102,12 @@ builder.queryFields((t) => ({
             args.status ? { status: args.status } : {},
           ],
         },
-        orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
-      });
+        orderBy: [{ receivedOn: "desc" as const }, { id: "desc" as const }],
+      };
+      // a person's (the person page's): read through the person, with the page's other reads (../person/page.ts)
+      const rows = args.toPersonId
+        ? await loadPersonThankYous(ctx, String(args.toPersonId), read)
+        : await prisma().thankYouMessage.findMany(read);
       await auditRestrictedRead(
         ctx,
         "ThankYouMessage",

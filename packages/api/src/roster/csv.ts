@@ -16,7 +16,7 @@ import { prisma } from "@tsunagu/db/client";
 import { audit } from "../audit/audit.ts";
 import { signedIn, type Context } from "../context.ts";
 import { ForbiddenError, NotFoundError } from "../errors.ts";
-import { personVisibility, personVisibilitySelect } from "../person/access.ts";
+import { personLegalName, personVisibility, personVisibilitySelect } from "../person/access.ts";
 import { rosterWhere, sortRoster } from "./query.ts";
 import { approvedMinutes, insuredPeople, minutesToHours } from "./stats.ts";
 
@@ -33,6 +33,14 @@ const NETWORK_STATUS_JA: Record<string, string> = {
 };
 
 const HIDDEN = "（非表示）";
+
+interface StaffColumns {
+  legalName: string;
+  legalNameKana: string;
+  phone: string | null;
+  email: string | null;
+  networkStatus: string | null;
+}
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
@@ -54,7 +62,10 @@ export async function rosterCsv(ctx: Context, groupId: string, options: { fiscal
     });
   }
 
-  const found = await prisma().membership.findMany({
+  // what the viewer may not see is not read: contacts and 当事者 status for staff only, and for
+  // anyone else the legal names they may see only (personLegalName, one statement for all)
+  const staffOnly = { legalName: true, legalNameKana: true, phone: true, email: true, networkStatus: true } as const;
+  const read = await prisma().membership.findMany({
     where: rosterWhere(viewer, group.id, { includeEnded: options.includeEnded, fiscalYear: options.fiscalYear }),
     select: {
       id: true,
@@ -62,18 +73,27 @@ export async function rosterCsv(ctx: Context, groupId: string, options: { fiscal
       endedOn: true,
       endReason: true,
       groupRole: { select: { name: true } },
-      person: {
-        select: {
-          ...personVisibilitySelect,
-          legalName: true,
-          legalNameKana: true,
-          phone: true,
-          email: true,
-          networkStatus: true,
-        },
-      },
+      person: { select: viewer.isStaff ? { ...personVisibilitySelect, ...staffOnly } : personVisibilitySelect },
     },
   });
+  const found = await Promise.all(
+    read.map(async (r) => {
+      if ("legalName" in r.person) return { ...r, person: r.person as typeof r.person & StaffColumns };
+      const legal = personVisibility(ctx, r.person).legalName;
+      const [legalName, legalNameKana] = legal
+        ? await Promise.all([personLegalName(ctx, r.person, "legalName"), personLegalName(ctx, r.person, "legalNameKana")])
+        : [null, null];
+      const person = {
+        ...r.person,
+        legalName: legalName ?? "",
+        legalNameKana: legalNameKana ?? "",
+        phone: null,
+        email: null,
+        networkStatus: null,
+      };
+      return { ...r, person };
+    }),
+  );
   const rows = sortRoster(ctx, found);
   const personIds = [...new Set(rows.map((r) => r.person.id))];
   const [insured, minutes] = await Promise.all([

@@ -6,6 +6,7 @@ import { prisma } from "@tsunagu/db/client";
 
 import { memo, signedIn, type Context, type Viewer } from "../context.ts";
 import {
+  personLegalName,
   personLegalNameVisibleWhere,
   personNameVisibleWhere,
   personVisibility,
@@ -111,15 +112,28 @@ const nameSelect = { id: true, legalName: true, legalNameKana: true, displayName
 export function rosterOrder(ctx: Context, groupId: string, filter: RosterFilter): Promise<string[]> {
   const viewer = signedIn(ctx);
   return memo(ctx, `roster-order:${groupId}:${JSON.stringify(filter)}`, async () => {
+    if (viewer.isStaff) {
+      const rows = await prisma().membership.findMany({
+        where: rosterWhere(viewer, groupId, filter),
+        select: { id: true, startedOn: true, person: { select: nameSelect } },
+      });
+      return sortRoster(ctx, rows as Array<OrderableRow>).map((r) => r.id);
+    }
+    // for anyone else no legal name is read but those the viewer may see (personLegalName)
     const rows = await prisma().membership.findMany({
       where: rosterWhere(viewer, groupId, filter),
-      select: {
-        id: true,
-        startedOn: true,
-        person: { select: viewer.isStaff ? nameSelect : { ...nameSelect, ...personVisibilitySelect } },
-      },
+      select: { id: true, startedOn: true, person: { select: personVisibilitySelect } },
     });
-    return sortRoster(ctx, rows as Array<OrderableRow>).map((r) => r.id);
+    const withNames = await Promise.all(
+      rows.map(async (row) => {
+        const legal = personVisibility(ctx, row.person).legalName;
+        const [legalName, legalNameKana] = legal
+          ? await Promise.all([personLegalName(ctx, row.person, "legalName"), personLegalName(ctx, row.person, "legalNameKana")])
+          : [null, null];
+        return { ...row, person: { ...row.person, legalName: legalName ?? "", legalNameKana: legalNameKana ?? "" } };
+      }),
+    );
+    return sortRoster(ctx, withNames).map((r) => r.id);
   });
 }
 
