@@ -45,9 +45,11 @@ export function uuidOf(what: Name) {
   return uuid({ ja: `${what.ja}のIDの形式が正しくありません。`, en: `The ${what.en} id is not valid.` });
 }
 
+const UUID = z.uuid();
+
 /** Whether `value` can be an id at all (what cannot be is not looked up). */
 export function isUuid(value: string): boolean {
-  return z.uuid().safeParse(value).success;
+  return UUID.safeParse(value).success;
 }
 
 /**

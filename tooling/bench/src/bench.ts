@@ -5,7 +5,8 @@
 //
 // Environment: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/tsunagu_bench),
 // BENCH_SECONDS (per autocannon run, default 15), BENCH_CONNECTIONS (default 10),
-// BENCH_VERBOSE=1 (print the SQL statements of one API request per workload).
+// BENCH_VERBOSE=1 (print the SQL statements of one API request per workload), BENCH_WORKLOADS (a
+// comma-separated list of workload names' beginnings, e.g. "roster": run only those).
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
@@ -31,6 +32,10 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@12
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const VERBOSE = process.env.BENCH_VERBOSE === "1";
+const ONLY = (process.env.BENCH_WORKLOADS ?? "")
+  .split(",")
+  .map((w) => w.trim())
+  .filter(Boolean);
 /* eslint-enable no-restricted-properties */
 const SCALE = 10;
 const STAFF_EMAIL = "staff@synthetic-1.example";
@@ -488,7 +493,7 @@ async function main(): Promise<void> {
   log(`child volunteers: 「${school.name}」 of synthetic-1, ${school.children} children`);
   log(`report: fiscal year ${fiscalYear} of synthetic-1, ${counts[0]?.logs} approved logs, ${counts[0]?.participants} participations`);
 
-  const workloads: Workload[] = [
+  const allWorkloads: Workload[] = [
     {
       name: "roster (200)",
       graphql: { query: ROSTER_QUERY, variables: { id: group.id } },
@@ -545,6 +550,8 @@ async function main(): Promise<void> {
       compare: compareExact("__typename"),
     },
   ];
+  const workloads = ONLY.length ? allWorkloads.filter((w) => ONLY.some((prefix) => w.name.startsWith(prefix))) : allWorkloads;
+  if (workloads.length === 0) throw new Error(`BENCH_WORKLOADS=${ONLY.join(",")} names no workload`);
 
   // 3. the real app, in this process
   useDatabase(db);
@@ -560,7 +567,7 @@ async function main(): Promise<void> {
 
   // the baselines: node:http, one statement per request through pg.Pool, the JSON text as is
   let baselineStatements = 0;
-  const byPath = new Map(workloads.map((w) => [w.baselinePath, w]));
+  const byPath = new Map(allWorkloads.map((w) => [w.baselinePath, w]));
   const baselineServer = http.createServer((req, res) => {
     const w = byPath.get(req.url ?? "");
     req.resume(); // the request body (the GraphQL operation) is read and ignored

@@ -90,6 +90,12 @@ export function scopedGroupIds(viewer: Viewer): string[] {
   return [...viewer.schoolGroupIds, ...viewer.subcommitteeIds, ...viewer.salonIds];
 }
 
+/** visibleGroupsWhere for one group whose organisation and privacy tier are at hand (groupPrivacy). */
+export function isVisibleGroup(ctx: Context, group: { orgId: string; privacyTier: string }): boolean {
+  const viewer = signedIn(ctx);
+  return group.orgId === viewer.orgId && (group.privacyTier !== "JUVENILE" || canSeeJuvenileProgramme(ctx));
+}
+
 /** Groups the viewer may list: their organisation's, without juvenile ones unless entitled. */
 export function visibleGroupsWhere(ctx: Context) {
   const viewer = signedIn(ctx);

@@ -2,6 +2,7 @@
 // and kinds are data. Group names and aggregate counts are visible to every signed-in account of
 // the organisation, except juvenile-programme groups (staff and the institution liaison only).
 // Staff create, edit and close groups (createGroup / updateGroup / closeGroup, group.ts).
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
@@ -13,7 +14,7 @@ import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
 import { normaliseKana } from "../roster/kana.ts";
 import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayUntil, optionalTextOf, pastDayOf, textOf, uuidOf } from "../validation.ts";
-import { canSeeJuvenileProgramme, visibleGroupsWhere } from "./access.ts";
+import { canSeeJuvenileProgramme, groupPrivacy, isVisibleGroup, visibleGroupsWhere, type GroupAccessInput } from "./access.ts";
 import { closeGroup, createGroup, updateGroup, type GroupFields } from "./group.ts";
 
 const PrivacyTierEnum = builder.enumType("PrivacyTier", {
@@ -61,6 +62,36 @@ builder.prismaObject("GroupKind", {
     nameEn: t.exposeString("nameEn"),
   }),
 });
+
+/**
+ * The Group fields that the group's privacy row (access.ts groupPrivacy: its organisation, programme
+ * and privacy tier) answers: its id, the roster (which needs only the id) and viewerCanManageRoster
+ * (groupAccessSelect).
+ */
+const GROUP_FIELDS_OF_PRIVACY: ReadonlySet<string> = new Set(["__typename", "id", "roster", "viewerCanManageRoster"]);
+
+/** Whether the field `info` resolves selects nothing of its object but `fields` (fragments included). */
+function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  const only = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).every((s) =>
+      s.kind === Kind.FIELD
+        ? fields.has(s.name.value)
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? only(s.selectionSet)
+          : only(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.every((node) => only(node.selectionSet));
+}
+
+/**
+ * A group by id as far as its privacy row answers (GROUP_FIELDS_OF_PRIVACY), under the rule of
+ * visibleGroupsWhere: the viewer's organisation, juvenile groups only for those who may see them.
+ */
+async function groupOfPrivacy(ctx: Context, id: string): Promise<GroupAccessInput | null> {
+  const privacy = await groupPrivacy(ctx, id);
+  if (!privacy || !isVisibleGroup(ctx, privacy)) return null;
+  return { id, orgId: privacy.orgId, programmeId: privacy.programmeId, programme: { privacyTier: privacy.privacyTier } };
+}
 
 /** The institution liaison's reads of juvenile groups are audited (docs/domain.md). */
 async function auditJuvenileGroupReads(ctx: Context, groups: Array<{ id: string; programmeId: string }>) {
@@ -170,7 +201,14 @@ builder.queryFields((t) => ({
     type: "Group",
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, ctx) => {
+    resolve: async (query, _root, args, ctx, info) => {
+      if (selectsOnly(info, GROUP_FIELDS_OF_PRIVACY)) {
+        // `group(id) { id roster … }` (the roster page): the group's privacy row answers it — the
+        // same row the roster's `group` scope reads (memoised) — so the group is not read again
+        const group = await groupOfPrivacy(ctx, String(args.id));
+        if (group) await auditJuvenileGroupReads(ctx, [group]);
+        return group as never;
+      }
       const group = await prisma().group.findFirst({ ...query, where: { id: String(args.id), ...visibleGroupsWhere(ctx) } });
       if (group) await auditJuvenileGroupReads(ctx, [group]);
       return group;

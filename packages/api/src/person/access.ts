@@ -28,10 +28,21 @@ export interface PersonVisibilityInput {
   childVolunteer: { id: string; schoolId: string } | null;
 }
 
-export function personVisibility(ctx: Context, person: PersonVisibilityInput) {
+/** What of a person the viewer may see. */
+export interface PersonSeen {
+  readonly name: boolean;
+  readonly legalName: boolean;
+  readonly sensitive: boolean;
+}
+
+// the answers for no viewer and for staff, shared (asked once per person and field of a list)
+const SEES_NOTHING: PersonSeen = Object.freeze({ name: false, legalName: false, sensitive: false });
+const SEES_ALL: PersonSeen = Object.freeze({ name: true, legalName: true, sensitive: true });
+
+export function personVisibility(ctx: Context, person: PersonVisibilityInput): PersonSeen {
   const viewer = ctx.viewer;
-  if (!viewer) return { name: false, legalName: false, sensitive: false };
-  if (viewer.isStaff) return { name: true, legalName: true, sensitive: true };
+  if (!viewer) return SEES_NOTHING;
+  if (viewer.isStaff) return SEES_ALL;
   const self = viewer.personId === person.id;
   const groups = new Set(person.memberships.map((m) => m.groupId));
   // a child is seen only by the coordinators of the child's school (not a former school's)

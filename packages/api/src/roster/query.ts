@@ -86,7 +86,12 @@ export function sortRoster<T extends OrderableRow>(ctx: Context, rows: T[]): T[]
   const keyed = rows.map((row) => {
     const p = row.person;
     // staff's rows come without memberships and child record: personVisibility does not read them for staff
-    const seen = personVisibility(ctx, { ...p, memberships: p.memberships ?? [], childVolunteer: p.childVolunteer ?? null });
+    const seen = personVisibility(
+      ctx,
+      p.memberships && p.childVolunteer !== undefined
+        ? (p as PersonVisibilityInput)
+        : { ...p, memberships: p.memberships ?? [], childVolunteer: p.childVolunteer ?? null },
+    );
     const hidden = !seen.name;
     const kana = seen.legalName ? p.legalNameKana : seen.name ? toHiragana(p.displayName ?? "") : "";
     const name = seen.legalName ? p.legalName : seen.name ? (p.displayName ?? "") : "";

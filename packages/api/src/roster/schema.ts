@@ -245,7 +245,8 @@ builder.prismaObjectField("Group", "roster", (t) =>
         const byId = new Map(found.map((r) => [r.id, r]));
         rows = ids.flatMap((id) => byId.get(id) ?? []);
       }
-      for (const row of rows) rowFiscalYear.set(row, filter.fiscalYear);
+      // rows of the one-statement read carry their figures (rowFigures) already
+      if (!read.rows) for (const row of rows) rowFiscalYear.set(row, filter.fiscalYear);
       const privacy = await groupPrivacy(ctx, group.id);
       if (privacy && privacy.privacyTier !== "OPEN") {
         // the page itself, without the extra row fetched to know whether there is a next page
