@@ -56,7 +56,7 @@ builder.prismaObject("Person", {
       description: "表示名: the nickname if the person uses one, else the legal name",
       select: (_args, ctx) => personNameSelect(ctx.viewer, "legalName"),
       authScopes: (person, _args, ctx) => personVisibility(ctx, person).name,
-      resolve: async (person, _args, ctx) => person.displayName ?? (await personLegalName(ctx, person, "legalName")),
+      resolve: (person, _args, ctx) => person.displayName ?? personLegalName(ctx, person, "legalName"),
     }),
     legalName: t.string({
       nullable: true,
