@@ -2,8 +2,9 @@
 // handed to other work and may be closed at any time), which comes back after a loss. Whoever
 // relies on its notifications is told the moment it stops listening and the moment it listens
 // again, because every notification sent in between is lost for good (PostgreSQL keeps none for a
-// listener that is not connected).
-import pg from "pg";
+// listener that is not connected). The driver is loaded by the first attempt: the embedded database
+// never listens, and its server need not load pg at start.
+import type pg from "pg";
 
 import { CONNECT_TIMEOUT_MS } from "./database.ts";
 
@@ -60,7 +61,9 @@ export function listen(options: ListenOptions): Listener {
   };
 
   async function attempt(): Promise<void> {
-    const c = new pg.Client({
+    const { default: driver } = await import("pg");
+    if (closed) return;
+    const c = new driver.Client({
       connectionString: options.url,
       application_name: options.applicationName,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

@@ -1,7 +1,8 @@
 // A soak of the compiled server (`npm start`'s dist/main.js) on each database: 50 clients signed in
 // as staff, each cycling through reads ({ me }, a group's roster) and a write (logActivity) for
 // SOAK_SECONDS, with the server's resident memory (RSS) sampled every SOAK_SAMPLE_SECONDS. Prints
-// requests, errors, RSS min/max/last and the growth over the last minute. It is not a test.
+// requests, errors, RSS min/max/last and the growth over the last minute (the mean of its samples
+// against the mean of the minute before). It is not a test.
 // Targets (issue 11): RSS levels off (last-minute growth < 2 %) and stays ≤ 300 MB.
 //   npm run soak                      (10 minutes on each database)
 //   SOAK_SECONDS=60 npm run soak      (a short check)
@@ -195,11 +196,23 @@ for (const database of DATABASES) {
 }
 
 const lastMinute = Math.max(1, Math.round(60 / SAMPLE_SECONDS));
+
+/**
+ * the growth of the mean RSS of the last minute's samples over the mean of the minute before, in %:
+ * RSS swings with each collection, so two single samples a minute apart could show growth or
+ * shrinking that is only where in a swing each fell (NaN when there are not two minutes of samples)
+ */
+function lastMinuteGrowth(rss: number[], perMinute: number): number {
+  if (rss.length < 2 * perMinute) return Number.NaN;
+  const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+  const lastMean = mean(rss.slice(-perMinute));
+  const beforeMean = mean(rss.slice(-2 * perMinute, -perMinute));
+  return ((lastMean - beforeMean) / beforeMean) * 100;
+}
 console.log(`\nsoak: ${CONNECTIONS} clients, ${SECONDS} s per database, RSS sampled every ${SAMPLE_SECONDS} s`);
 for (const r of results) {
   const last = r.rss.at(-1) ?? Number.NaN;
-  const minuteAgo = r.rss.at(-1 - Math.min(lastMinute, r.rss.length - 1)) ?? Number.NaN;
-  const growth = ((last - minuteAgo) / minuteAgo) * 100;
+  const growth = lastMinuteGrowth(r.rss, lastMinute);
   console.log(
     `${r.database.padEnd(10)} requests ${r.requests} (${Math.round(r.requests / SECONDS)}/s), errors ${r.errors} (${r.kinds}); ` +
       `RSS min ${Math.min(...r.rss).toFixed(0)} MB, max ${Math.max(...r.rss).toFixed(0)} MB, last ${last.toFixed(0)} MB; ` +
