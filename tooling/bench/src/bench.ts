@@ -251,6 +251,80 @@ SELECT json_build_object('data', json_build_object('childVolunteers', COALESCE((
   JOIN "Person" p ON p."orgId" = c."orgId" AND p.id = c."personId"
   WHERE c."orgId" = $1::uuid AND c."schoolId" = $2::uuid), '[]'::json)))::text AS body`;
 
+// The person page (/people/:id) as the web app asks it for staff (PersonPage.tsx, $staff true), and
+// by hand: the person with contact details, notes and the record's audit trail (newest 50, the
+// actor an account of the organisation; `details` as JSON.stringify writes the jsonb: its text
+// without the blanks outside strings), memberships newest start first, approved hours per 年度
+// newest first, milestones in the order earned, the 20 newest thank-yous (all statuses: staff) and
+// certificates. $1 org, $2 person, $3 today.
+const PERSON_QUERY = `query PersonPage($id: ID!, $staff: Boolean!) {
+  person(id: $id) {
+    id name usesNickname viewerCanEdit viewerCanSeeContacts phone email address
+    legalName @include(if: $staff) legalNameKana @include(if: $staff) notes @include(if: $staff) updatedAt @include(if: $staff)
+    history @include(if: $staff) { id action at details actor { name } }
+    memberships { id startedOn endedOn endReason isCurrent group { id name programme { id name nameEn } } groupRole { id name nameEn } }
+    hoursByFiscalYear { fiscalYear hours activityCount }
+    milestoneAwards { id awardedAt milestone { id name nameEn } }
+  }
+  thankYous(toPersonId: $id, first: 20) { edges { node { id body fromName receivedOn status } } }
+  certificates(personId: $id, first: 20) { edges { node { id title serialNumber issuedOn } } }
+}`;
+
+const PERSON_SQL = `
+SELECT json_build_object('data', json_build_object(
+  'person', (
+    SELECT json_build_object(
+      'id', p.id, 'name', COALESCE(p."displayName", p."legalName"), 'usesNickname', p."displayName" IS NOT NULL,
+      'viewerCanEdit', true, 'viewerCanSeeContacts', true, 'phone', p.phone, 'email', p.email, 'address', p.address,
+      'legalName', p."legalName", 'legalNameKana', p."legalNameKana", 'notes', p.notes,
+      'updatedAt', ${instant('p."updatedAt"')},
+      'history', COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', e.id::text, 'action', e.action, 'at', ${instant("e.at")},
+          'details', regexp_replace(e.details::text, '("(?:[^"\\\\]|\\\\.)*")|\\s+', '\\1', 'g'),
+          'actor', (SELECT json_build_object('name', u.name) FROM "user" u WHERE u.id = e."actorId" AND u."orgId" = $1::uuid)
+        ) ORDER BY e.id DESC)
+        FROM (SELECT * FROM "AuditEvent" e WHERE e."orgId" = $1::uuid AND e.entity = 'Person' AND e."entityId" = p.id::text
+              ORDER BY e.id DESC LIMIT 50) e), '[]'::json),
+      'memberships', COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', m.id, 'startedOn', to_char(m."startedOn", 'YYYY-MM-DD'), 'endedOn', to_char(m."endedOn", 'YYYY-MM-DD'),
+          'endReason', m."endReason", 'isCurrent', m."endedOn" IS NULL OR m."endedOn" >= $3::date,
+          'group', json_build_object('id', g.id, 'name', g.name,
+            'programme', json_build_object('id', pr.id, 'name', pr.name, 'nameEn', pr."nameEn")),
+          'groupRole', json_build_object('id', gr.id, 'name', gr.name, 'nameEn', gr."nameEn")
+        ) ORDER BY m."startedOn" DESC, m.id DESC)
+        FROM "Membership" m
+        JOIN "Group" g ON g."orgId" = m."orgId" AND g.id = m."groupId"
+        JOIN "Programme" pr ON pr.id = g."programmeId"
+        JOIN "GroupRole" gr ON gr."orgId" = m."orgId" AND gr.id = m."groupRoleId"
+        WHERE m."orgId" = $1::uuid AND m."personId" = p.id), '[]'::json),
+      'hoursByFiscalYear', COALESCE((
+        SELECT json_agg(json_build_object('fiscalYear', y."fiscalYear", 'hours', round(y.minutes / 60.0, 2)::float8,
+          'activityCount', y.n) ORDER BY y."fiscalYear" DESC)
+        FROM (SELECT l."fiscalYear", sum(ap.minutes) AS minutes, count(*)::int AS n
+              FROM "ActivityLogParticipant" ap
+              JOIN "ActivityLog" l ON l."orgId" = ap."orgId" AND l.id = ap."activityLogId"
+              WHERE ap."orgId" = $1::uuid AND ap."personId" = p.id AND l.status = 'APPROVED'
+              GROUP BY l."fiscalYear") y), '[]'::json),
+      'milestoneAwards', COALESCE((
+        SELECT json_agg(json_build_object('id', a.id, 'awardedAt', ${instant('a."awardedAt"')},
+          'milestone', json_build_object('id', ms.id, 'name', ms.name, 'nameEn', ms."nameEn")) ORDER BY a."awardedAt", a.id)
+        FROM "MilestoneAward" a JOIN "Milestone" ms ON ms.id = a."milestoneId"
+        WHERE a."orgId" = $1::uuid AND a."personId" = p.id), '[]'::json))
+    FROM "Person" p WHERE p."orgId" = $1::uuid AND p.id = $2::uuid),
+  'thankYous', json_build_object('edges', COALESCE((
+    SELECT json_agg(json_build_object('node', json_build_object('id', t.id, 'body', t.body, 'fromName', t."fromName",
+      'receivedOn', to_char(t."receivedOn", 'YYYY-MM-DD'), 'status', t.status)) ORDER BY t."receivedOn" DESC, t.id DESC)
+    FROM (SELECT * FROM "ThankYouMessage" t WHERE t."orgId" = $1::uuid AND t."toPersonId" = $2::uuid
+          ORDER BY t."receivedOn" DESC, t.id DESC LIMIT 20) t), '[]'::json)),
+  'certificates', json_build_object('edges', COALESCE((
+    SELECT json_agg(json_build_object('node', json_build_object('id', c.id, 'title', c.title, 'serialNumber', c."serialNumber",
+      'issuedOn', to_char(c."issuedOn", 'YYYY-MM-DD'))) ORDER BY c."serialNumber" DESC)
+    FROM (SELECT * FROM "Certificate" c WHERE c."orgId" = $1::uuid AND c."personId" = $2::uuid
+          ORDER BY c."serialNumber" DESC LIMIT 20) c), '[]'::json))
+))::text AS body`;
+
 const TYPENAME_BODY = JSON.stringify({ data: { __typename: "Query" } });
 
 interface Workload {
@@ -488,9 +562,21 @@ async function main(): Promise<void> {
     `SELECT count(*)::int AS logs FROM "ActivityLog" WHERE "orgId" = $1::uuid AND status = 'SUBMITTED'`,
     [staff.orgId],
   );
+  // the person page: the synthetic-1 person with the most memberships, then the most participations
+  const { rows: people } = await pool.query<{ id: string; memberships: number; participations: number }>(
+    `SELECT p.id,
+       (SELECT count(*)::int FROM "Membership" m WHERE m."orgId" = p."orgId" AND m."personId" = p.id) AS memberships,
+       (SELECT count(*)::int FROM "ActivityLogParticipant" a WHERE a."orgId" = p."orgId" AND a."personId" = p.id) AS participations
+     FROM "Person" p WHERE p."orgId" = $1::uuid
+     ORDER BY memberships DESC, participations DESC, p.id LIMIT 1`,
+    [staff.orgId],
+  );
+  const person = people[0];
+  if (!person) throw new Error("synthetic-1 has no person");
   log(`roster: group 「${group.name}」 of synthetic-1, ${group.members} current members`);
   log(`approval queue: ${queue[0]?.logs} submitted logs of synthetic-1`);
   log(`child volunteers: 「${school.name}」 of synthetic-1, ${school.children} children`);
+  log(`person page: a synthetic-1 person with ${person.memberships} memberships and ${person.participations} participations`);
   log(`report: fiscal year ${fiscalYear} of synthetic-1, ${counts[0]?.logs} approved logs, ${counts[0]?.participants} participations`);
 
   const allWorkloads: Workload[] = [
@@ -529,6 +615,15 @@ async function main(): Promise<void> {
       sql: CHILDREN_SQL,
       params: [staff.orgId, school.schoolId],
       compare: compareExact("child volunteers"),
+    },
+    {
+      name: "person page",
+      graphql: { query: PERSON_QUERY, variables: { id: person.id, staff: true } },
+      signedIn: true,
+      baselinePath: "/person",
+      sql: PERSON_SQL,
+      params: [staff.orgId, person.id, today],
+      compare: compareExact("person page"),
     },
     // what a request costs before any resolver reads anything: the session and the viewer, or nothing
     {
