@@ -2,7 +2,6 @@
 // and kinds are data. Group names and aggregate counts are visible to every signed-in account of
 // the organisation, except juvenile-programme groups (staff and the institution liaison only).
 // Staff create, edit and close groups (createGroup / updateGroup / closeGroup, group.ts).
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { z } from "zod";
 
 import { prisma } from "@tsunagu/db/client";
@@ -13,6 +12,7 @@ import { signedIn, type Context } from "../context.ts";
 import { mutationErrors } from "../error-types.ts";
 import type { Bilingual } from "../errors.ts";
 import { normaliseKana } from "../roster/kana.ts";
+import { selectsOnly } from "../selection.ts";
 import { ACKNOWLEDGE_NAME_WARNING, bilingual, dayUntil, optionalTextOf, pastDayOf, textOf, uuidOf } from "../validation.ts";
 import { canSeeJuvenileProgramme, groupPrivacy, isVisibleGroup, visibleGroupsWhere, type GroupAccessInput } from "./access.ts";
 import { closeGroup, createGroup, updateGroup, type GroupFields } from "./group.ts";
@@ -69,19 +69,6 @@ builder.prismaObject("GroupKind", {
  * (groupAccessSelect).
  */
 const GROUP_FIELDS_OF_PRIVACY: ReadonlySet<string> = new Set(["__typename", "id", "roster", "viewerCanManageRoster"]);
-
-/** Whether the field `info` resolves selects nothing of its object but `fields` (fragments included). */
-function selectsOnly(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
-  const only = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).every((s) =>
-      s.kind === Kind.FIELD
-        ? fields.has(s.name.value)
-        : s.kind === Kind.INLINE_FRAGMENT
-          ? only(s.selectionSet)
-          : only(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.every((node) => only(node.selectionSet));
-}
 
 /**
  * A group by id as far as its privacy row answers (GROUP_FIELDS_OF_PRIVACY), under the rule of
