@@ -85,3 +85,28 @@ describe("the viewer's capabilities on groups match what the API allows", () => 
     }
   });
 });
+
+// group(id) asking only what the group's privacy row answers (id, roster, viewerCanManageRoster) is
+// answered from that row under isVisibleGroup; anything more is a Prisma read under
+// visibleGroupsWhere. The two forms of the rule must find the same groups.
+describe("group(id) answered from the privacy row finds exactly the groups the full read finds", () => {
+  it.each(demoAccounts.map((a) => [a.key, a.email] as const))("for %s, on every group of the organisation", async (_key, email) => {
+    const client = await server.signIn(email);
+    const ids = (await server.db.prisma.group.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((g) => g.id);
+    expect(ids.length).toBeGreaterThan(10);
+    let found = 0;
+    for (let from = 0; from < ids.length; from += 10) {
+      const chunk = ids.slice(from, from + 10);
+      const res = await client.graphql<Record<string, { id: string } | null>>(
+        `{ ${chunk.map((id, i) => `p${i}: group(id: "${id}") { id } f${i}: group(id: "${id}") { id name }`).join("\n")} }`,
+      );
+      expect(res.errors).toBeUndefined();
+      chunk.forEach((id, i) => {
+        const [privacy, full] = [res.data![`p${i}`], res.data![`f${i}`]];
+        expect({ id, privacy: privacy?.id ?? null }).toEqual({ id, privacy: full?.id ?? null });
+        if (full) found++;
+      });
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+});
